@@ -1,0 +1,43 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from governance import models
+
+
+@admin.register(models.Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "short_name", "kind", "ods_code"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(models.Partnership)
+class PartnershipAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "level", "parent"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(models.Body)
+class BodyAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "partnership", "organisation"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(models.Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "honorific", "organisation", "user"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(models.Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "body", "role", "voting", "start", "end"]
+    list_filter = ["role", "voting"]
+
+
+@admin.register(models.RoleAssignment)
+class RoleAssignmentAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "role", "body", "organisation"]
+    list_filter = ["role"]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IcsPortalConfig(AppConfig):
+    name = "ics_portal"
+    verbose_name = "ICS Portal"

@@ -1,0 +1,21 @@
+"""Template context shared by every page."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from ics_portal.permissions import is_staff_side
+
+PUBLIC_NAV = [
+    ("Home", "home"),
+]
+
+
+def navigation(request) -> dict:
+    path = request.path
+    items = []
+    for label, name in PUBLIC_NAV:
+        href = reverse(name)
+        current = path == href if href == "/" else path.startswith(href)
+        items.append({"label": label, "href": href, "current": current})
+    return {"nav_items": items, "is_staff_side": is_staff_side(request.user)}

@@ -1,0 +1,31 @@
+"""GOV.UK Design System rendering for every Django form in the portal."""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+
+class GovukFormRenderer(TemplatesSetting):
+    """Renders `{{ form }}` and `{{ field.as_field_group }}` with GOV.UK markup and errors."""
+
+    form_template_name = "includes/form.html"
+    field_template_name = "includes/field.html"
+
+
+class DateInput(forms.DateInput):
+    """A native date picker, submitted as YYYY-MM-DD."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """A native date and time picker."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")

@@ -1,0 +1,61 @@
+"""Site-wide pages: home, health check, accessibility statement, cookies, account."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from governance.models import RoleAssignment
+from ics_portal.permissions import is_admin, roles
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    context = {}
+    if request.user.is_authenticated:
+        context["assignments"] = RoleAssignment.objects.filter(user=request.user).select_related(
+            "body", "organisation"
+        )
+        context["member_body_count"] = len(roles(request.user).member_of)
+        context["is_admin"] = is_admin(request.user)
+    return render(request, "pages/home.html", context)
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/accessibility.html")
+
+
+@require_GET
+def cookies(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/cookies.html")
+
+
+@login_required
+@require_GET
+def account(request: HttpRequest) -> HttpResponse:
+    assignments = RoleAssignment.objects.filter(user=request.user).select_related(
+        "body", "organisation"
+    )
+    return render(
+        request,
+        "pages/account.html",
+        {"assignments": assignments, "is_admin": is_admin(request.user)},
+    )
