@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from ics_portal import views
+from ics_portal import history, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -44,5 +44,11 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path(
+        "history/<slug:app_label>/<slug:model_name>/<int:pk>/",
+        history.history,
+        name="history",
+    ),
+    path("", include("governance.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,9 @@
+"""Demo records for the standing structure, from the facts in shared/seeds/."""
+
+from governance.demo import structure
+
+
+def load() -> dict[str, object]:
+    """Create or refresh every governance demo record; returns the records others need."""
+    records = structure.load()
+    return records

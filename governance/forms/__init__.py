@@ -1,0 +1,1 @@
+"""Forms of the standing structure, one module per area."""

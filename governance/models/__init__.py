@@ -1,0 +1,21 @@
+"""Models of the standing structure, one module per area."""
+
+from governance.models.structure import (
+    Body,
+    Membership,
+    Organisation,
+    Partnership,
+    PartnershipMember,
+    Person,
+    RoleAssignment,
+)
+
+__all__ = [
+    "Body",
+    "Membership",
+    "Organisation",
+    "Partnership",
+    "PartnershipMember",
+    "Person",
+    "RoleAssignment",
+]

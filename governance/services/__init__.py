@@ -1,0 +1,1 @@
+"""Every change a user makes to the standing structure, one module per area."""

@@ -1,0 +1,1 @@
+"""Pages of the standing structure, one module per area."""

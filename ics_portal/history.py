@@ -1,0 +1,140 @@
+"""Change history pages: who changed what, when, old → new, for any record that keeps history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+HISTORY_APPS = {"governance", "meetings", "decisions"}
+PAGE_SIZE = 50
+
+
+@dataclass
+class Change:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class Entry:
+    when: Any
+    who: str
+    kind: str
+    reason: str
+    changes: list[Change]
+
+
+def history_url(obj: models.Model) -> str:
+    meta = obj._meta
+    return reverse("history", args=[meta.app_label, meta.model_name, obj.pk])
+
+
+def _model_or_404(app_label: str, model_name: str) -> type[models.Model]:
+    if app_label not in HISTORY_APPS:
+        raise Http404("No history for that kind of record")
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as exc:
+        raise Http404("No such kind of record") from exc
+    if not hasattr(model, "history"):
+        raise Http404("No history for that kind of record")
+    return model
+
+
+def _display(field: models.Field | None, value: Any, related: dict) -> Any:
+    if value is None or value == "":
+        return "—"
+    if field is None:
+        return value
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(field, models.ForeignKey):
+        return related.get((field.related_model, value), f"#{value}")
+    if isinstance(field, models.BooleanField):
+        return "Yes" if value else "No"
+    return value
+
+
+def _entries(model: type[models.Model], records: list) -> list[Entry]:
+    """Turn a page of history rows (newest first, plus the one before) into readable changes."""
+    fields = {f.attname: f for f in model._meta.concrete_fields}
+    tracked = [name for name in fields if name != "id"]
+    # Resolve foreign keys in one query per related model, whatever the page size.
+    wanted: dict[type[models.Model], set] = {}
+    for record in records:
+        for name in tracked:
+            field = fields[name]
+            value = getattr(record, name, None)
+            if isinstance(field, models.ForeignKey) and value is not None:
+                wanted.setdefault(field.related_model, set()).add(value)
+    related = {}
+    for related_model, pks in wanted.items():
+        for obj in related_model._default_manager.filter(pk__in=pks):
+            related[(related_model, obj.pk)] = str(obj)
+
+    entries = []
+    for index, record in enumerate(records[:PAGE_SIZE]):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        changes = []
+        for name in tracked:
+            new = getattr(record, name, None)
+            old = getattr(previous, name, None) if previous is not None else None
+            if previous is None and record.history_type == "+":
+                if new in (None, ""):
+                    continue
+            elif new == old:
+                continue
+            field = fields[name]
+            changes.append(
+                Change(
+                    field=str(field.verbose_name).capitalize(),
+                    old=_display(field, old, related) if previous is not None else "—",
+                    new=_display(field, new, related),
+                )
+            )
+        who = record.history_user
+        entries.append(
+            Entry(
+                when=record.history_date,
+                who=(who.get_full_name() or who.username) if who else "System",
+                kind={"+": "Created", "~": "Changed", "-": "Deleted"}[record.history_type],
+                reason=record.history_change_reason or "",
+                changes=changes,
+            )
+        )
+    return entries
+
+
+@require_GET
+def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> HttpResponse:
+    model = _model_or_404(app_label, model_name)
+    obj = get_object_or_404(model, pk=pk)
+    visible = getattr(obj, "history_visible_to", None)
+    if visible is not None and not visible(request.user):
+        raise Http404("No such record")
+    rows = obj.history.select_related("history_user").order_by("-history_date", "-history_id")
+    paginator = Paginator(rows, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    # One row past the page, so the oldest change on the page can be compared with its predecessor.
+    start = page.start_index() - 1 if paginator.count else 0
+    records = list(rows[start : start + PAGE_SIZE + 1])
+    return render(
+        request,
+        "history.html",
+        {
+            "object": obj,
+            "object_url": obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else None,
+            "verbose_name": model._meta.verbose_name,
+            "entries": _entries(model, records),
+            "page": page,
+        },
+    )
