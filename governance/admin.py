@@ -41,3 +41,12 @@ class MembershipAdmin(SimpleHistoryAdmin):
 class RoleAssignmentAdmin(SimpleHistoryAdmin):
     list_display = ["user", "role", "body", "organisation"]
     list_filter = ["role"]
+
+
+@admin.register(models.TermsOfReference)
+class TermsOfReferenceAdmin(SimpleHistoryAdmin):
+    """Read-mostly: drafts are written and approved through the portal's own pages."""
+
+    list_display = ["body", "version", "status", "approved_on", "review_date"]
+    list_filter = ["status"]
+    readonly_fields = ["version", "status", "approved_on", "approved_by"]
