@@ -16,12 +16,8 @@ urlpatterns = [
     path("bodies/<slug:slug>/", structure.body_detail, name="body_detail"),
     path("people/<slug:slug>/", structure.person_detail, name="person_detail"),
     # Terms of reference
-    path(
-        "bodies/<slug:slug>/terms-of-reference/", terms.terms_list, name="terms_list"
-    ),
-    path(
-        "bodies/<slug:slug>/terms-of-reference/new/", terms.terms_new, name="terms_new"
-    ),
+    path("bodies/<slug:slug>/terms-of-reference/", terms.terms_list, name="terms_list"),
+    path("bodies/<slug:slug>/terms-of-reference/new/", terms.terms_new, name="terms_new"),
     path(
         "bodies/<slug:slug>/terms-of-reference/<int:version>/",
         terms.terms_detail,

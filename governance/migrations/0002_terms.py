@@ -8,101 +8,296 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('governance', '0001_standing_structure'),
+        ("governance", "0001_standing_structure"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalTermsOfReference',
+            name="HistoricalTermsOfReference",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(editable=False)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved'), ('superseded', 'Superseded')], default='draft', editable=False, max_length=20)),
-                ('purpose', models.TextField()),
-                ('membership_rules', models.TextField(verbose_name='membership')),
-                ('quorum_count', models.PositiveSmallIntegerField(help_text='How many voting members must be present.', validators=[django.core.validators.MinValueValidator(1)], verbose_name='quorum')),
-                ('quorum_required_kinds', models.JSONField(blank=True, default=list, help_text='At least one voting member from each kind ticked must be present.', verbose_name='kinds of organisation that must be present')),
-                ('frequency', models.CharField(help_text='For example: Bi-monthly.', max_length=100, verbose_name='meeting frequency')),
-                ('voting', models.TextField(blank=True)),
-                ('delegated_authority', models.TextField(blank=True)),
-                ('review_date', models.DateField(blank=True, null=True)),
-                ('approved_on', models.DateField(blank=True, editable=False, null=True)),
-                ('approved_by', models.CharField(blank=True, editable=False, help_text='Who approved it, for example: Cabinet, 30 November 2021.', max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(editable=False)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("approved", "Approved"),
+                            ("superseded", "Superseded"),
+                        ],
+                        default="draft",
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                ("purpose", models.TextField()),
+                ("membership_rules", models.TextField(verbose_name="membership")),
+                (
+                    "quorum_count",
+                    models.PositiveSmallIntegerField(
+                        help_text="How many voting members must be present.",
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="quorum",
+                    ),
+                ),
+                (
+                    "quorum_required_kinds",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="At least one voting member from each kind ticked must be present.",
+                        verbose_name="kinds of organisation that must be present",
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        help_text="For example: Bi-monthly.",
+                        max_length=100,
+                        verbose_name="meeting frequency",
+                    ),
+                ),
+                ("voting", models.TextField(blank=True)),
+                ("delegated_authority", models.TextField(blank=True)),
+                ("review_date", models.DateField(blank=True, null=True)),
+                ("approved_on", models.DateField(blank=True, editable=False, null=True)),
+                (
+                    "approved_by",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        help_text="Who approved it, for example: Cabinet, 30 November 2021.",
+                        max_length=200,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical terms of reference',
-                'verbose_name_plural': 'historical terms of reference',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical terms of reference",
+                "verbose_name_plural": "historical terms of reference",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='TermsOfReference',
+            name="TermsOfReference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(editable=False)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved'), ('superseded', 'Superseded')], default='draft', editable=False, max_length=20)),
-                ('purpose', models.TextField()),
-                ('membership_rules', models.TextField(verbose_name='membership')),
-                ('quorum_count', models.PositiveSmallIntegerField(help_text='How many voting members must be present.', validators=[django.core.validators.MinValueValidator(1)], verbose_name='quorum')),
-                ('quorum_required_kinds', models.JSONField(blank=True, default=list, help_text='At least one voting member from each kind ticked must be present.', verbose_name='kinds of organisation that must be present')),
-                ('frequency', models.CharField(help_text='For example: Bi-monthly.', max_length=100, verbose_name='meeting frequency')),
-                ('voting', models.TextField(blank=True)),
-                ('delegated_authority', models.TextField(blank=True)),
-                ('review_date', models.DateField(blank=True, null=True)),
-                ('approved_on', models.DateField(blank=True, editable=False, null=True)),
-                ('approved_by', models.CharField(blank=True, editable=False, help_text='Who approved it, for example: Cabinet, 30 November 2021.', max_length=200)),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='terms', to='governance.body')),
-                ('quorum_required_organisations', models.ManyToManyField(blank=True, help_text='At least one voting member representing each organisation ticked.', related_name='quorum_required_in', to='governance.organisation', verbose_name='organisations that must be present')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(editable=False)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("approved", "Approved"),
+                            ("superseded", "Superseded"),
+                        ],
+                        default="draft",
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                ("purpose", models.TextField()),
+                ("membership_rules", models.TextField(verbose_name="membership")),
+                (
+                    "quorum_count",
+                    models.PositiveSmallIntegerField(
+                        help_text="How many voting members must be present.",
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="quorum",
+                    ),
+                ),
+                (
+                    "quorum_required_kinds",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="At least one voting member from each kind ticked must be present.",
+                        verbose_name="kinds of organisation that must be present",
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        help_text="For example: Bi-monthly.",
+                        max_length=100,
+                        verbose_name="meeting frequency",
+                    ),
+                ),
+                ("voting", models.TextField(blank=True)),
+                ("delegated_authority", models.TextField(blank=True)),
+                ("review_date", models.DateField(blank=True, null=True)),
+                ("approved_on", models.DateField(blank=True, editable=False, null=True)),
+                (
+                    "approved_by",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        help_text="Who approved it, for example: Cabinet, 30 November 2021.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="terms",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "quorum_required_organisations",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="At least one voting member representing each organisation ticked.",
+                        related_name="quorum_required_in",
+                        to="governance.organisation",
+                        verbose_name="organisations that must be present",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'terms of reference',
-                'verbose_name_plural': 'terms of reference',
-                'ordering': ['body__name', '-version'],
+                "verbose_name": "terms of reference",
+                "verbose_name_plural": "terms of reference",
+                "ordering": ["body__name", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalTermsOfReference_quorum_required_organisations',
+            name="HistoricalTermsOfReference_quorum_required_organisations",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='governance.historicaltermsofreference')),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.organisation')),
-                ('termsofreference', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.termsofreference')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="governance.historicaltermsofreference",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.organisation",
+                    ),
+                ),
+                (
+                    "termsofreference",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.termsofreference",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalTermsOfReference_quorum_required_organisations',
+                "verbose_name": "HistoricalTermsOfReference_quorum_required_organisations",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddConstraint(
-            model_name='termsofreference',
-            constraint=models.UniqueConstraint(fields=('body', 'version'), name='terms_version_unique_per_body', violation_error_message='This body already has a version with that number.'),
+            model_name="termsofreference",
+            constraint=models.UniqueConstraint(
+                fields=("body", "version"),
+                name="terms_version_unique_per_body",
+                violation_error_message="This body already has a version with that number.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termsofreference',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'approved')), fields=('body',), name='terms_one_approved_per_body', violation_error_message='A body can have only one approved version of its terms of reference.'),
+            model_name="termsofreference",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "approved")),
+                fields=("body",),
+                name="terms_one_approved_per_body",
+                violation_error_message="A body can have only one approved version of its terms of reference.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termsofreference',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'draft'), ('approved_on__isnull', False), _connector='OR'), name='terms_approved_has_date', violation_error_message='An approved version needs the date it was approved.'),
+            model_name="termsofreference",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status", "draft"), ("approved_on__isnull", False), _connector="OR"
+                ),
+                name="terms_approved_has_date",
+                violation_error_message="An approved version needs the date it was approved.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termsofreference',
-            constraint=models.CheckConstraint(condition=models.Q(('review_date__isnull', True), ('approved_on__isnull', True), ('review_date__gte', models.F('approved_on')), _connector='OR'), name='terms_review_after_approval', violation_error_message='The review date cannot be before the approval date.'),
+            model_name="termsofreference",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("review_date__isnull", True),
+                    ("approved_on__isnull", True),
+                    ("review_date__gte", models.F("approved_on")),
+                    _connector="OR",
+                ),
+                name="terms_review_after_approval",
+                violation_error_message="The review date cannot be before the approval date.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='termsofreference',
-            constraint=models.CheckConstraint(condition=models.Q(('quorum_count__gte', 1)), name='terms_quorum_at_least_one', violation_error_message='The quorum must be at least 1.'),
+            model_name="termsofreference",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("quorum_count__gte", 1)),
+                name="terms_quorum_at_least_one",
+                violation_error_message="The quorum must be at least 1.",
+            ),
         ),
     ]

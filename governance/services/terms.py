@@ -73,8 +73,8 @@ def terms_draft_update(*, terms: TermsOfReference, actor, **fields: Any) -> Term
     _check_fields(fields)
     organisations = fields.pop(M2M_FIELD, None)
     with transaction.atomic():
-        terms = TermsOfReference.objects.select_for_update().select_related("body").get(
-            pk=terms.pk
+        terms = (
+            TermsOfReference.objects.select_for_update().select_related("body").get(pk=terms.pk)
         )
         _refuse_if_not_draft(terms)
         for name, value in fields.items():

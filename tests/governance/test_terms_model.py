@@ -243,7 +243,10 @@ def test_current_terms_and_review_flag_without_a_query_per_body(
 ):
     others = [
         Body.objects.create(
-            name=f"Board {n}", short_name=f"B{n}", slug=f"board-{n}", kind="board",
+            name=f"Board {n}",
+            short_name=f"B{n}",
+            slug=f"board-{n}",
+            kind="board",
             organisation=council,
         )
         for n in range(4)
@@ -258,7 +261,9 @@ def test_current_terms_and_review_flag_without_a_query_per_body(
                 approved_terms_prefetch()
             )
         )
-    flags = {b.slug: (b.terms_review_due, getattr(current_terms(b), "version", None)) for b in bodies}
+    flags = {
+        b.slug: (b.terms_review_due, getattr(current_terms(b), "version", None)) for b in bodies
+    }
     assert flags[body.slug] == (True, 1)
     assert flags["board-0"] == (False, 1)
     assert flags["board-1"] == (False, None)

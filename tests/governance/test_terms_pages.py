@@ -168,9 +168,7 @@ def test_body_summary_include(body, council, clerk):
     assert "Monthly" in html
     assert "govuk-warning-text" in html and "Review due" in html
     assert f'href="{LIST}"' in html
-    empty = render_to_string(
-        "governance/terms/_body_summary.html", {"body": body, "terms": None}
-    )
+    empty = render_to_string("governance/terms/_body_summary.html", {"body": body, "terms": None})
     assert "No approved terms of reference" in empty
 
 
@@ -188,7 +186,10 @@ def test_pages_run_a_bounded_number_of_queries(
     _many_versions(body, council, clerk, count)
     for n in range(count):
         Body.objects.create(
-            name=f"Board {n}", short_name=f"B{n}", slug=f"b-{n}", kind="board",
+            name=f"Board {n}",
+            short_name=f"B{n}",
+            slug=f"b-{n}",
+            kind="board",
             organisation=council,
         )
     client = client_for(clerk)

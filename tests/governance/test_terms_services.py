@@ -90,8 +90,9 @@ def test_approve_supersedes_the_previous_version(seated, clerk):
     assert first.history.latest().history_change_reason == "Superseded by version 2"
     assert draft.history.latest().history_user == clerk
     assert (
-        TermsOfReference.objects.filter(body=seated, status=TermsOfReference.Status.APPROVED)
-        .count()
+        TermsOfReference.objects.filter(
+            body=seated, status=TermsOfReference.Status.APPROVED
+        ).count()
         == 1
     )
 
@@ -99,9 +100,7 @@ def test_approve_supersedes_the_previous_version(seated, clerk):
 def test_approving_twice_is_refused(seated, clerk):
     terms = approved_version(seated, clerk)
     with pytest.raises(ValidationError, match="Version 1 is already approved"):
-        terms_approve(
-            terms=terms, approved_on=date(2021, 6, 1), approved_by="Again", actor=clerk
-        )
+        terms_approve(terms=terms, approved_on=date(2021, 6, 1), approved_by="Again", actor=clerk)
     terms.refresh_from_db()
     assert terms.approved_by == "Full Council, 27 May 2021"
 
