@@ -117,11 +117,11 @@ def terms_approve(
         ]
         for version in previous:
             if approved_on < version.approved_on:
+                when = date_format(version.approved_on, "j F Y")
                 raise ValidationError(
                     {
-                        "approved_on": f"The approval date cannot be before "
-                        f"{date_format(version.approved_on, 'j F Y')}, when version {version.version} "
-                        "was approved."
+                        "approved_on": f"The approval date cannot be before {when}, when "
+                        f"version {version.version} was approved."
                     }
                 )
             version.status = TermsOfReference.Status.SUPERSEDED
