@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from governance.models import TermsOfReference
@@ -56,4 +58,36 @@ def test_clerk_drafts_approves_and_compares(
     assert "integrated care" in " ".join(added.all_inner_texts())
     assert "5" in " ".join(added.all_inner_texts())
     assert "3" in " ".join(removed.all_inner_texts())
+    assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_public_pages_and_refusals_are_accessible(
+    page, sign_in, clerk, body, council, assert_accessible
+):
+    seat_voting_members(body, council, 2)
+    approved_version(body, clerk, quorum_count=2, review_date=date(2022, 5, 31))
+    page.goto("/terms-of-reference/review-due/")
+    assert page.get_by_role("link", name=body.name).first.is_visible()
+    assert_accessible(page)
+    page.goto(f"/bodies/{body.slug}/terms-of-reference/1/")
+    assert page.locator(".govuk-warning-text").get_by_text("Review due").is_visible()
+    assert_accessible(page)
+
+    sign_in(clerk)
+    page.goto(f"/bodies/{body.slug}/terms-of-reference/1/edit/")
+    assert page.get_by_text("approved and superseded versions are never changed").is_visible()
+    assert_accessible(page)
+    page.goto(f"/bodies/{body.slug}/terms-of-reference/new/")
+    page.get_by_label("Quorum", exact=True).fill("9")
+    page.get_by_role("button", name="Save draft").click()
+    page.get_by_role("link", name="Record approval").click()
+    page.get_by_label("Approved by").fill("Full Council")
+    page.get_by_role("button", name="Approve version 2").click()
+    assert (
+        page.locator(".govuk-error-summary")
+        .get_by_text("Quorum of 9 is larger than the 2 current voting members")
+        .is_visible()
+    )
+    assert page.title().startswith("Error: ")
     assert_accessible(page)
