@@ -45,8 +45,17 @@ class RoleAssignmentAdmin(SimpleHistoryAdmin):
 
 @admin.register(models.TermsOfReference)
 class TermsOfReferenceAdmin(SimpleHistoryAdmin):
-    """Read-mostly: drafts are written and approved through the portal's own pages."""
+    """Read-only: versions are drafted and approved through the portal's own pages, which keep
+    approved versions unchanged."""
 
     list_display = ["body", "version", "status", "approved_on", "review_date"]
     list_filter = ["status"]
-    readonly_fields = ["version", "status", "approved_on", "approved_by"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -73,6 +73,10 @@ class TermsApproveForm(forms.Form):
         return approved_on
 
 
+def _state(terms: TermsOfReference) -> str:
+    return "current" if terms.status == TermsOfReference.Status.APPROVED else terms.status
+
+
 class TermsCompareForm(forms.Form):
     a = forms.TypedChoiceField(label="Compare version", coerce=int)
     b = forms.TypedChoiceField(label="with version", coerce=int)
@@ -80,8 +84,7 @@ class TermsCompareForm(forms.Form):
     def __init__(self, *args, versions: list[TermsOfReference], **kwargs):
         super().__init__(*args, **kwargs)
         choices = [
-            (terms.version, f"Version {terms.version} ({terms.get_status_display().lower()})")
-            for terms in versions
+            (terms.version, f"Version {terms.version} ({_state(terms)})") for terms in versions
         ]
         self.fields["a"].choices = choices
         self.fields["b"].choices = choices
