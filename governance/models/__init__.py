@@ -9,6 +9,7 @@ from governance.models.structure import (
     Person,
     RoleAssignment,
 )
+from governance.models.terms import TermsOfReference
 
 __all__ = [
     "Body",
@@ -18,4 +19,5 @@ __all__ = [
     "PartnershipMember",
     "Person",
     "RoleAssignment",
+    "TermsOfReference",
 ]
