@@ -51,7 +51,7 @@ WICA_V1 = {
         "commissioner, the three acute trusts, Avon and Wiltshire Mental Health Partnership "
         "and Healthwatch Wiltshire."
     ),
-    "quorum_count": 4,
+    "quorum_count": 2,
     "quorum_required_kinds": ["local_authority", "nhs"],
     "frequency": "Bi-monthly",
     "voting": "Decisions by consensus. Where consensus cannot be reached the matter is referred "

@@ -28,6 +28,7 @@ from governance.models import (
     PartnershipMember,
     Person,
 )
+from governance.models.terms import current_terms, with_terms_review_due
 from governance.services import structure as services
 from ics_portal import permissions
 from ics_portal.forms import run_service
@@ -288,7 +289,9 @@ def partnership_member_end(request: HttpRequest, slug: str, pk: int) -> HttpResp
 
 @require_GET
 def body_list(request: HttpRequest) -> HttpResponse:
-    bodies = Body.objects.select_related("partnership", "organisation", "parent")
+    bodies = with_terms_review_due(
+        Body.objects.select_related("partnership", "organisation", "parent")
+    )
     kind = request.GET.get("kind", "")
     if kind in Body.Kind.values:
         bodies = bodies.filter(kind=kind)
@@ -318,6 +321,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "governance/body_detail.html",
         {
             "body": body,
+            "terms": current_terms(body),
             "current": current,
             "past": past,
             "children": body.children.order_by("name"),

@@ -119,3 +119,24 @@ def test_filter_by_kind(client, council, trust):
 
 def test_unknown_slug_is_404(client, db):
     assert client.get("/bodies/no-such-body/").status_code == 404
+
+
+def test_overdue_terms_of_reference_are_flagged_on_body_list_and_page(client, body, council):
+    from governance.models import TermsOfReference
+
+    TermsOfReference.objects.create(
+        body=body,
+        version=1,
+        status=TermsOfReference.Status.APPROVED,
+        purpose="To exercise the council's adult social care functions.",
+        membership_rules="Eleven councillors.",
+        quorum_count=3,
+        frequency="Monthly",
+        approved_on=date(2019, 5, 1),
+        review_date=date(2021, 5, 1),
+    )
+    listing = client.get("/bodies/").content.decode()
+    row = listing[listing.index(body.name) :][:400]
+    assert "Terms of reference review due" in row
+    page = client.get(body.get_absolute_url()).content.decode()
+    assert "Version 1" in page and "Review due" in page and "1 May 2021" in page
