@@ -1,5 +1,11 @@
 """Models of the standing structure, one module per area."""
 
+from governance.models.agreements import (
+    Agreement,
+    AgreementParty,
+    AgreementSection,
+    Delegation,
+)
 from governance.models.structure import (
     Body,
     Membership,
@@ -18,4 +24,8 @@ __all__ = [
     "PartnershipMember",
     "Person",
     "RoleAssignment",
+    "Agreement",
+    "AgreementParty",
+    "AgreementSection",
+    "Delegation",
 ]
