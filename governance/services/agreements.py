@@ -204,7 +204,7 @@ def agreement_record_signature(
             {
                 "organisation": (
                     f"{organisation} has already signed this agreement "
-                    f"({party.signed_by}, {date_format(party.signed_on)})."
+                    f"({party.signed_by}, {date_format(party.signed_on, "j F Y")})."
                 )
             }
         )
@@ -367,7 +367,7 @@ def delegation_end(*, delegation: Delegation, end: date, actor) -> Delegation:
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
     if delegation.end is not None and delegation.end <= timezone.localdate():
         raise ValidationError(
-            {"end": f"This delegation already ended on {date_format(delegation.end)}."}
+            {"end": f"This delegation already ended on {date_format(delegation.end, "j F Y")}."}
         )
     delegation.end = end
     return save_record(delegation, actor=actor, reason="Delegation ended")
