@@ -204,7 +204,7 @@ def agreement_record_signature(
             {
                 "organisation": (
                     f"{organisation} has already signed this agreement "
-                    f"({party.signed_by}, {date_format(party.signed_on, "j F Y")})."
+                    f"({party.signed_by}, {date_format(party.signed_on, 'j F Y')})."
                 )
             }
         )
@@ -305,7 +305,10 @@ def agreement_new_version(*, agreement: Agreement, version: str, slug: str, acto
 
 
 def _check_source_agreement(source_agreement: Agreement | None) -> None:
-    if source_agreement is not None and source_agreement.status == Status.DRAFT:
+    if source_agreement is None:
+        return
+    status = Agreement.objects.values_list("status", flat=True).get(pk=source_agreement.pk)
+    if status == Status.DRAFT:
         raise ValidationError(
             {
                 "source_agreement": (
@@ -367,7 +370,7 @@ def delegation_end(*, delegation: Delegation, end: date, actor) -> Delegation:
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
     if delegation.end is not None and delegation.end <= timezone.localdate():
         raise ValidationError(
-            {"end": f"This delegation already ended on {date_format(delegation.end, "j F Y")}."}
+            {"end": f"This delegation already ended on {date_format(delegation.end, 'j F Y')}."}
         )
     delegation.end = end
     return save_record(delegation, actor=actor, reason="Delegation ended")

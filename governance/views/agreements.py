@@ -280,7 +280,7 @@ def party_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     party = get_object_or_404(
         AgreementParty.objects.select_related("organisation"), agreement=agreement, pk=pk
     )
-    form = forms.Form(request.POST or None)
+    form = forms.Form(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.agreement_remove_party(party=party, actor=request.user)
