@@ -168,19 +168,19 @@ def _data(payload: dict, world: dict) -> dict:
     return filled
 
 
-@pytest.mark.parametrize("page", AGREEMENT_PAGES)
+@pytest.mark.parametrize("view", AGREEMENT_PAGES)
 @pytest.mark.parametrize("who", ["clerk", "admin_user"])
-def test_edit_pages_open_for_the_clerk_and_admin(page, who, world, client_for, request):
-    url, _ = AGREEMENT_PAGES[page]
+def test_edit_pages_open_for_the_clerk_and_admin(view, who, world, client_for, request):
+    url, _ = AGREEMENT_PAGES[view]
     response = client_for(request.getfixturevalue(who)).get(url(world))
     assert response.status_code == 200
     assert '<form method="post" novalidate>' in response.content.decode()
 
 
-@pytest.mark.parametrize("page", AGREEMENT_PAGES)
+@pytest.mark.parametrize("view", AGREEMENT_PAGES)
 @pytest.mark.parametrize("who", ["member", "outsider", "officer"])
-def test_edit_pages_refuse_others_and_change_nothing(page, who, world, client_for, request):
-    url, payload = AGREEMENT_PAGES[page]
+def test_edit_pages_refuse_others_and_change_nothing(view, who, world, client_for, request):
+    url, payload = AGREEMENT_PAGES[view]
     client = client_for(request.getfixturevalue(who))
     before = _snapshot()
     assert client.get(url(world)).status_code == 403
@@ -188,22 +188,22 @@ def test_edit_pages_refuse_others_and_change_nothing(page, who, world, client_fo
     assert _snapshot() == before
 
 
-@pytest.mark.parametrize("page", AGREEMENT_PAGES)
-def test_edit_pages_send_the_anonymous_to_sign_in(page, world, client):
-    url, payload = AGREEMENT_PAGES[page]
+@pytest.mark.parametrize("view", AGREEMENT_PAGES)
+def test_edit_pages_send_the_anonymous_to_sign_in(view, world, client):
+    url, payload = AGREEMENT_PAGES[view]
     before = _snapshot()
     assert _login_url(client.get(url(world)))
     assert _login_url(client.post(url(world), _data(payload, world)))
     assert _snapshot() == before
 
 
-@pytest.mark.parametrize("page", AGREEMENT_PAGES)
-def test_each_edit_page_saves_for_the_clerk(page, world, clerk, client_for):
-    url, payload = AGREEMENT_PAGES[page]
-    if page == "new_version":
+@pytest.mark.parametrize("view", AGREEMENT_PAGES)
+def test_each_edit_page_saves_for_the_clerk(view, world, clerk, client_for):
+    url, payload = AGREEMENT_PAGES[view]
+    if view == "new_version":
         sign(world["mou"], world["council"], clerk)
         sign(world["mou"], world["trust"], clerk)
-    if page in {"edit", "section_edit"}:
+    if view in {"edit", "section_edit"}:
         services.agreement_change_status(agreement=world["mou"], status="draft", actor=clerk)
     before = _snapshot()
     response = client_for(clerk).post(url(world), _data(payload, world), follow=True)
