@@ -43,6 +43,24 @@ class RoleAssignmentAdmin(SimpleHistoryAdmin):
     list_filter = ["role"]
 
 
+@admin.register(models.TermsOfReference)
+class TermsOfReferenceAdmin(SimpleHistoryAdmin):
+    """Read-only: versions are drafted and approved through the portal's own pages, which keep
+    approved versions unchanged."""
+
+    list_display = ["body", "version", "status", "approved_on", "review_date"]
+    list_filter = ["status"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 # Agreements and delegations
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from governance.views import agreements, structure
+from governance.views import agreements, structure, terms
 
 app_name = "governance"
 
@@ -38,6 +38,30 @@ urlpatterns = [
     path("people/new/", structure.person_create, name="person_create"),
     path("people/<slug:slug>/", structure.person_detail, name="person_detail"),
     path("people/<slug:slug>/edit/", structure.person_edit, name="person_edit"),
+    # Terms of reference
+    path("bodies/<slug:slug>/terms-of-reference/", terms.terms_list, name="terms_list"),
+    path("bodies/<slug:slug>/terms-of-reference/new/", terms.terms_new, name="terms_new"),
+    path(
+        "bodies/<slug:slug>/terms-of-reference/<int:version>/",
+        terms.terms_detail,
+        name="terms_detail",
+    ),
+    path(
+        "bodies/<slug:slug>/terms-of-reference/<int:version>/edit/",
+        terms.terms_edit,
+        name="terms_edit",
+    ),
+    path(
+        "bodies/<slug:slug>/terms-of-reference/<int:version>/approve/",
+        terms.terms_approve_view,
+        name="terms_approve",
+    ),
+    path(
+        "bodies/<slug:slug>/terms-of-reference/compare/<int:a>/<int:b>/",
+        terms.terms_compare,
+        name="terms_compare",
+    ),
+    path("terms-of-reference/review-due/", terms.terms_review_due, name="terms_review_due"),
     # Agreements (MoU, collaboration agreement, section 75, delegation agreement) and delegations
     path("agreements/", agreements.agreement_list, name="agreement_list"),
     path("agreements/new/", agreements.agreement_create, name="agreement_create"),

@@ -15,6 +15,7 @@ from governance.models.structure import (
     Person,
     RoleAssignment,
 )
+from governance.models.terms import TermsOfReference
 
 __all__ = [
     "Body",
@@ -24,6 +25,7 @@ __all__ = [
     "PartnershipMember",
     "Person",
     "RoleAssignment",
+    "TermsOfReference",
     "Agreement",
     "AgreementParty",
     "AgreementSection",

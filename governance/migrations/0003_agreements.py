@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("governance", "0001_standing_structure"),
+        ("governance", "0002_terms"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
