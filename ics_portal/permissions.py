@@ -137,3 +137,10 @@ def require(allowed: bool, reason: str = "You do not have permission to do that.
     """Refuse with 403 (the records themselves are public, so nothing is hidden by a 404)."""
     if not allowed:
         raise PermissionDenied(reason)
+
+
+def can_edit_agreement(user, agreement) -> bool:
+    """Those who edit the agreement's partnership; an agreement with none, administrators only."""
+    if agreement.partnership_id is None:
+        return is_admin(user)
+    return can_edit_partnership(user, agreement.partnership)

@@ -1,5 +1,11 @@
 """Models of the standing structure, one module per area."""
 
+from governance.models.agreements import (
+    Agreement,
+    AgreementParty,
+    AgreementSection,
+    Delegation,
+)
 from governance.models.structure import (
     Body,
     Membership,
@@ -20,4 +26,8 @@ __all__ = [
     "Person",
     "RoleAssignment",
     "TermsOfReference",
+    "Agreement",
+    "AgreementParty",
+    "AgreementSection",
+    "Delegation",
 ]
