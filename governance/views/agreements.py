@@ -24,17 +24,8 @@ from governance.models import (
 from governance.models.agreements import visible_agreements
 from governance.services import agreements as services
 from ics_portal import permissions
+from ics_portal.forms import show_refusal
 from ics_portal.permissions import can_edit_agreement, require
-
-
-def _show_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's refusal on the form: on the field it names, or above the form."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        form.add_error(None, exc)
 
 
 def _agreement_for(request: HttpRequest, slug: str, *, edit: bool = False) -> Agreement:
@@ -169,7 +160,7 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"{agreement} created as a draft.")
             return redirect(agreement)
@@ -191,7 +182,7 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 **{name: form.cleaned_data[name] for name in form.Meta.fields},
             )
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Agreement details saved.")
             return redirect(agreement)
@@ -213,7 +204,7 @@ def section_add(request: HttpRequest, slug: str) -> HttpResponse:
                 agreement=agreement, actor=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Section {section.number} added.")
             return redirect(agreement)
@@ -236,7 +227,7 @@ def section_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
                 section=section, actor=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Section {number} saved.")
             return redirect(agreement)
@@ -262,7 +253,7 @@ def party_add(request: HttpRequest, slug: str) -> HttpResponse:
                 agreement=agreement, organisation=organisation, actor=request.user
             )
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"{organisation} added as a party.")
             return redirect(agreement)
@@ -285,7 +276,7 @@ def party_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         try:
             services.agreement_remove_party(party=party, actor=request.user)
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"{party.organisation} removed as a party.")
             return redirect(agreement)
@@ -322,7 +313,7 @@ def signature_record(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             agreement.refresh_from_db()
             if agreement.status == Agreement.Status.SIGNED:
@@ -357,7 +348,7 @@ def status_change(request: HttpRequest, slug: str) -> HttpResponse:
                 agreement=agreement, status=form.cleaned_data["status"], actor=request.user
             )
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(
                 request, f"The agreement is now {agreement.get_status_display().lower()}."
@@ -384,7 +375,7 @@ def new_version(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Version {new.version} started as a draft.")
             return redirect(new)
@@ -416,7 +407,7 @@ def _delegation_create(request: HttpRequest, *, from_body=None, from_organisatio
                 **form.cleaned_data,
             )
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Delegation to {delegation.to_body} recorded.")
             return redirect(delegation)
@@ -466,7 +457,7 @@ def delegation_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 delegation=delegation, actor=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Delegation saved.")
             return redirect(delegation)
@@ -488,7 +479,7 @@ def delegation_end(request: HttpRequest, pk: int) -> HttpResponse:
                 delegation=delegation, end=form.cleaned_data["end"], actor=request.user
             )
         except ValidationError as exc:
-            _show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Delegation ended.")
             return redirect(delegation)
