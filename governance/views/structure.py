@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -40,6 +41,7 @@ from ics_portal import permissions
 from ics_portal.forms import run_service
 
 EDIT = require_http_methods(["GET", "POST"])
+PEOPLE_PER_PAGE = 100
 
 
 def _form_page(request, template: str, form, **context) -> HttpResponse:
@@ -426,10 +428,11 @@ def membership_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 def person_list(request: HttpRequest) -> HttpResponse:
     people = Person.objects.select_related("organisation")
+    page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "governance/person_list.html",
-        {"people": people, "can_add": permissions.can_clerk_any(request.user)},
+        {"page": page, "people": page, "can_add": permissions.can_clerk_any(request.user)},
     )
 
 

@@ -156,3 +156,15 @@ def test_body_and_organisation_pages_list_their_delegations(client, body, counci
     assert "Adult social care and public health functions" in body_page
     org_page = client.get(council.get_absolute_url()).content.decode()
     assert "Delegations made" in org_page
+
+
+def test_people_list_is_paginated(client, db):
+    Person.objects.bulk_create(
+        Person(name=f"Person {n:03}", slug=f"person-{n:03}") for n in range(150)
+    )
+    first = client.get("/people/").content.decode()
+    assert "Person 099" in first and "Person 100" not in first
+    second = client.get("/people/?page=2").content.decode()
+    assert "Person 100" in second
+    # A page past the end shows the last page rather than an error.
+    assert client.get("/people/?page=99").status_code == 200
