@@ -1,5 +1,7 @@
 """Models of the standing structure, one module per area."""
 
+from governance.models.registers import GiftOrHospitality, Interest, InterestKind
+from governance.models.risks import Rag, Risk, RiskRating
 from governance.models.structure import (
     Body,
     Membership,
@@ -18,4 +20,10 @@ __all__ = [
     "PartnershipMember",
     "Person",
     "RoleAssignment",
+    "GiftOrHospitality",
+    "Interest",
+    "InterestKind",
+    "Rag",
+    "Risk",
+    "RiskRating",
 ]
