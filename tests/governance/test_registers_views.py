@@ -24,7 +24,9 @@ def person(body, council) -> Person:
     person = Person.objects.create(
         name="Jane Doe", slug="jane-doe", honorific="Councillor", user=user
     )
-    Membership.objects.create(body=body, person=person, representing=council, start=date(2021, 5, 1))
+    Membership.objects.create(
+        body=body, person=person, representing=council, start=date(2021, 5, 1)
+    )
     return person
 
 
@@ -75,7 +77,9 @@ def test_the_clerk_check_is_one_query(person, clerk, django_assert_num_queries):
         assert can_edit_person_register(clerk, person)
 
 
-def test_the_register_page_shows_current_and_past_entries_and_thresholds(client, person, interest, gift):
+def test_the_register_page_shows_current_and_past_entries_and_thresholds(
+    client, person, interest, gift
+):
     Interest.objects.create(
         person=person,
         kind=InterestKind.DISCLOSABLE_PECUNIARY,
@@ -189,7 +193,9 @@ def _snapshot():
 
 
 @pytest.mark.parametrize("who", ["member", "officer", "outsider", "scrutiny_member"])
-def test_edit_views_refuse_others_and_change_nothing(request, client_for, person, interest, gift, who):
+def test_edit_views_refuse_others_and_change_nothing(
+    request, client_for, person, interest, gift, who
+):
     user = request.getfixturevalue(who)
     before = _snapshot()
     for url, data in _edit_urls(person, interest, gift):
@@ -236,7 +242,9 @@ def test_a_clerk_adds_an_interest_and_sees_it_on_the_register(client_for, clerk,
     assert Interest.objects.get().history.get().history_user == clerk
 
 
-def test_end_before_start_is_shown_on_the_form_and_saves_nothing(client_for, clerk, person, interest):
+def test_end_before_start_is_shown_on_the_form_and_saves_nothing(
+    client_for, clerk, person, interest
+):
     url = reverse("governance:interest_end", args=[person.slug, interest.pk])
     response = client_for(clerk).post(url, {"registered_to": "2020-01-01"})
     html = response.content.decode()
