@@ -5,7 +5,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 GOVUK := node_modules/govuk-frontend/dist/govuk
 HOST ?= 127.0.0.1:8000
-export DJANGO_SETTINGS_MODULE := ics_portal.settings
 
 .PHONY: run test test-fast lint install assets migrate demo clean
 

@@ -65,3 +65,21 @@ class RiskAdmin(SimpleHistoryAdmin):
 @admin.register(models.RiskRating)
 class RiskRatingAdmin(SimpleHistoryAdmin):
     list_display = ["risk", "rated_on", "likelihood", "impact", "stated_rag", "rated_by"]
+
+
+@admin.register(models.TermsOfReference)
+class TermsOfReferenceAdmin(SimpleHistoryAdmin):
+    """Read-only: versions are drafted and approved through the portal's own pages, which keep
+    approved versions unchanged."""
+
+    list_display = ["body", "version", "status", "approved_on", "review_date"]
+    list_filter = ["status"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

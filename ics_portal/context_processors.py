@@ -8,6 +8,10 @@ from ics_portal.permissions import is_staff_side
 
 PUBLIC_NAV = [
     ("Home", "home"),
+    ("Partnerships", "governance:partnership_list"),
+    ("Organisations", "governance:organisation_list"),
+    ("Bodies", "governance:body_list"),
+    ("People", "governance:person_list"),
 ]
 
 

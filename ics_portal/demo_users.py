@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib.auth import get_user_model
 
-from governance.models import Membership, Person, RoleAssignment
+from governance.models import Person, RoleAssignment
 
 DEMO_PASSWORD = "ics-portal-demo"
 
@@ -19,9 +17,9 @@ def load(structure: dict) -> list[tuple[str, str]]:
         (
             "clerk",
             "Jo",
-            "Clerk",
+            "Toomey",
             "clerk of the Adult Social Care and Public Health Committee",
-            (RoleAssignment.Role.CLERK, "ascph"),
+            (RoleAssignment.Role.CLERK, "adult-social-care-and-public-health-committee"),
         ),
         (
             "member",
@@ -35,28 +33,28 @@ def load(structure: dict) -> list[tuple[str, str]]:
             "Gina",
             "Lead",
             "governance lead of Wiltshire Council (records its ratifications)",
-            (RoleAssignment.Role.GOVERNANCE_LEAD, "wiltshire"),
+            (RoleAssignment.Role.GOVERNANCE_LEAD, "wiltshire-council"),
         ),
         (
             "icb-lead",
             "Ian",
             "Lead",
             "governance lead of BSW ICB (records its ratifications)",
-            (RoleAssignment.Role.GOVERNANCE_LEAD, "bsw_icb"),
+            (RoleAssignment.Role.GOVERNANCE_LEAD, "bsw-icb"),
         ),
         (
             "officer",
             "Olu",
             "Officer",
             "officer of Nottinghamshire County Council (drafts reports)",
-            (RoleAssignment.Role.OFFICER, "notts"),
+            (RoleAssignment.Role.OFFICER, "nottinghamshire-county-council"),
         ),
         (
             "scrutiny",
             "Sam",
             "Scrutineer",
             "scrutiny member of Wiltshire's Health Select Committee",
-            (RoleAssignment.Role.SCRUTINY_MEMBER, "health_select"),
+            (RoleAssignment.Role.SCRUTINY_MEMBER, "wiltshire-health-select-committee"),
         ),
     ]
     printed = []
@@ -75,25 +73,15 @@ def load(structure: dict) -> list[tuple[str, str]]:
         user.set_password(DEMO_PASSWORD)
         user.save()
         if role:
-            name, key = role
-            scope = structure[key]
-            field = "body" if name in RoleAssignment.BODY_ROLES else "organisation"
-            RoleAssignment.objects.get_or_create(user=user, role=name, **{field: scope})
+            name, slug = role
+            if name in RoleAssignment.BODY_ROLES:
+                scope = {"body": structure["bodies"][slug]}
+            else:
+                scope = {"organisation": structure["organisations"][slug]}
+            RoleAssignment.objects.get_or_create(user=user, role=name, **scope)
         printed.append((username, what))
 
-    member_user = User.objects.get(username="member")
-    weisz, _ = Person.objects.update_or_create(
-        slug="muriel-weisz",
-        defaults={"name": "Muriel Weisz", "honorific": "Councillor", "user": member_user},
-    )
-    Membership.objects.get_or_create(
-        body=structure["ascph"],
-        person=weisz,
-        defaults={
-            "role": Membership.Role.MEMBER,
-            "voting": True,
-            "representing": structure["notts"],
-            "start": date(2017, 5, 4),
-        },
-    )
+    # The member and the clerk are people of seed 002, so they see that committee's Part II.
+    Person.objects.filter(slug="muriel-weisz").update(user=User.objects.get(username="member"))
+    Person.objects.filter(slug="jo-toomey").update(user=User.objects.get(username="clerk"))
     return printed

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
 
@@ -29,3 +33,16 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+def run_service(form: forms.BaseForm, call: Callable[[], Any]) -> Any | None:
+    """Call a service; on a refusal, put its message on the form (field or summary)."""
+    try:
+        return call()
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, exc)
+        return None

@@ -101,6 +101,25 @@ def can_clerk_any(user) -> bool:
     return is_admin(user) or bool(roles(user).clerk_of)
 
 
+def can_edit_person(user, person) -> bool:
+    """Administrators, the person themselves, and clerks of a body they sit on now."""
+    if is_admin(user):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if person.user_id == user.pk:
+        return True
+    clerk_of = roles(user).clerk_of
+    if not clerk_of:
+        return False
+    today = timezone.localdate()
+    return (
+        person.memberships.filter(body_id__in=clerk_of, start__lte=today)
+        .exclude(end__lt=today)
+        .exists()
+    )
+
+
 def can_record_ratification(user, organisation) -> bool:
     """Only the organisation's governance leads (and administrators) record its outcome."""
     return is_admin(user) or organisation.pk in roles(user).lead_of

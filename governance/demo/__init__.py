@@ -1,9 +1,10 @@
 """Demo records for the standing structure, from the facts in shared/seeds/."""
 
-from governance.demo import structure
+from governance.demo import structure, terms
 
 
 def load() -> dict[str, object]:
     """Create or refresh every governance demo record; returns the records others need."""
     records = structure.load()
+    terms.load()
     return records

@@ -11,6 +11,7 @@ from governance.models.structure import (
     Person,
     RoleAssignment,
 )
+from governance.models.terms import TermsOfReference
 
 __all__ = [
     "Body",
@@ -26,4 +27,5 @@ __all__ = [
     "Rag",
     "Risk",
     "RiskRating",
+    "TermsOfReference",
 ]

@@ -50,7 +50,12 @@ def test_signed_in_home_lists_the_users_roles(client_for, clerk, django_assert_m
     client = client_for(clerk)
     with django_assert_max_num_queries(8):
         response = client.get("/")
-    assert "Clerk of Adult Social Care and Public Health Committee" in response.content.decode()
+    html = response.content.decode()
+    assert (
+        'Clerk of <a class="govuk-link" href="/bodies/'
+        'adult-social-care-and-public-health-committee/">'
+        "Adult Social Care and Public Health Committee</a>"
+    ) in html
 
 
 def test_account_page_needs_sign_in(client):

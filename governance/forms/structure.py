@@ -1,0 +1,85 @@
+"""Forms for organisations, partnerships, bodies, people and memberships."""
+
+from __future__ import annotations
+
+from django import forms
+
+from governance.models import (
+    Body,
+    Membership,
+    Organisation,
+    Partnership,
+    PartnershipMember,
+    Person,
+)
+from ics_portal.forms import DateInput
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "short_name",
+            "kind",
+            "ods_code",
+            "ratifying_body",
+            "governance_contact",
+            "governance_email",
+        ]
+
+
+class PartnershipForm(forms.ModelForm):
+    class Meta:
+        model = Partnership
+        fields = ["name", "short_name", "level", "parent", "vision", "principles"]
+        widgets = {"vision": forms.Textarea(attrs={"rows": 3})}
+
+
+class PartnershipMemberForm(forms.ModelForm):
+    class Meta:
+        model = PartnershipMember
+        fields = ["organisation", "joined"]
+        widgets = {"joined": DateInput()}
+
+
+class LeaveForm(forms.Form):
+    left = forms.DateField(label="Date left", widget=DateInput())
+
+
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = ["name", "short_name", "kind", "partnership", "organisation", "parent"]
+        help_texts = {"partnership": "Choose a partnership or an organisation, not both."}
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["honorific", "name", "job_title", "organisation", "email"]
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["person", "role", "voting", "representing", "start", "end", "substitutes"]
+        widgets = {
+            "start": DateInput(),
+            "end": DateInput(),
+            "substitutes": forms.CheckboxSelectMultiple,
+        }
+        labels = {"voting": "Has a vote", "end": "End date", "start": "Start date"}
+
+    def __init__(self, *args, body: Body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.body = body
+        if self.instance.pk:
+            del self.fields["person"]
+        # Substitutes are usually people already known to the body's owner.
+        owner_org = body.organisation_id
+        people = Person.objects.all()
+        if owner_org:
+            people = people.filter(organisation_id=owner_org)
+        self.fields["substitutes"].queryset = people
+        self.fields["substitutes"].required = False

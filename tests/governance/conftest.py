@@ -1,0 +1,46 @@
+"""A small partnership structure shared by the governance tests."""
+
+from datetime import date
+
+import pytest
+
+from governance.models import Body, Partnership, PartnershipMember
+
+
+@pytest.fixture
+def system(db) -> Partnership:
+    return Partnership.objects.create(
+        name="Bath and North East Somerset, Swindon and Wiltshire Integrated Care System",
+        short_name="BSW ICS",
+        slug="bsw",
+        level=Partnership.Level.SYSTEM,
+    )
+
+
+@pytest.fixture
+def alliance(system, council, trust) -> Partnership:
+    alliance = Partnership.objects.create(
+        name="Wiltshire Alliance",
+        short_name="Wiltshire ICA",
+        slug="wiltshire-alliance",
+        level=Partnership.Level.PLACE,
+        parent=system,
+    )
+    PartnershipMember.objects.create(
+        partnership=alliance, organisation=council, joined=date(2022, 7, 1)
+    )
+    PartnershipMember.objects.create(
+        partnership=alliance, organisation=trust, joined=date(2022, 7, 1)
+    )
+    return alliance
+
+
+@pytest.fixture
+def alliance_board(alliance) -> Body:
+    return Body.objects.create(
+        name="Wiltshire Integrated Care Alliance",
+        short_name="WICA",
+        slug="wiltshire-integrated-care-alliance",
+        kind=Body.Kind.BOARD,
+        partnership=alliance,
+    )
