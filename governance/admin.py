@@ -83,3 +83,32 @@ class TermsOfReferenceAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+# Agreements and delegations
+
+
+class AgreementPartyInline(admin.TabularInline):
+    model = models.AgreementParty
+    extra = 0
+    fields = ["organisation", "signed_by", "signed_on", "recorded_by"]
+    readonly_fields = ["recorded_by"]
+
+
+class AgreementSectionInline(admin.StackedInline):
+    model = models.AgreementSection
+    extra = 0
+
+
+@admin.register(models.Agreement)
+class AgreementAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "version", "kind", "status", "partnership"]
+    list_filter = ["kind", "status"]
+    search_fields = ["title"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [AgreementPartyInline, AgreementSectionInline]
+
+
+@admin.register(models.Delegation)
+class DelegationAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "financial_limit", "source_agreement", "start", "end"]

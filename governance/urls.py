@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from governance.views import registers, risks, structure, terms
+from governance.views import agreements, registers, risks, structure, terms
 
 app_name = "governance"
 
@@ -97,4 +97,41 @@ urlpatterns = [
         name="terms_compare",
     ),
     path("terms-of-reference/review-due/", terms.terms_review_due, name="terms_review_due"),
+    # Agreements (MoU, collaboration agreement, section 75, delegation agreement) and delegations
+    path("agreements/", agreements.agreement_list, name="agreement_list"),
+    path("agreements/new/", agreements.agreement_create, name="agreement_create"),
+    path("agreements/<slug:slug>/", agreements.agreement_detail, name="agreement_detail"),
+    path("agreements/<slug:slug>/edit/", agreements.agreement_edit, name="agreement_edit"),
+    path("agreements/<slug:slug>/sections/new/", agreements.section_add, name="section_add"),
+    path(
+        "agreements/<slug:slug>/sections/<int:number>/edit/",
+        agreements.section_edit,
+        name="section_edit",
+    ),
+    path("agreements/<slug:slug>/parties/new/", agreements.party_add, name="party_add"),
+    path(
+        "agreements/<slug:slug>/parties/<int:pk>/remove/",
+        agreements.party_remove,
+        name="party_remove",
+    ),
+    path("agreements/<slug:slug>/sign/", agreements.signature_record, name="signature_record"),
+    path("agreements/<slug:slug>/status/", agreements.status_change, name="agreement_status"),
+    path(
+        "agreements/<slug:slug>/new-version/",
+        agreements.new_version,
+        name="agreement_new_version",
+    ),
+    path(
+        "bodies/<slug:slug>/delegations/new/",
+        agreements.body_delegation_create,
+        name="body_delegation_create",
+    ),
+    path(
+        "organisations/<slug:slug>/delegations/new/",
+        agreements.organisation_delegation_create,
+        name="organisation_delegation_create",
+    ),
+    path("delegations/<int:pk>/", agreements.delegation_detail, name="delegation_detail"),
+    path("delegations/<int:pk>/edit/", agreements.delegation_edit, name="delegation_edit"),
+    path("delegations/<int:pk>/end/", agreements.delegation_end, name="delegation_end"),
 ]

@@ -35,14 +35,19 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
+def show_refusal(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Put a service's refusal on the form: on the field if the form has it, else on top."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
 def run_service(form: forms.BaseForm, call: Callable[[], Any]) -> Any | None:
-    """Call a service; on a refusal, put its message on the form (field or summary)."""
+    """Call a service; on a refusal, show its message on the form and return None."""
     try:
         return call()
     except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
+        show_refusal(form, exc)
         return None

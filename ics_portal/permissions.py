@@ -158,3 +158,10 @@ def can_edit_person_register(user, person) -> bool:
         .exclude(end__lt=today)
         .exists()
     )
+
+
+def can_edit_agreement(user, agreement) -> bool:
+    """Those who edit the agreement's partnership; an agreement with none, administrators only."""
+    if agreement.partnership_id is None:
+        return is_admin(user)
+    return can_edit_partnership(user, agreement.partnership)

@@ -1,6 +1,6 @@
 """Demo records for the standing structure, from the facts in shared/seeds/."""
 
-from governance.demo import registers, risks, structure, terms
+from governance.demo import agreements, registers, risks, structure, terms
 
 
 def load() -> dict[str, object]:
@@ -9,4 +9,5 @@ def load() -> dict[str, object]:
     terms.load()
     registers.load()
     risks.load()
+    agreements.load()
     return records

@@ -1,5 +1,11 @@
 """Models of the standing structure, one module per area."""
 
+from governance.models.agreements import (
+    Agreement,
+    AgreementParty,
+    AgreementSection,
+    Delegation,
+)
 from governance.models.registers import GiftOrHospitality, Interest, InterestKind
 from governance.models.risks import Rag, Risk, RiskRating
 from governance.models.structure import (
@@ -28,4 +34,8 @@ __all__ = [
     "Risk",
     "RiskRating",
     "TermsOfReference",
+    "Agreement",
+    "AgreementParty",
+    "AgreementSection",
+    "Delegation",
 ]

@@ -28,6 +28,12 @@ from governance.models import (
     PartnershipMember,
     Person,
 )
+from governance.models.agreements import (
+    agreements_for_organisation,
+    agreements_for_partnership,
+    delegations_for_body,
+    delegations_for_organisation,
+)
 from governance.models.terms import current_terms, with_terms_review_due
 from governance.services import structure as services
 from ics_portal import permissions
@@ -96,6 +102,8 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "spells": spells,
             "bodies": organisation.bodies.order_by("name"),
+            "agreements": agreements_for_organisation(organisation, request.user),
+            "delegations_from": delegations_for_organisation(organisation),
             "can_edit": permissions.can_edit_organisation(request.user, organisation),
         },
     )
@@ -186,6 +194,7 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "past_members": [s for s in spells if s.left is not None and s.left < today],
             "bodies": partnership.bodies.select_related("parent").order_by("name"),
             "principles": [line for line in partnership.principles.splitlines() if line.strip()],
+            "agreements": agreements_for_partnership(partnership, request.user),
             "can_edit": permissions.can_edit_partnership(request.user, partnership),
         },
     )
@@ -316,12 +325,15 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Prefetch("substitutes", queryset=Person.objects.order_by("name"))
     )
     current, past = _split_memberships(memberships)
+    delegations_from, delegations_to = delegations_for_body(body)
     return render(
         request,
         "governance/body_detail.html",
         {
             "body": body,
             "terms": current_terms(body),
+            "delegations_from": delegations_from,
+            "delegations_to": delegations_to,
             "current": current,
             "past": past,
             "children": body.children.order_by("name"),

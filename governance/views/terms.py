@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,6 +22,7 @@ from governance.forms.terms import TermsApproveForm, TermsCompareForm, TermsDraf
 from governance.models import Body, TermsOfReference
 from governance.models.terms import current_terms, voting_member_count
 from governance.services.terms import terms_approve, terms_draft_create, terms_draft_update
+from ics_portal.forms import show_refusal
 from ics_portal.permissions import can_edit_body, require
 
 Status = TermsOfReference.Status
@@ -46,16 +46,6 @@ def _version_or_404(body: Body, version: int, user) -> TermsOfReference:
         raise Http404("No such version")
     terms.body = body
     return terms
-
-
-def _add_errors(form: Form, exc: ValidationError) -> None:
-    """Show a service's refusal on the form: on the field if the form has it, else on top."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        form.add_error(None, exc)
 
 
 @require_GET
@@ -217,7 +207,7 @@ def terms_new(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             terms = terms_draft_create(body=body, actor=request.user, **_draft_fields(form))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Version {terms.version} saved as a draft.")
             return redirect(terms.get_absolute_url())
@@ -245,7 +235,7 @@ def terms_edit(request: HttpRequest, slug: str, version: int) -> HttpResponse:
         try:
             terms = terms_draft_update(terms=terms, actor=request.user, **_draft_fields(form))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Draft version {terms.version} saved.")
             return redirect(terms.get_absolute_url())
@@ -266,7 +256,7 @@ def terms_approve_view(request: HttpRequest, slug: str, version: int) -> HttpRes
         try:
             terms = terms_approve(terms=terms, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Version {terms.version} approved.")
             return redirect(terms.get_absolute_url())

@@ -140,3 +140,19 @@ def test_overdue_terms_of_reference_are_flagged_on_body_list_and_page(client, bo
     assert "Terms of reference review due" in row
     page = client.get(body.get_absolute_url()).content.decode()
     assert "Version 1" in page and "Review due" in page and "1 May 2021" in page
+
+
+def test_body_and_organisation_pages_list_their_delegations(client, body, council):
+    from governance.models import Delegation
+
+    Delegation.objects.create(
+        from_organisation=council,
+        to_body=body,
+        scope="Adult social care and public health functions of the council",
+        start=date(2017, 5, 25),
+    )
+    body_page = client.get(body.get_absolute_url()).content.decode()
+    assert "Delegations received" in body_page
+    assert "Adult social care and public health functions" in body_page
+    org_page = client.get(council.get_absolute_url()).content.decode()
+    assert "Delegations made" in org_page
