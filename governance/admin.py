@@ -43,6 +43,30 @@ class RoleAssignmentAdmin(SimpleHistoryAdmin):
     list_filter = ["role"]
 
 
+@admin.register(models.Interest)
+class InterestAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "kind", "organisation_concerned", "registered_from", "registered_to"]
+    list_filter = ["kind"]
+    search_fields = ["person__name", "description"]
+
+
+@admin.register(models.GiftOrHospitality)
+class GiftOrHospitalityAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "kind", "offered_by", "value", "date_offered", "decision"]
+    list_filter = ["kind", "decision"]
+
+
+@admin.register(models.Risk)
+class RiskAdmin(SimpleHistoryAdmin):
+    list_display = ["reference", "title", "partnership", "body", "status", "review_date"]
+    list_filter = ["status"]
+
+
+@admin.register(models.RiskRating)
+class RiskRatingAdmin(SimpleHistoryAdmin):
+    list_display = ["risk", "rated_on", "likelihood", "impact", "stated_rag", "rated_by"]
+
+
 @admin.register(models.TermsOfReference)
 class TermsOfReferenceAdmin(SimpleHistoryAdmin):
     """Read-only: versions are drafted and approved through the portal's own pages, which keep

@@ -6,6 +6,8 @@ from governance.models.agreements import (
     AgreementSection,
     Delegation,
 )
+from governance.models.registers import GiftOrHospitality, Interest, InterestKind
+from governance.models.risks import Rag, Risk, RiskRating
 from governance.models.structure import (
     Body,
     Membership,
@@ -25,6 +27,12 @@ __all__ = [
     "PartnershipMember",
     "Person",
     "RoleAssignment",
+    "GiftOrHospitality",
+    "Interest",
+    "InterestKind",
+    "Rag",
+    "Risk",
+    "RiskRating",
     "TermsOfReference",
     "Agreement",
     "AgreementParty",

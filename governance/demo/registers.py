@@ -1,0 +1,105 @@
+"""Demo registers of interests and gifts and hospitality.
+
+The seeds record no registered interests (seed 002: "No interests were disclosed"), so these
+entries are illustrative: modest, generic, and each says so in its own wording.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from governance.models import GiftOrHospitality, Interest, InterestKind, Person
+
+NOTE = " (Illustrative demo entry, not taken from a published register.)"
+
+INTERESTS = [
+    # person slug, kind, description, organisation name, from, to
+    (
+        "muriel-weisz",
+        InterestKind.OTHER_REGISTRABLE,
+        "Appointed by the County Council to the board of a local community charity.",
+        "A local community charity",
+        date(2017, 6, 1),
+        None,
+    ),
+    (
+        "muriel-weisz",
+        InterestKind.OTHER_REGISTRABLE,
+        "Governor of a primary school in the county.",
+        "A local primary school",
+        date(2017, 9, 1),
+        date(2020, 8, 31),
+    ),
+    (
+        "tony-harper",
+        InterestKind.OTHER_REGISTRABLE,
+        "Member of a parish council in the county.",
+        "A parish council in Nottinghamshire",
+        date(2017, 5, 25),
+        None,
+    ),
+    (
+        "boyd-elliott",
+        InterestKind.OTHER_REGISTRABLE,
+        "Member of a parish council in the county.",
+        "A parish council in Nottinghamshire",
+        date(2017, 5, 25),
+        None,
+    ),
+]
+
+GIFTS = [
+    # person slug, kind, description, offered by, value, date, decision, approved by
+    (
+        "stephanie-elsy",
+        GiftOrHospitality.Kind.HOSPITALITY,
+        "Lunch at a regional NHS leadership conference.",
+        "Conference organiser",
+        Decimal("20.00"),
+        date(2022, 9, 15),
+        GiftOrHospitality.Decision.ACCEPTED,
+        "",
+    ),
+    (
+        "stephanie-elsy",
+        GiftOrHospitality.Kind.HOSPITALITY,
+        "Invitation to an evening dinner after a supplier's product showcase.",
+        "A medical equipment supplier",
+        Decimal("95.00"),
+        date(2022, 11, 8),
+        GiftOrHospitality.Decision.DECLINED,
+        "",
+    ),
+]
+
+
+def load() -> None:
+    """Create or refresh the demo register entries; safe to run again."""
+    people = Person.objects.in_bulk(
+        {row[0] for row in INTERESTS} | {row[0] for row in GIFTS}, field_name="slug"
+    )
+    for slug, kind, description, organisation, start, end in INTERESTS:
+        Interest.objects.update_or_create(
+            person=people[slug],
+            description=description + NOTE,
+            defaults={
+                "kind": kind,
+                "organisation_name": organisation,
+                "registered_from": start,
+                "registered_to": end,
+            },
+        )
+    for slug, kind, description, offered_by, value, day, decision, approver in GIFTS:
+        GiftOrHospitality.objects.update_or_create(
+            person=people[slug],
+            date_offered=day,
+            offered_by=offered_by,
+            defaults={
+                "kind": kind,
+                "description": description + NOTE,
+                "value": value,
+                "decision": decision,
+                "approved_by": approver,
+            },
+        )

@@ -1,0 +1,155 @@
+"""Demo risk register: the Wiltshire risks and mitigations of the Wiltshire ICA Partnership's
+winter plan update to the Health Select Committee, October 2022 (seed 004), with the RAG
+ratings the paper states. The paper gives no likelihood or impact, so those ratings are kept
+as stated RAG; owners and review dates are not in the paper and are marked as such.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from governance.models import Partnership, Risk, RiskRating
+
+SEED_RATED_ON = date(2022, 10, 1)
+SEED_NOTE = (
+    "RAG as stated in the Wiltshire ICA Partnership winter plan update to the Health Select "
+    "Committee, October 2022."
+)
+OWNER = "Wiltshire ICA Partnership (the paper names no individual owner)"
+REVIEW = date(2023, 3, 31)
+
+RISKS = [
+    # reference, title, description (the paper's words), RAG, mitigations (the paper's words)
+    (
+        "R1",
+        "Scarce domiciliary care resource",
+        "Scarce domiciliary care resource – in some areas of Wiltshire (South and rural) this "
+        "picture is more challenging; reduction in care provision capacity impacts on "
+        "experience and quality of care when people are delayed in their discharge. It also "
+        "impacts hospital flow.",
+        "amber",
+        "Work through how families can contribute to providing care (link with DC comms)\n"
+        "Ensure staff on wards understand the use of single handed equipment <need for DH care "
+        "(Link to D/C comms)\n"
+        "South Newton beds and Surge Bed capacity",
+    ),
+    (
+        "R2",
+        "Cost of locums increasing",
+        "Cost of locums increasing so backfill costs becoming unaffordable – the risk is that "
+        "we will not be able to utilise as much agency support, further limiting capacity and "
+        "potentially safety.",
+        "red",
+        "Building Bank capacity locally.",
+    ),
+    (
+        "R3",
+        "COVID, flu and seasonal infection",
+        "COVID and Flu and seasonal infection – impact on staff and provider capacity – this "
+        "particularly impacts Pathway 2 capacity which we know severely impacts flow when care "
+        "home closures increase.",
+        "red",
+        "Vaccinations on site for staff\n"
+        "Promotion of uptake in vaccinations.\n"
+        "POST team supports care homes to open as soon as possible.",
+    ),
+    (
+        "R4",
+        "Cost of living",
+        "Cost of living – impacting recruitment into the care market and family support etc. "
+        "Impact on dependency and possible increase in attendances. 30% increase in "
+        "homelessness applications (large number >65yrs). Impact of people being in temporary "
+        "accommodation means if they are admitted to hospital people will not be well enough "
+        "to go back to their accommodation.",
+        "amber",
+        "Food banks in consideration for discharge.\n"
+        "Cost of living payments\n"
+        "Council co-ordination of a response to be supported by partners e.g. Hot hubs",
+    ),
+    (
+        "R5",
+        "Non-recurrent funding of services",
+        "Funding – ability to provide recurrent resources into services – some services "
+        "(reablement and flow hub) are funded by non-recurrent funding.",
+        "amber",
+        "Financial planning at scale/ secure sustainable resourcing of schemes.\n"
+        "Plans in development to review impact and risks around these services.",
+    ),
+    (
+        "R6",
+        "Staff sickness and wellbeing",
+        "Staff sickness and wellbeing, impact on mental health",
+        "amber",
+        "Support networks & Wellbeing Hubs, enabling staff to access these.",
+    ),
+    (
+        "R7",
+        "Packages of care handed back by domiciliary care providers",
+        "Increase of POCs handed back by Dom Care providers due to affordability and staffing "
+        "gaps – additional pressure on care market and staff, reduces flow.",
+        "red",
+        "Surge beds still in place (30) and South Newton beds opening Nov 22.",
+    ),
+    (
+        "R8",
+        "Recruitment of staff for South Newton",
+        "Recruitment of staff for South Newton is likely to impact on the ability of "
+        "Salisbury-centred services to recruit staff (all searching in the same pool)",
+        "red",
+        "Aligned and collaborative recruitment plans to jointly recruit – (does not include SN "
+        "provider).",
+    ),
+]
+
+# One risk scored later on the 5 × 5 matrix, so the demo shows a rating over time.
+RESCORED = {
+    "R2": (
+        date(2022, 12, 1),
+        4,
+        4,
+        "Illustrative demo re-rating on the 5 × 5 matrix (not from the seed): likelihood 4 × "
+        "impact 4 = 16, red as before.",
+    )
+}
+
+
+def load() -> None:
+    """Create or refresh the Wiltshire Alliance's winter risks; safe to run again."""
+    alliance = Partnership.objects.get(slug="wiltshire-alliance")
+    for reference, title, description, rag, mitigations in RISKS:
+        rescored = RESCORED.get(reference)
+        current = (
+            {"likelihood": rescored[1], "impact": rescored[2], "stated_rag": ""}
+            if rescored
+            else {"likelihood": None, "impact": None, "stated_rag": rag}
+        )
+        risk, _ = Risk.objects.update_or_create(
+            partnership=alliance,
+            reference=reference,
+            defaults={
+                "title": title,
+                "description": description,
+                "owner": OWNER,
+                "mitigations": mitigations,
+                "review_date": REVIEW,
+                "status": Risk.Status.OPEN,
+                **current,
+            },
+        )
+        RiskRating.objects.update_or_create(
+            risk=risk,
+            rated_on=SEED_RATED_ON,
+            defaults={"stated_rag": rag, "likelihood": None, "impact": None, "note": SEED_NOTE},
+        )
+        if rescored:
+            day, likelihood, impact, note = rescored
+            RiskRating.objects.update_or_create(
+                risk=risk,
+                rated_on=day,
+                defaults={
+                    "likelihood": likelihood,
+                    "impact": impact,
+                    "stated_rag": "",
+                    "note": note,
+                },
+            )

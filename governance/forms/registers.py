@@ -1,0 +1,57 @@
+"""Forms for registers of interests and gifts and hospitality."""
+
+from __future__ import annotations
+
+from django import forms
+
+from governance.models import GiftOrHospitality, Interest
+from ics_portal.forms import DateInput
+
+
+class InterestForm(forms.ModelForm):
+    class Meta:
+        model = Interest
+        fields = [
+            "kind",
+            "description",
+            "organisation_concerned",
+            "organisation_name",
+            "registered_from",
+            "registered_to",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "registered_from": DateInput,
+            "registered_to": DateInput,
+        }
+        labels = {"registered_from": "Registered from", "registered_to": "Ended on"}
+
+
+class InterestEndForm(forms.Form):
+    registered_to = forms.DateField(
+        label="Date the interest ended", widget=DateInput, help_text="For example 31 March 2023."
+    )
+
+
+class GiftForm(forms.ModelForm):
+    class Meta:
+        model = GiftOrHospitality
+        fields = [
+            "kind",
+            "description",
+            "offered_by",
+            "value",
+            "date_offered",
+            "decision",
+            "approved_by",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "date_offered": DateInput,
+            "decision": forms.RadioSelect,
+        }
+        help_texts = {
+            "value": "Gifts over £50 and hospitality over £25 must be declared.",
+        }

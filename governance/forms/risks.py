@@ -1,0 +1,83 @@
+"""Forms for risk registers."""
+
+from __future__ import annotations
+
+from django import forms
+
+from governance.models import Risk, RiskRating
+from ics_portal.forms import DateInput
+
+LIKELIHOOD = [
+    ("", "Choose likelihood"),
+    (1, "1 – Rare"),
+    (2, "2 – Unlikely"),
+    (3, "3 – Possible"),
+    (4, "4 – Likely"),
+    (5, "5 – Almost certain"),
+]
+IMPACT = [
+    ("", "Choose impact"),
+    (1, "1 – Negligible"),
+    (2, "2 – Minor"),
+    (3, "3 – Moderate"),
+    (4, "4 – Major"),
+    (5, "5 – Catastrophic"),
+]
+RATING_HELP = (
+    "Score = likelihood × impact: 1–4 green, 5–12 amber, 15–25 red. Give a stated RAG instead "
+    "only when recording a rating from a paper that gave no likelihood and impact."
+)
+
+
+def _scale(label: str, choices) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label, choices=choices, coerce=int, empty_value=None, required=False
+    )
+
+
+class _RatingFields(forms.ModelForm):
+    likelihood = _scale("Likelihood", LIKELIHOOD)
+    impact = _scale("Impact", IMPACT)
+
+
+class RiskForm(forms.ModelForm):
+    """A risk's wording, owner, mitigations and review date."""
+
+    class Meta:
+        model = Risk
+        fields = ["reference", "title", "description", "owner", "mitigations", "review_date"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "mitigations": forms.Textarea(attrs={"rows": 4}),
+            "review_date": DateInput,
+        }
+
+
+class RiskCreateForm(_RatingFields):
+    """A new risk with its first rating."""
+
+    rated_on = forms.DateField(label="Date of this rating", widget=DateInput)
+    note = forms.CharField(
+        label="Note on the rating", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    class Meta(RiskForm.Meta):
+        fields = [*RiskForm.Meta.fields, "likelihood", "impact", "stated_rag"]
+        help_texts = {"stated_rag": RATING_HELP}
+
+
+class RiskRatingForm(_RatingFields):
+    """A new rating of a risk."""
+
+    class Meta:
+        model = RiskRating
+        fields = ["likelihood", "impact", "stated_rag", "rated_on", "note"]
+        widgets = {"rated_on": DateInput, "note": forms.Textarea(attrs={"rows": 3})}
+        labels = {"rated_on": "Date of this rating", "note": "Why the rating changed"}
+        help_texts = {"stated_rag": RATING_HELP}
+
+
+class RiskStatusForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

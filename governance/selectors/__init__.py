@@ -1,0 +1,1 @@
+"""Reads of the standing structure that pages share, one module per area."""

@@ -1,0 +1,128 @@
+"""Changes to registers of interests and to gifts and hospitality."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import dateformat
+
+from governance.models import GiftOrHospitality, Interest, Organisation, Person
+from ics_portal.records import save_record
+
+
+def interest_register(
+    *,
+    person: Person,
+    kind: str,
+    description: str,
+    registered_from: date,
+    organisation_concerned: Organisation | None = None,
+    organisation_name: str = "",
+    registered_to: date | None = None,
+    actor,
+) -> Interest:
+    """Add an entry to a person's register of interests."""
+    interest = Interest(
+        person=person,
+        kind=kind,
+        description=description,
+        organisation_concerned=organisation_concerned,
+        organisation_name=organisation_name,
+        registered_from=registered_from,
+        registered_to=registered_to,
+    )
+    with transaction.atomic():
+        return save_record(interest, actor=actor, reason="Interest registered")
+
+
+def interest_update(
+    *,
+    interest: Interest,
+    kind: str,
+    description: str,
+    registered_from: date,
+    organisation_concerned: Organisation | None = None,
+    organisation_name: str = "",
+    registered_to: date | None = None,
+    actor,
+) -> Interest:
+    """Correct an entry in the register of interests."""
+    interest.kind = kind
+    interest.description = description
+    interest.organisation_concerned = organisation_concerned
+    interest.organisation_name = organisation_name
+    interest.registered_from = registered_from
+    interest.registered_to = registered_to
+    with transaction.atomic():
+        return save_record(interest, actor=actor, reason="Interest updated")
+
+
+def interest_end(*, interest: Interest, registered_to: date, actor) -> Interest:
+    """Record the day an interest ended; it stays on the register as a past interest."""
+    with transaction.atomic():
+        interest = Interest.objects.select_for_update().get(pk=interest.pk)
+        if interest.registered_to is not None:
+            raise ValidationError(
+                {
+                    "registered_to": (
+                        "This interest already ended on "
+                        f"{dateformat.format(interest.registered_to, 'j F Y')}."
+                    )
+                }
+            )
+        interest.registered_to = registered_to
+        return save_record(interest, actor=actor, reason="Interest ended")
+
+
+def gift_record(
+    *,
+    person: Person,
+    kind: str,
+    description: str,
+    offered_by: str,
+    value: Decimal,
+    date_offered: date,
+    decision: str,
+    approved_by: str = "",
+    actor,
+) -> GiftOrHospitality:
+    """Record a gift or hospitality offered to a person, and whether it was accepted."""
+    gift = GiftOrHospitality(
+        person=person,
+        kind=kind,
+        description=description,
+        offered_by=offered_by,
+        value=value,
+        date_offered=date_offered,
+        decision=decision,
+        approved_by=approved_by,
+    )
+    with transaction.atomic():
+        return save_record(gift, actor=actor, reason="Gift or hospitality recorded")
+
+
+def gift_update(
+    *,
+    gift: GiftOrHospitality,
+    kind: str,
+    description: str,
+    offered_by: str,
+    value: Decimal,
+    date_offered: date,
+    decision: str,
+    approved_by: str = "",
+    actor,
+) -> GiftOrHospitality:
+    """Correct a gifts and hospitality entry."""
+    gift.kind = kind
+    gift.description = description
+    gift.offered_by = offered_by
+    gift.value = value
+    gift.date_offered = date_offered
+    gift.decision = decision
+    gift.approved_by = approved_by
+    with transaction.atomic():
+        return save_record(gift, actor=actor, reason="Gift or hospitality updated")
