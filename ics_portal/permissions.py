@@ -105,9 +105,9 @@ def can_edit_person(user, person) -> bool:
     """Administrators, the person themselves, and clerks of a body they sit on now."""
     if is_admin(user):
         return True
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    if person.user_id == user.pk:
+    if person.user_id is not None and person.user_id == user.pk:
         return True
     clerk_of = roles(user).clerk_of
     if not clerk_of:
@@ -137,27 +137,6 @@ def require(allowed: bool, reason: str = "You do not have permission to do that.
     """Refuse with 403 (the records themselves are public, so nothing is hidden by a 404)."""
     if not allowed:
         raise PermissionDenied(reason)
-
-
-def can_edit_person_register(user, person) -> bool:
-    """Administrators, the person themselves, and clerks of a body the person sits on now."""
-    if is_admin(user):
-        return True
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if person.user_id is not None and person.user_id == user.pk:
-        return True
-    clerk_of = roles(user).clerk_of
-    if not clerk_of:
-        return False
-    from governance.models import Membership
-
-    today = timezone.localdate()
-    return (
-        Membership.objects.filter(person=person, body_id__in=clerk_of, start__lte=today)
-        .exclude(end__lt=today)
-        .exists()
-    )
 
 
 def can_edit_agreement(user, agreement) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -27,6 +26,7 @@ from governance.services.registers import (
     interest_update,
 )
 from ics_portal import permissions
+from ics_portal.forms import show_refusal
 
 THRESHOLDS = {
     "gift_declare": GIFT_DECLARE_OVER,
@@ -35,19 +35,10 @@ THRESHOLDS = {
 }
 
 
-def show_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Put a service's refusal on the form: on its field where the form has one."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 def _person_to_edit(request: HttpRequest, slug: str) -> Person:
     person = get_object_or_404(Person, slug=slug)
     permissions.require(
-        permissions.can_edit_person_register(request.user, person),
+        permissions.can_edit_person(request.user, person),
         "Only administrators, the person and the clerks of their bodies edit this register.",
     )
     return person
@@ -70,7 +61,7 @@ def person_register(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "person": person,
             "register": select_person_register(person),
-            "can_edit": permissions.can_edit_person_register(request.user, person),
+            "can_edit": permissions.can_edit_person(request.user, person),
             "thresholds": THRESHOLDS,
         },
     )
@@ -89,7 +80,7 @@ def interest_create(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             interest_register(person=person, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Interest added to the register.")
             return redirect(_register_url(person))
@@ -106,7 +97,7 @@ def interest_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         try:
             interest_update(interest=interest, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Interest updated.")
             return redirect(_register_url(person))
@@ -127,7 +118,7 @@ def interest_end_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(
                 request, "Interest ended. It stays on the register as a past interest."
@@ -149,7 +140,7 @@ def gift_create(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             gift_record(person=person, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Gift or hospitality recorded.")
             return redirect(_register_url(person))
@@ -166,7 +157,7 @@ def gift_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         try:
             gift_update(gift=gift, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Gift or hospitality updated.")
             return redirect(_register_url(person))

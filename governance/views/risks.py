@@ -20,8 +20,8 @@ from governance.services.risks import (
     risk_reopen,
     risk_update,
 )
-from governance.views.registers import show_errors
 from ics_portal import permissions
+from ics_portal.forms import show_refusal
 
 STATUS_FILTERS = {"open": "Open risks", "closed": "Closed risks", "all": "All risks"}
 BANDS = {"green_up_to": GREEN_UP_TO, "amber_up_to": AMBER_UP_TO}
@@ -82,7 +82,7 @@ def _create(request: HttpRequest, register: Partnership | Body) -> HttpResponse:
         try:
             risk = risk_create(register=register, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, f"Risk {risk.reference} added to the register.")
             return redirect(risk)
@@ -157,7 +157,7 @@ def risk_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             risk_update(risk=risk, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Risk updated.")
             return redirect(risk)
@@ -174,7 +174,7 @@ def risk_rate_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             risk_rate(risk=risk, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "New rating recorded.")
             return redirect(risk)
@@ -190,7 +190,7 @@ def _change_status(request: HttpRequest, pk: int, *, closing: bool) -> HttpRespo
         try:
             action(risk=risk, actor=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, "Risk closed." if closing else "Risk reopened.")
             return redirect(risk)

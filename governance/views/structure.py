@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
@@ -36,6 +37,8 @@ from governance.models.agreements import (
     delegations_for_organisation,
 )
 from governance.models.terms import current_terms, with_terms_review_due
+from governance.selectors.registers import current_interests, recent_gifts
+from governance.selectors.risks import risk_summary
 from governance.services import structure as services
 from ics_portal import permissions
 from ics_portal.forms import run_service
@@ -197,6 +200,8 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "bodies": partnership.bodies.select_related("parent").order_by("name"),
             "principles": [line for line in partnership.principles.splitlines() if line.strip()],
             "agreements": agreements_for_partnership(partnership, request.user),
+            "risks": risk_summary(partnership),
+            "risks_url": reverse("governance:partnership_risks", args=[partnership.slug]),
             "can_edit": permissions.can_edit_partnership(request.user, partnership),
         },
     )
@@ -336,6 +341,8 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "terms": current_terms(body),
             "delegations_from": delegations_from,
             "delegations_to": delegations_to,
+            "risks": risk_summary(body),
+            "risks_url": reverse("governance:body_risks", args=[body.slug]),
             "current": current,
             "past": past,
             "children": body.children.order_by("name"),
@@ -448,6 +455,8 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "person": person,
             "current": current,
             "past": past,
+            "interests": current_interests(person),
+            "gifts": recent_gifts(person),
             "can_edit": permissions.can_edit_person(request.user, person),
         },
     )

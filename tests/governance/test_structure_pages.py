@@ -168,3 +168,48 @@ def test_people_list_is_paginated(client, db):
     assert "Person 100" in second
     # A page past the end shows the last page rather than an error.
     assert client.get("/people/?page=99").status_code == 200
+
+
+def test_person_page_shows_the_current_register(client, db):
+    from governance.models import Interest, InterestKind
+
+    person = Person.objects.create(name="Muriel Weisz", slug="muriel-weisz")
+    Interest.objects.create(
+        person=person,
+        kind=InterestKind.NON_REGISTRABLE,
+        description="Trustee of a local carers' charity",
+        registered_from=date(2020, 1, 1),
+    )
+    Interest.objects.create(
+        person=person,
+        kind=InterestKind.OTHER_REGISTRABLE,
+        description="Governor of a primary school",
+        registered_from=date(2015, 1, 1),
+        registered_to=date(2018, 1, 1),
+    )
+    html = client.get("/people/muriel-weisz/").content.decode()
+    assert "Trustee of a local carers&#x27; charity" in html
+    assert "Governor of a primary school" not in html
+
+
+def test_partnership_page_summarises_its_risks(client, alliance):
+    from governance.services.risks import risk_create
+
+    for ref, rag in [("R1", "red"), ("R2", "red"), ("R3", "amber")]:
+        risk_create(
+            register=alliance,
+            reference=ref,
+            title=f"Risk {ref}",
+            description="Winter pressure",
+            owner="Alliance",
+            mitigations="Winter plan",
+            review_date=date(2099, 1, 1),
+            rated_on=date(2022, 10, 1),
+            likelihood=None,
+            impact=None,
+            stated_rag=rag,
+            note="",
+            actor=None,
+        )
+    html = client.get("/partnerships/wiltshire-alliance/").content.decode()
+    assert "3 open risks" in html and "2 red" in html and "1 amber" in html
