@@ -1,7 +1,8 @@
 """Demo registers of interests and gifts and hospitality.
 
-The seeds record no registered interests (seed 002: "No interests were disclosed"), so these
-entries are illustrative: modest, generic, and each says so in its own wording.
+The seeds record no registered interests (seed 002: "No interests were disclosed"). Rather
+than attribute invented interests to the real people of the seeds, the entries belong to two
+clearly fictional demo people, and each entry says it is illustrative.
 """
 
 from __future__ import annotations
@@ -9,14 +10,21 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from governance.models import GiftOrHospitality, Interest, InterestKind, Person
+from governance.models import GiftOrHospitality, Interest, InterestKind, Organisation, Person
 
 NOTE = " (Illustrative demo entry, not taken from a published register.)"
+
+DEMO_PEOPLE = [
+    # slug, honorific, name, job title, organisation slug
+    ("pat-example", "Councillor", "Pat Example", "Fictional demo councillor",
+     "nottinghamshire-county-council"),
+    ("robin-sample", "Dr", "Robin Sample", "Fictional demo NHS director", "bsw-icb"),
+]  # fmt: skip
 
 INTERESTS = [
     # person slug, kind, description, organisation name, from, to
     (
-        "muriel-weisz",
+        "pat-example",
         InterestKind.OTHER_REGISTRABLE,
         "Appointed by the County Council to the board of a local community charity.",
         "A local community charity",
@@ -24,7 +32,7 @@ INTERESTS = [
         None,
     ),
     (
-        "muriel-weisz",
+        "pat-example",
         InterestKind.OTHER_REGISTRABLE,
         "Governor of a primary school in the county.",
         "A local primary school",
@@ -32,7 +40,7 @@ INTERESTS = [
         date(2020, 8, 31),
     ),
     (
-        "tony-harper",
+        "pat-example",
         InterestKind.OTHER_REGISTRABLE,
         "Member of a parish council in the county.",
         "A parish council in Nottinghamshire",
@@ -40,7 +48,7 @@ INTERESTS = [
         None,
     ),
     (
-        "boyd-elliott",
+        "robin-sample",
         InterestKind.OTHER_REGISTRABLE,
         "Member of a parish council in the county.",
         "A parish council in Nottinghamshire",
@@ -52,7 +60,7 @@ INTERESTS = [
 GIFTS = [
     # person slug, kind, description, offered by, value, date, decision, approved by
     (
-        "stephanie-elsy",
+        "robin-sample",
         GiftOrHospitality.Kind.HOSPITALITY,
         "Lunch at a regional NHS leadership conference.",
         "Conference organiser",
@@ -62,7 +70,7 @@ GIFTS = [
         "",
     ),
     (
-        "stephanie-elsy",
+        "robin-sample",
         GiftOrHospitality.Kind.HOSPITALITY,
         "Invitation to an evening dinner after a supplier's product showcase.",
         "A medical equipment supplier",
@@ -76,9 +84,17 @@ GIFTS = [
 
 def load() -> None:
     """Create or refresh the demo register entries; safe to run again."""
-    people = Person.objects.in_bulk(
-        {row[0] for row in INTERESTS} | {row[0] for row in GIFTS}, field_name="slug"
-    )
+    people = {}
+    for slug, honorific, name, job_title, org_slug in DEMO_PEOPLE:
+        people[slug], _ = Person.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "honorific": honorific,
+                "name": name,
+                "job_title": job_title,
+                "organisation": Organisation.objects.get(slug=org_slug),
+            },
+        )
     for slug, kind, description, organisation, start, end in INTERESTS:
         Interest.objects.update_or_create(
             person=people[slug],

@@ -15,7 +15,8 @@ SEED_NOTE = (
     "RAG as stated in the Wiltshire ICA Partnership winter plan update to the Health Select "
     "Committee, October 2022."
 )
-OWNER = "Wiltshire ICA Partnership (the paper names no individual owner)"
+# The paper names no individual owner, only the partnership.
+OWNER = "Wiltshire ICA Partnership"
 REVIEW = date(2023, 3, 31)
 
 RISKS = [

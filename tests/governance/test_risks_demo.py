@@ -45,7 +45,7 @@ def test_demo_winter_risks_carry_the_seeds_rag_and_wording(client):
 
 def test_demo_register_pages_show_entries(client):
     call_command("load_demo")
-    html = client.get("/people/muriel-weisz/register/").content.decode()
+    html = client.get("/people/pat-example/register/").content.decode()
     assert "Illustrative demo entry" in html
-    html = client.get("/people/stephanie-elsy/register/").content.decode()
+    html = client.get("/people/robin-sample/register/").content.decode()
     assert "Over £75: refuse or approve" in html and "Declined" in html
