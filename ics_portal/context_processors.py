@@ -11,6 +11,7 @@ PUBLIC_NAV = [
     ("Partnerships", "governance:partnership_list"),
     ("Organisations", "governance:organisation_list"),
     ("Bodies", "governance:body_list"),
+    ("Meetings", "meetings:list"),
     ("People", "governance:person_list"),
     ("Agreements", "governance:agreement_list"),
 ]

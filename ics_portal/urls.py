@@ -50,5 +50,6 @@ urlpatterns = [
         name="history",
     ),
     path("", include("governance.urls")),
+    path("", include("meetings.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,1 @@
+"""Forms of the meeting cycle, one module per area."""

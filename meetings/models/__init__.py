@@ -1,0 +1,19 @@
+"""Models of the meeting cycle."""
+
+from meetings.models.agenda import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
+from meetings.models.packs import AgendaPack
+from meetings.models.proceedings import Attendance, Declaration, Minute
+from meetings.models.reports import Attachment, Report
+
+__all__ = [
+    "AgendaItem",
+    "AgendaPack",
+    "AgendaRevision",
+    "Attachment",
+    "Attendance",
+    "Declaration",
+    "Meeting",
+    "Minute",
+    "Report",
+    "WorkProgrammeEntry",
+]

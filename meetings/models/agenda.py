@@ -1,0 +1,206 @@
+"""Meetings, their agendas and the work programme that feeds them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from governance.models import Body
+
+
+class Meeting(models.Model):
+    """A meeting of a body, from scheduling through the approval of its minutes."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        AGENDA_PUBLISHED = "agenda_published", "Agenda published"
+        HELD = "held", "Held"
+        MINUTES_DRAFTED = "minutes_drafted", "Minutes drafted"
+        MINUTES_APPROVED = "minutes_approved", "Minutes approved"
+        CANCELLED = "cancelled", "Cancelled"
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    start = models.DateTimeField()
+    venue = models.CharField(max_length=300, blank=True)
+    online_url = models.URLField("online link", blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    agenda_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    late_publication_reason = models.TextField(
+        blank=True,
+        help_text="Why the agenda is published later than five clear working days before.",
+    )
+    minutes_approved_at = models.ForeignKey(
+        "AgendaItem",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The 'minutes of the last meeting' item of the later meeting that approved "
+        "these minutes.",
+    )
+    # Bumped on publication and on each revision; a stored pack older than this is stale.
+    pack_version = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start"]
+        indexes = [models.Index(fields=["body", "start"])]
+
+    def __str__(self) -> str:
+        local = timezone.localtime(self.start)
+        return f"{self.body} – {local:%-d %B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if not self.venue and not self.online_url:
+            raise ValidationError("Give a venue, an online link, or both.")
+
+    @property
+    def is_published(self) -> bool:
+        return self.agenda_published_at is not None
+
+    @property
+    def date(self):
+        return timezone.localtime(self.start).date()
+
+
+class WorkProgrammeEntry(models.Model):
+    """A report planned for a future meeting of a body (the forward plan)."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        ON_AGENDA = "on_agenda", "On agenda"
+        DEFERRED = "deferred", "Deferred"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="work_programme")
+    planned_for = models.DateField(help_text="The date of the meeting it is planned for.")
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    lead_officer = models.CharField(max_length=200, blank=True)
+    report_author = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["planned_for", "pk"]
+        verbose_name = "work programme entry"
+        verbose_name_plural = "work programme entries"
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.planned_for:%-d %B %Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:work_programme", args=[self.body.slug]) + f"#entry-{self.pk}"
+
+
+class AgendaItem(models.Model):
+    """A numbered item on a meeting's agenda, in Part I (public) or Part II (exempt)."""
+
+    class Kind(models.TextChoices):
+        MINUTES = "minutes", "Minutes of the last meeting"
+        APOLOGIES = "apologies", "Apologies for absence"
+        DECLARATIONS = "declarations", "Declarations of interest"
+        WORK_PROGRAMME = "work_programme", "Work programme"
+        BUSINESS = "business", "Business"
+
+    class Purpose(models.TextChoices):
+        DECISION = "decision", "For decision"
+        DISCUSSION = "discussion", "For discussion"
+        INFORMATION = "information", "For information"
+        ASSURANCE = "assurance", "For assurance"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(help_text="Order on the agenda, from 1.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.BUSINESS)
+    title = models.CharField(max_length=300)
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, blank=True)
+    is_exempt = models.BooleanField("Part II (exempt)", default=False)
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        "Schedule 12A paragraph",
+        null=True,
+        blank=True,
+        choices=[(n, f"Paragraph {n}") for n in range(1, 8)],
+    )
+    lead_officer = models.CharField(max_length=200, blank=True)
+    work_programme_entry = models.OneToOneField(
+        WorkProgrammeEntry,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_item",
+    )
+    minutes_of = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="For a 'minutes of the last meeting' item: the meeting whose minutes it is.",
+    )
+    # Where the item's papers start and end in the stored agenda pack (filled when rendered).
+    pack_first_page = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    pack_last_page = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(is_exempt=True, exempt_paragraph__gte=1, exempt_paragraph__lte=7)
+                    | Q(is_exempt=False, exempt_paragraph__isnull=True)
+                ),
+                name="exempt_item_cites_a_paragraph",
+                violation_error_message=(
+                    "A Part II item must cite the paragraph (1 to 7) of Schedule 12A it relies "
+                    "on; a Part I item cites none."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.meeting_id]) + f"#item-{self.position}"
+
+    def clean(self) -> None:
+        if self.is_exempt and not self.exempt_paragraph:
+            raise ValidationError(
+                {"exempt_paragraph": "Choose the paragraph of Schedule 12A this item relies on."}
+            )
+        if not self.is_exempt and self.exempt_paragraph:
+            raise ValidationError({"exempt_paragraph": "Only a Part II item cites a paragraph."})
+
+    @property
+    def exempt_notice(self) -> str:
+        return f"Exempt: paragraph {self.exempt_paragraph} of Schedule 12A"
+
+
+class AgendaRevision(models.Model):
+    """A visible change to an item after its agenda was published: a supplementary or revised
+    report, never a silent edit."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="revisions")
+    made_at = models.DateTimeField(default=timezone.now)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    summary = models.CharField(
+        max_length=300, help_text="What changed, as the published agenda will show it."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["made_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Supplementary / revised: {self.summary}"

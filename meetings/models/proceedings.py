@@ -1,0 +1,92 @@
+"""What happened at a meeting: attendance, declarations of interest and minutes."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from governance.models import InterestKind, Person
+from meetings.models.agenda import AgendaItem, Meeting
+
+
+class Attendance(models.Model):
+    """One person's attendance at a meeting: a member's, or an officer's in attendance."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        APOLOGIES = "apologies", "Apologies"
+        ABSENT = "absent", "Absent"
+        SUBSTITUTED = "substituted", "Represented by a substitute"
+        OFFICER = "officer", "Officer in attendance"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendance")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    substitute = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="substituted_at",
+        help_text="Who attended in this member's place.",
+    )
+    note = models.CharField(max_length=200, blank=True, help_text="For example 'other reasons'.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="attendance_once"),
+            models.CheckConstraint(
+                condition=Q(status="substituted", substitute__isnull=False)
+                | (~Q(status="substituted") & Q(substitute__isnull=True)),
+                name="substitute_only_when_substituted",
+                violation_error_message=(
+                    "Name the substitute only for a member represented by one."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_status_display()}"
+
+    def clean(self) -> None:
+        if self.status == self.Status.SUBSTITUTED and not self.substitute_id:
+            raise ValidationError({"substitute": "Name the substitute who attended."})
+        if self.status != self.Status.SUBSTITUTED and self.substitute_id:
+            raise ValidationError({"substitute": "Only a substituted member has a substitute."})
+
+
+class Declaration(models.Model):
+    """An interest declared at a meeting on one agenda item, and what the person did about it."""
+
+    class Action(models.TextChoices):
+        LEFT_ROOM = "left_room", "Left the room"
+        DID_NOT_VOTE = "did_not_vote", "Stayed but did not vote"
+        REMAINED = "remained", "Remained and took part"
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="declarations")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="declarations")
+    kind = models.CharField(max_length=30, choices=InterestKind.choices)
+    description = models.TextField()
+    action = models.CharField(max_length=20, choices=Action.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "person__name"]
+
+    def __str__(self) -> str:
+        return f"{self.person} on item {self.item.position}: {self.get_kind_display()}"
+
+
+class Minute(models.Model):
+    """The minute of one agenda item; the minutes as a whole are approved at a later meeting."""
+
+    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="minute")
+    text = models.TextField()
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"Minute of {self.item}"

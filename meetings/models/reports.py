@@ -1,0 +1,96 @@
+"""Committee reports in the standard shape, and their attachments."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from meetings.models.agenda import AgendaItem
+
+IMPLICATIONS = [
+    ("implications_financial", "Financial"),
+    ("implications_legal", "Legal"),
+    ("implications_equality", "Equality"),
+    ("implications_safeguarding", "Safeguarding"),
+    ("implications_environmental", "Environmental"),
+    ("implications_workforce", "Workforce"),
+    ("implications_risk", "Risk"),
+    ("implications_data_protection", "Data protection"),
+]
+
+
+class Report(models.Model):
+    """A committee report (paper) for one agenda item, in the seeds' standard shape."""
+
+    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="report")
+    title = models.CharField(max_length=300)
+    purpose = models.TextField("purpose of the report")
+    recommendations = models.TextField(help_text="One recommendation a line; they are numbered.")
+    information = models.TextField("information", help_text="The body of the report.")
+    other_options = models.TextField("other options considered", blank=True)
+    reasons = models.TextField("reasons for the recommendations", blank=True)
+    implications_financial = models.TextField("financial implications", blank=True)
+    implications_legal = models.TextField("legal implications", blank=True)
+    implications_equality = models.TextField("equality implications", blank=True)
+    implications_safeguarding = models.TextField("safeguarding implications", blank=True)
+    implications_environmental = models.TextField("environmental implications", blank=True)
+    implications_workforce = models.TextField("workforce implications", blank=True)
+    implications_risk = models.TextField("risk implications", blank=True)
+    implications_data_protection = models.TextField("data protection implications", blank=True)
+    author = models.CharField("report author", max_length=200)
+    author_contact = models.CharField(max_length=300, blank=True)
+    presenting_officer = models.CharField(max_length=200, blank=True)
+    consultee_constitutional = models.TextField("constitutional comments", blank=True)
+    consultee_financial = models.TextField("financial comments", blank=True)
+    consultee_hr = models.TextField("human resources comments", blank=True)
+    background_papers = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return self.item.get_absolute_url()
+
+    @property
+    def recommendation_list(self) -> list[str]:
+        return [line.strip() for line in self.recommendations.splitlines() if line.strip()]
+
+    @property
+    def implications(self) -> list[tuple[str, str]]:
+        return [
+            (label, getattr(self, name)) for name, label in IMPLICATIONS if getattr(self, name)
+        ]
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    """Stored under a generated name: the uploader's file name is never used on disk."""
+    extension = {"application/pdf": "pdf"}.get(instance.mime_type, "docx")
+    return f"attachments/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+
+class Attachment(models.Model):
+    """A PDF or DOCX file attached to a report."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(max_length=300)
+    file = models.FileField(upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(max_length=255)
+    mime_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha512 = models.CharField("SHA-512 checksum", max_length=128)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
