@@ -36,8 +36,10 @@ LONDON = ZoneInfo("Europe/London")
 BODY = "adult-social-care-and-public-health-committee"
 JANUARY = datetime(2021, 1, 11, 10, 30, tzinfo=LONDON)
 FEBRUARY = datetime(2021, 2, 8, 10, 30, tzinfo=LONDON)
-# Five clear working days: Wednesday 30 December 2020 leaves 31 December and 4–8 January
-# (1 January was a bank holiday); Friday 29 January 2021 leaves Monday 1 to Friday 5 February.
+# At least five clear working days before (the day of publication and of the meeting do not
+# count, nor weekends and bank holidays): Wednesday 30 December 2020 leaves six, 31 December
+# and 4–8 January (1 January was a bank holiday); Friday 29 January 2021 leaves exactly five,
+# Monday 1 to Friday 5 February.
 JANUARY_PUBLISHED = datetime(2020, 12, 30, 16, 0, tzinfo=LONDON)
 FEBRUARY_PUBLISHED = datetime(2021, 1, 29, 16, 0, tzinfo=LONDON)
 VIRTUAL = "Virtual meeting"
