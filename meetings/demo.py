@@ -966,13 +966,14 @@ def _report_fields(fields: dict) -> dict:
 
 
 def _february(body: Body, january: Meeting) -> Meeting:
+    # Held on 8 February 2021, when it approved January's minutes; its own are not in the seed.
     meeting = _sync(
         Meeting,
         {"body": body, "start": FEBRUARY},
         {
             "venue": VIRTUAL,
             "online_url": YOUTUBE,
-            "status": Meeting.Status.AGENDA_PUBLISHED,
+            "status": Meeting.Status.HELD,
             "agenda_published_at": FEBRUARY_PUBLISHED,
             "late_publication_reason": "",
         },

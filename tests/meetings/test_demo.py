@@ -86,7 +86,7 @@ def test_both_agendas_were_published_five_clear_working_days_before(demo):
 
 def test_february_agenda_has_the_seed_items_and_page_ranges(demo):
     february = _meeting(date(2021, 2, 8))
-    assert february.status == Meeting.Status.AGENDA_PUBLISHED
+    assert february.status == Meeting.Status.HELD
     items = list(february.items.order_by("position"))
     assert [item.position for item in items] == list(range(1, 11))
     rows = [
