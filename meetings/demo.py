@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from django.db import models
 
 from governance.models import Body, Membership, Organisation, Person
+from ics_portal.demo_records import sync_record
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -49,21 +50,6 @@ PART_II_MARKER = "PART-II-DEMO-MARKER"
 Kind = AgendaItem.Kind
 Purpose = AgendaItem.Purpose
 Status = Attendance.Status
-
-
-def _sync(model: type[models.Model], lookup: dict, fields: dict) -> models.Model:
-    """update_or_create on the natural key, saving (and writing history) only on change."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        obj = model(**lookup, **fields)
-    elif all(getattr(obj, name) == value for name, value in fields.items()):
-        return obj
-    else:
-        for name, value in fields.items():
-            setattr(obj, name, value)
-    obj._history_user = None
-    obj.save()
-    return obj
 
 
 # --- People -------------------------------------------------------------------------------
@@ -116,9 +102,11 @@ SUBSTITUTED = [("john-doddy", "richard-butler"), ("andy-sissons", "stephen-garne
 def _people(body: Body) -> dict[str, Person]:
     notts = Organisation.objects.get(slug="nottinghamshire-county-council")
     for name, slug, job in NEW_OFFICERS_IN_ATTENDANCE + REPORT_OFFICERS:
-        _sync(Person, {"slug": slug}, {"name": name, "job_title": job, "organisation": notts})
+        sync_record(
+            Person, {"slug": slug}, {"name": name, "job_title": job, "organisation": notts}
+        )
     for _, slug, _ in NEW_OFFICERS_IN_ATTENDANCE:
-        _sync(
+        sync_record(
             Membership,
             {"body": body, "person": Person.objects.get(slug=slug), "start": JANUARY.date()},
             {"role": Membership.Role.OFFICER, "voting": False, "representing": notts},
@@ -324,7 +312,7 @@ JANUARY_ITEMS = [
 
 
 def _january(body: Body, people: dict[str, Person]) -> Meeting:
-    meeting = _sync(
+    meeting = sync_record(
         Meeting,
         {"body": body, "start": JANUARY},
         {
@@ -336,12 +324,12 @@ def _january(body: Body, people: dict[str, Person]) -> Meeting:
         },
     )
     for position, kind, title, purpose, lead, minute in JANUARY_ITEMS:
-        item = _sync(
+        item = sync_record(
             AgendaItem,
             {"meeting": meeting, "position": position},
             {"kind": kind, "title": title, "purpose": purpose, "lead_officer": lead},
         )
-        _sync(Minute, {"item": item}, {"text": minute})
+        sync_record(Minute, {"item": item}, {"text": minute})
 
     for slug in MEMBERS_PRESENT:
         _attend(meeting, people[slug], Status.PRESENT)
@@ -353,7 +341,7 @@ def _january(body: Body, people: dict[str, Person]) -> Meeting:
 
 
 def _attend(meeting, person, status, substitute=None, note="") -> None:
-    _sync(
+    sync_record(
         Attendance,
         {"meeting": meeting, "person": person},
         {"status": status, "substitute": substitute, "note": note},
@@ -967,7 +955,7 @@ def _report_fields(fields: dict) -> dict:
 
 def _february(body: Body, january: Meeting) -> Meeting:
     # Held on 8 February 2021, when it approved January's minutes; its own are not in the seed.
-    meeting = _sync(
+    meeting = sync_record(
         Meeting,
         {"body": body, "start": FEBRUARY},
         {
@@ -980,7 +968,7 @@ def _february(body: Body, january: Meeting) -> Meeting:
     )
     for position, kind, title, purpose, lead, pages in FEBRUARY_ITEMS:
         first, last = pages or (None, None)
-        item = _sync(
+        item = sync_record(
             AgendaItem,
             {"meeting": meeting, "position": position},
             {
@@ -994,9 +982,9 @@ def _february(body: Body, january: Meeting) -> Meeting:
             },
         )
         if position in REPORTS:
-            _sync(Report, {"item": item}, _report_fields(REPORTS[position]))
-    part_ii = _sync(AgendaItem, {"meeting": meeting, "position": 10}, PART_II_ITEM)
-    _sync(Report, {"item": part_ii}, _report_fields(PART_II_REPORT))
+            sync_record(Report, {"item": item}, _report_fields(REPORTS[position]))
+    part_ii = sync_record(AgendaItem, {"meeting": meeting, "position": 10}, PART_II_ITEM)
+    sync_record(Report, {"item": part_ii}, _report_fields(PART_II_REPORT))
     return meeting
 
 
@@ -1071,7 +1059,7 @@ WORK_PROGRAMME = {
 def _work_programme(body: Body) -> None:
     for planned_for, entries in WORK_PROGRAMME.items():
         for title, summary, lead, author in entries:
-            _sync(
+            sync_record(
                 WorkProgrammeEntry,
                 {"body": body, "planned_for": planned_for, "title": title},
                 {
@@ -1090,5 +1078,5 @@ def load() -> None:
     january = _january(body, people)
     february = _february(body, january)
     minutes_item = february.items.get(position=1)
-    _sync(Meeting, {"pk": january.pk}, {"minutes_approved_at": minutes_item})
+    sync_record(Meeting, {"pk": january.pk}, {"minutes_approved_at": minutes_item})
     _work_programme(body)
