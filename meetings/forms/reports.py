@@ -72,8 +72,9 @@ class ReportForm(RevisionSummaryMixin, forms.ModelForm):
 
 class AttachmentForm(RevisionSummaryMixin, forms.Form):
     title = forms.CharField(
-        max_length=300, help_text="What the file is, as readers will see it. For example: "
-        "'Appendix 1: Winter plan'."
+        max_length=300,
+        help_text="What the file is, as readers will see it. For example: "
+        "'Appendix 1: Winter plan'.",
     )
     upload = forms.FileField(
         label="File",

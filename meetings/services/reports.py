@@ -59,9 +59,7 @@ def _record_revision(*, item: AgendaItem, summary: str, actor) -> AgendaRevision
     if not item.meeting.is_published:
         return None
     meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
-    revision = save_record(
-        AgendaRevision(item=item, made_by=actor, summary=summary), actor=actor
-    )
+    revision = save_record(AgendaRevision(item=item, made_by=actor, summary=summary), actor=actor)
     meeting.pack_version += 1
     save_record(meeting, actor=actor, reason=f"Item {item.position} revised: {summary}")
     item.meeting.pack_version = meeting.pack_version
@@ -166,9 +164,9 @@ def attachment_add(
     under a generated name. After publication, as a revision. On refusal nothing is kept."""
     limit = settings.ATTACHMENT_MAX_BYTES
     if upload.size > limit:
-        size = math.ceil(upload.size / MB * 10) / 10
+        size = _megabytes(math.ceil(upload.size / MB * 10) / 10)  # rounded up: never "20 MB"
         raise ValidationError(
-            {"upload": f"The file is {_megabytes(size)} MB; the limit is {_megabytes(limit / MB)} MB."}
+            {"upload": f"The file is {size} MB; the limit is {_megabytes(limit / MB)} MB."}
         )
     with transaction.atomic():
         summary = _revision_needed(report.item, revision_summary)

@@ -198,16 +198,19 @@ def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> Http
     report = attachment.report
     item = report.item
     permissions.require(permissions.can_write_report(request.user, item))
-    form = AttachmentRemoveForm(request.POST or None, published=item.meeting.is_published)
+    data = request.POST if request.method == "POST" else None  # the form may have no fields
+    form = AttachmentRemoveForm(data, published=item.meeting.is_published)
     if request.method == "POST" and form.is_valid():
         done = run_service(
             form,
-            lambda: services.attachment_remove(
-                attachment=attachment,
-                actor=request.user,
-                revision_summary=form.cleaned_data.get("revision_summary", ""),
-            )
-            or True,
+            lambda: (
+                services.attachment_remove(
+                    attachment=attachment,
+                    actor=request.user,
+                    revision_summary=form.cleaned_data.get("revision_summary", ""),
+                )
+                or True
+            ),
         )
         if done:
             messages.success(request, f"{attachment.title} removed.")

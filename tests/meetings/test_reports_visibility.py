@@ -33,9 +33,7 @@ def _fresh(item: AgendaItem) -> AgendaItem:
 
 
 @pytest.mark.parametrize("name", VIEWERS)
-def test_can_see_meeting_and_item_content(
-    name, viewer, part_one_item, exempt_item, draft_item
-):
+def test_can_see_meeting_and_item_content(name, viewer, part_one_item, exempt_item, draft_item):
     user = _user(viewer, name)
     assert visibility.can_see_meeting(user, part_one_item.meeting)
     assert visibility.can_see_item_content(user, _fresh(part_one_item))
@@ -136,11 +134,15 @@ def test_attachment_download_of_each_kind_of_viewer(
     exempt_file = exempt_report.attachments.get()
     client = client_for(viewer(name))
 
-    response = client.get(f"/meetings/{public_file.report.item.meeting_id}/attachments/{public_file.pk}/")
+    response = client.get(
+        f"/meetings/{public_file.report.item.meeting_id}/attachments/{public_file.pk}/"
+    )
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
-    response = client.get(f"/meetings/{exempt_file.report.item.meeting_id}/attachments/{exempt_file.pk}/")
+    response = client.get(
+        f"/meetings/{exempt_file.report.item.meeting_id}/attachments/{exempt_file.pk}/"
+    )
     assert response.status_code == (200 if name in SEES_PART_TWO else 404)
 
 
