@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from meetings.views import agenda
+from meetings.views import agenda, proceedings
 
 app_name = "meetings"
 
@@ -11,4 +11,15 @@ urlpatterns = [
     path("meetings/", agenda.meeting_list, name="list"),
     path("meetings/<int:pk>/", agenda.meeting_detail, name="detail"),
     path("bodies/<slug:slug>/work-programme/", agenda.work_programme, name="work_programme"),
+    # Proceedings: attendance, declarations of interest, minutes
+    path("meetings/<int:pk>/attendance/", proceedings.attendance_edit, name="attendance"),
+    path(
+        "meetings/<int:pk>/items/<int:position>/declarations/new/",
+        proceedings.declaration_create,
+        name="declaration_new",
+    ),
+    path("meetings/<int:pk>/minutes/", proceedings.minutes_edit, name="minutes_edit"),
+    path(
+        "meetings/<int:pk>/minutes/approve/", proceedings.minutes_approve, name="minutes_approve"
+    ),
 ]
