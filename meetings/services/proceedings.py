@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from governance.models import Membership, Person
+from ics_portal.records import save_record
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
 from meetings.models.proceedings import members_on
-from ics_portal.records import save_record
 
 Status = Meeting.Status
 HELD_STATUSES = {Status.HELD, Status.MINUTES_DRAFTED, Status.MINUTES_APPROVED}
@@ -91,8 +91,8 @@ def _check_entries(meeting: Meeting, entries: list[AttendanceEntry]) -> None:
                 )
             if entry.substitute.pk in seats:
                 raise ValidationError(
-                    f"{entry.substitute.name} is a member of the {meeting.body} in their own right "
-                    "and cannot also substitute for another member."
+                    f"{entry.substitute.name} is a member of the {meeting.body} in their own "
+                    "right and cannot also substitute for another member."
                 )
         elif entry.substitute is not None:
             raise ValidationError(f"Only a substituted member has a substitute ({entry.person}).")

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from governance.models import Membership, Person
+from ics_portal import permissions
+from ics_portal.forms import run_service
 from meetings.forms.proceedings import (
     ApproveForm,
     AttendanceForm,
@@ -19,8 +21,6 @@ from meetings.models import AgendaItem, Meeting
 from meetings.models.proceedings import members_on
 from meetings.selectors.proceedings import approval_candidates, seats_in_order
 from meetings.services import proceedings as services
-from ics_portal import permissions
-from ics_portal.forms import run_service
 
 EDIT = require_http_methods(["GET", "POST"])
 

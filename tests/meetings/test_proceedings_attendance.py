@@ -7,15 +7,9 @@ from django.core.exceptions import ValidationError
 
 from meetings.models import Attendance, Meeting
 from meetings.services.proceedings import AttendanceEntry, attendance_record
-from tests.meetings.conftest_proceedings import (  # noqa: F401
-    all_present,
-    make_meeting,
-    meeting,
-    officer_seat,
-    person,
-    seats,
-    terms,
-)
+from tests.meetings.proceedings_helpers import all_present, make_meeting, person
+
+pytest_plugins = ["tests.meetings.conftest_proceedings"]
 
 pytestmark = pytest.mark.django_db
 
