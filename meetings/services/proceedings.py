@@ -235,8 +235,8 @@ def minutes_approve(*, meeting: Meeting, at_item: AgendaItem, actor) -> Meeting:
             raise ValidationError("Minutes cannot be approved at the meeting they record.")
         if later.body_id != meeting.body_id:
             raise ValidationError(
-                f"Minutes of {meeting.body} can be approved only at a later meeting of "
-                f"{meeting.body}, not at a meeting of {later.body}."
+                f"Minutes of the {meeting.body} can be approved only at a later meeting of "
+                f"the {meeting.body}, not at a meeting of the {later.body}."
             )
         if later.start <= meeting.start:
             raise ValidationError(
