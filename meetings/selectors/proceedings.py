@@ -125,7 +125,7 @@ def proceedings_for(meeting: Meeting, user) -> Proceedings:
 
     approved_at = None
     if meeting.minutes_approved_at_id:
-        approved_at = AgendaItem.objects.select_related("meeting").get(
+        approved_at = AgendaItem.objects.select_related("meeting__body").get(
             pk=meeting.minutes_approved_at_id
         )
 
@@ -134,11 +134,16 @@ def proceedings_for(meeting: Meeting, user) -> Proceedings:
     if minutes_items:
         earlier = list(
             Meeting.objects.filter(body_id=meeting.body_id, start__lt=meeting.start)
+            .select_related("body")
             .exclude(status=Meeting.Status.CANCELLED)
             .order_by("-start")[:1]
         )
         named_ids = {item.minutes_of_id for item in minutes_items if item.minutes_of_id}
-        named = {m.pk: m for m in Meeting.objects.filter(pk__in=named_ids)} if named_ids else {}
+        named = (
+            {m.pk: m for m in Meeting.objects.filter(pk__in=named_ids).select_related("body")}
+            if named_ids
+            else {}
+        )
         for item in minutes_items:
             target = named.get(item.minutes_of_id) if item.minutes_of_id else None
             if target is None and not item.minutes_of_id and earlier:

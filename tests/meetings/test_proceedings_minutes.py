@@ -32,7 +32,9 @@ def held(meeting, seats, clerk):
 
 @pytest.fixture
 def drafted(held, clerk):
-    minute_draft(item=item(held, 3), text="RESOLVED 2021/001 that the report be noted.", actor=clerk)
+    minute_draft(
+        item=item(held, 3), text="RESOLVED 2021/001 that the report be noted.", actor=clerk
+    )
     held.refresh_from_db()
     return held
 
