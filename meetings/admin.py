@@ -1,0 +1,37 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from meetings import models
+
+# Proceedings: read-only here; changes go through meetings.services.proceedings, which keeps
+# the rules (members only, approved minutes never edited).
+
+
+class ReadOnlyAdmin(SimpleHistoryAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.Attendance)
+class AttendanceAdmin(ReadOnlyAdmin):
+    list_display = ["meeting", "person", "status", "substitute"]
+    list_filter = ["status"]
+    list_select_related = ["meeting__body", "person", "substitute"]
+
+
+@admin.register(models.Declaration)
+class DeclarationAdmin(ReadOnlyAdmin):
+    list_display = ["item", "person", "kind", "action"]
+    list_select_related = ["item", "person"]
+
+
+@admin.register(models.Minute)
+class MinuteAdmin(ReadOnlyAdmin):
+    list_display = ["item"]
+    list_select_related = ["item"]
