@@ -1,4 +1,4 @@
-"""A clerk records attendance (with a substitute), a declaration and minutes, then approves them."""
+"""A clerk records attendance with a substitute, a declaration and minutes, and approves them."""
 
 from __future__ import annotations
 
