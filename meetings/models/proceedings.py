@@ -55,6 +55,9 @@ class Attendance(models.Model):
     def __str__(self) -> str:
         return f"{self.person}: {self.get_status_display()}"
 
+    def get_absolute_url(self) -> str:
+        return self.meeting.get_absolute_url() + "#attendance"
+
     def clean(self) -> None:
         if self.status == self.Status.SUBSTITUTED and not self.substitute_id:
             raise ValidationError({"substitute": "Name the substitute who attended."})
@@ -82,6 +85,9 @@ class Declaration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} on item {self.item.position}: {self.get_kind_display()}"
+
+    def get_absolute_url(self) -> str:
+        return self.item.get_absolute_url()
 
 
 class Minute(models.Model):
