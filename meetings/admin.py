@@ -18,3 +18,37 @@ class AttachmentAdmin(SimpleHistoryAdmin):
     list_display = ["title", "report", "mime_type", "size", "uploaded_at"]
     raw_id_fields = ["report", "uploaded_by"]
     readonly_fields = ["original_name", "mime_type", "size", "sha512", "file"]
+
+
+# Proceedings: read-only here; changes go through meetings.services.proceedings, which keeps
+# the rules (members only, approved minutes never edited).
+
+
+class ReadOnlyAdmin(SimpleHistoryAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.Attendance)
+class AttendanceAdmin(ReadOnlyAdmin):
+    list_display = ["meeting", "person", "status", "substitute"]
+    list_filter = ["status"]
+    list_select_related = ["meeting__body", "person", "substitute"]
+
+
+@admin.register(models.Declaration)
+class DeclarationAdmin(ReadOnlyAdmin):
+    list_display = ["item", "person", "kind", "action"]
+    list_select_related = ["item", "person"]
+
+
+@admin.register(models.Minute)
+class MinuteAdmin(ReadOnlyAdmin):
+    list_display = ["item"]
+    list_select_related = ["item"]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from meetings.views import agenda, reports
+from meetings.views import agenda, proceedings, reports
 
 app_name = "meetings"
 
@@ -32,5 +32,16 @@ urlpatterns = [
         "meetings/<int:pk>/attachments/<int:attachment_pk>/remove/",
         reports.attachment_remove,
         name="attachment_remove",
+    ),
+    # Proceedings: attendance, declarations of interest, minutes
+    path("meetings/<int:pk>/attendance/", proceedings.attendance_edit, name="attendance"),
+    path(
+        "meetings/<int:pk>/items/<int:position>/declarations/new/",
+        proceedings.declaration_create,
+        name="declaration_new",
+    ),
+    path("meetings/<int:pk>/minutes/", proceedings.minutes_edit, name="minutes_edit"),
+    path(
+        "meetings/<int:pk>/minutes/approve/", proceedings.minutes_approve, name="minutes_approve"
     ),
 ]

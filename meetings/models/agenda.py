@@ -70,6 +70,17 @@ class Meeting(models.Model):
     def date(self):
         return timezone.localtime(self.start).date()
 
+    @property
+    def quorum(self):
+        """Quorate or not under the body's current terms, with the reasons (proceedings)."""
+        from meetings.models.proceedings import meeting_quorum
+
+        return meeting_quorum(self)
+
+    @property
+    def is_quorate(self) -> bool:
+        return self.quorum.quorate
+
 
 class WorkProgrammeEntry(models.Model):
     """A report planned for a future meeting of a body (the forward plan)."""

@@ -1,0 +1,180 @@
+"""What happened at a meeting, loaded for its page in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from governance.models import Membership, Person
+from ics_portal.permissions import can_edit_body
+from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
+from meetings.models.proceedings import Quorum, meeting_quorum, members_on
+from meetings.visibility_minutes import minute_visible_to, minutes_readable_by
+
+HELD = {Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFTED, Meeting.Status.MINUTES_APPROVED}
+
+
+@dataclass
+class MemberAttendance:
+    """A member's seat and how they attended (row is None until attendance is recorded)."""
+
+    membership: Membership | None
+    person: Person
+    row: Attendance | None
+
+    @property
+    def status(self) -> str:
+        return self.row.status if self.row else ""
+
+
+@dataclass
+class MinuteView:
+    """The minute of one item as this viewer may see it."""
+
+    item: AgendaItem
+    minute: Minute | None
+    text: str | None  # None when there is none or the viewer may not read it
+    withheld: str = ""  # the exempt notice shown instead of Part II text
+    is_draft: bool = False
+
+
+@dataclass
+class Proceedings:
+    """Attendance, quorum, declarations and minutes of one meeting, for one viewer."""
+
+    meeting: Meeting
+    can_edit: bool
+    members: list[MemberAttendance]
+    officers: list[Attendance]
+    quorum: Quorum
+    declarations: dict[int, list[Declaration]]
+    minutes: dict[int, MinuteView]
+    minutes_readable: bool
+    approved_at: AgendaItem | None
+    # For each 'minutes of the last meeting' item of this meeting: the meeting whose minutes
+    # it approves, while those are awaiting approval.
+    approves: dict[int, Meeting] = field(default_factory=dict)
+
+    def _with(self, status: str) -> list[MemberAttendance]:
+        return [m for m in self.members if m.status == status]
+
+    @property
+    def present(self) -> list[MemberAttendance]:
+        return self._with(Attendance.Status.PRESENT)
+
+    @property
+    def apologies(self) -> list[MemberAttendance]:
+        return self._with(Attendance.Status.APOLOGIES)
+
+    @property
+    def absent(self) -> list[MemberAttendance]:
+        return self._with(Attendance.Status.ABSENT)
+
+    @property
+    def substituted(self) -> list[MemberAttendance]:
+        return self._with(Attendance.Status.SUBSTITUTED)
+
+    @property
+    def attendance_recorded(self) -> bool:
+        return bool(self.officers) or any(m.row for m in self.members)
+
+
+def seats_in_order(memberships) -> list[Membership]:
+    """Members (not officers in attendance), chair and vice-chair first, then by name."""
+    seats = [m for m in memberships if m.role != Membership.Role.OFFICER]
+    return sorted(seats, key=lambda m: (Membership.ROLE_ORDER[m.role], m.person.name))
+
+
+def proceedings_for(meeting: Meeting, user) -> Proceedings:
+    """Everything the meeting page shows about what happened, in a fixed number of queries."""
+    memberships = list(members_on(meeting.body_id, meeting.date))
+    attendance = list(meeting.attendance.select_related("person", "substitute"))
+    rows = {row.person_id: row for row in attendance}
+
+    members, seen = [], set()
+    for seat in seats_in_order(memberships):
+        if seat.person_id in seen:
+            continue
+        seen.add(seat.person_id)
+        members.append(MemberAttendance(seat, seat.person, rows.get(seat.person_id)))
+    officers = []
+    for row in attendance:
+        if row.status == Attendance.Status.OFFICER:
+            officers.append(row)
+        elif row.person_id not in seen:  # recorded when they held a seat since changed
+            members.append(MemberAttendance(None, row.person, row))
+
+    items = list(meeting.items.select_related("minute").order_by("position"))
+    declarations: dict[int, list[Declaration]] = {item.pk: [] for item in items}
+    for declaration in Declaration.objects.filter(item__meeting=meeting).select_related("person"):
+        declarations[declaration.item_id].append(declaration)
+
+    readable = minutes_readable_by(user, meeting)
+    draft = meeting.minutes_approved_at_id is None
+    minutes = {}
+    for item in items:
+        minute = getattr(item, "minute", None)
+        view = MinuteView(item=item, minute=minute, text=None, is_draft=draft)
+        if minute is not None and readable:
+            if minute_visible_to(user, item, meeting):
+                view.text = minute.text
+            else:
+                view.withheld = item.exempt_notice
+        minutes[item.pk] = view
+
+    approved_at = None
+    if meeting.minutes_approved_at_id:
+        approved_at = AgendaItem.objects.select_related("meeting__body").get(
+            pk=meeting.minutes_approved_at_id
+        )
+
+    approves = {}
+    minutes_items = [item for item in items if item.kind == AgendaItem.Kind.MINUTES]
+    if minutes_items:
+        earlier = list(
+            Meeting.objects.filter(body_id=meeting.body_id, start__lt=meeting.start)
+            .select_related("body")
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("-start")[:1]
+        )
+        named_ids = {item.minutes_of_id for item in minutes_items if item.minutes_of_id}
+        named = (
+            {m.pk: m for m in Meeting.objects.filter(pk__in=named_ids).select_related("body")}
+            if named_ids
+            else {}
+        )
+        for item in minutes_items:
+            target = named.get(item.minutes_of_id) if item.minutes_of_id else None
+            if target is None and not item.minutes_of_id and earlier:
+                target = earlier[0]
+            if target is not None and target.minutes_approved_at_id is None:
+                approves[item.pk] = target
+
+    return Proceedings(
+        meeting=meeting,
+        can_edit=can_edit_body(user, meeting.body),
+        members=members,
+        officers=officers,
+        quorum=meeting_quorum(meeting, attendance=attendance, memberships=memberships),
+        declarations=declarations,
+        minutes=minutes,
+        minutes_readable=readable,
+        approved_at=approved_at,
+        approves=approves,
+    )
+
+
+def approval_candidates(meeting: Meeting) -> list[AgendaItem]:
+    """'Minutes of the last meeting' items of later, held meetings of the same body."""
+    return list(
+        AgendaItem.objects.filter(
+            kind=AgendaItem.Kind.MINUTES,
+            meeting__body_id=meeting.body_id,
+            meeting__start__gt=meeting.start,
+            meeting__status__in=HELD,
+        )
+        .filter(Q(minutes_of__isnull=True) | Q(minutes_of=meeting))
+        .select_related("meeting__body")
+        .order_by("meeting__start", "position")
+    )

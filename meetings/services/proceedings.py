@@ -1,0 +1,269 @@
+"""At the meeting and after: attendance, declarations of interest, and the minutes.
+
+Substitutes: when a member's seat names substitutes (Membership.substitutes), only one of them
+may attend in the member's place; a seat that names none accepts any person, recorded on the
+member's row, as councils such as Nottinghamshire let any councillor of the same group substitute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from governance.models import Membership, Person
+from ics_portal.records import save_record
+from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
+from meetings.models.proceedings import members_on
+
+Status = Meeting.Status
+HELD_STATUSES = {Status.HELD, Status.MINUTES_DRAFTED, Status.MINUTES_APPROVED}
+MEMBER_STATUSES = {
+    Attendance.Status.PRESENT,
+    Attendance.Status.APOLOGIES,
+    Attendance.Status.ABSENT,
+    Attendance.Status.SUBSTITUTED,
+}
+
+
+@dataclass(frozen=True)
+class AttendanceEntry:
+    """One line of the attendance record: a member's status (and substitute), or an officer."""
+
+    person: Person
+    status: str
+    substitute: Person | None = None
+    note: str = ""
+
+
+def _day(meeting: Meeting) -> str:
+    return f"{meeting.date:%-d %B %Y}"
+
+
+def _locked(meeting: Meeting) -> Meeting:
+    return Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+
+
+def _refuse_if_approved(meeting: Meeting, what: str) -> None:
+    if meeting.status == Status.MINUTES_APPROVED:
+        raise ValidationError(
+            f"The minutes of this meeting have been approved, so its {what} can no longer "
+            "be changed."
+        )
+
+
+def _check_entries(meeting: Meeting, entries: list[AttendanceEntry]) -> None:
+    seats: dict[int, Membership] = {}
+    for membership in members_on(meeting.body_id, meeting.date).prefetch_related("substitutes"):
+        if membership.role != Membership.Role.OFFICER:
+            seats.setdefault(membership.person_id, membership)
+    seen: set[int] = set()
+    for entry in entries:
+        people = [entry.person] + ([entry.substitute] if entry.substitute else [])
+        for person in people:
+            if person.pk in seen:
+                raise ValidationError(f"{person.name} is recorded more than once.")
+            seen.add(person.pk)
+        if entry.status not in Attendance.Status.values:
+            raise ValidationError(f"Choose how {entry.person.name} attended.")
+        if entry.status == Attendance.Status.OFFICER:
+            if entry.substitute:
+                raise ValidationError("An officer in attendance has no substitute.")
+            continue
+        seat = seats.get(entry.person.pk)
+        if seat is None:
+            raise ValidationError(
+                f"{entry.person.name} is not a member of the {meeting.body} on {_day(meeting)}; "
+                "record them as an officer in attendance or as a substitute."
+            )
+        if entry.status == Attendance.Status.SUBSTITUTED:
+            if entry.substitute is None:
+                raise ValidationError(f"Name the substitute who attended for {entry.person.name}.")
+            named = list(seat.substitutes.all())
+            if named and entry.substitute not in named:
+                names = ", ".join(person.name for person in named)
+                raise ValidationError(
+                    f"{entry.substitute.name} is not a named substitute for {entry.person.name} "
+                    f"(named: {names})."
+                )
+            if entry.substitute.pk in seats:
+                raise ValidationError(
+                    f"{entry.substitute.name} is a member of the {meeting.body} in their own "
+                    "right and cannot also substitute for another member."
+                )
+        elif entry.substitute is not None:
+            raise ValidationError(f"Only a substituted member has a substitute ({entry.person}).")
+
+
+def attendance_record(
+    *, meeting: Meeting, entries: Iterable[AttendanceEntry], actor
+) -> list[Attendance]:
+    """Record (or correct) who attended: the entries replace the meeting's attendance."""
+    entries = list(entries)
+    with transaction.atomic():
+        meeting = _locked(meeting)
+        if meeting.status == Status.CANCELLED:
+            raise ValidationError("This meeting was cancelled: there is no attendance to record.")
+        if not meeting.is_published and meeting.status not in HELD_STATUSES:
+            raise ValidationError("Attendance can be recorded once the agenda has been published.")
+        _refuse_if_approved(meeting, "attendance")
+        _check_entries(meeting, entries)
+
+        existing = {row.person_id: row for row in meeting.attendance.all()}
+        wanted = {entry.person.pk for entry in entries}
+        for person_id, row in existing.items():
+            if person_id not in wanted:
+                row._history_user = actor if getattr(actor, "is_authenticated", False) else None
+                row._change_reason = "Removed from the attendance"
+                row.delete()
+        rows = []
+        for entry in entries:
+            row = existing.get(entry.person.pk)
+            substitute_id = entry.substitute.pk if entry.substitute else None
+            if row is None:
+                row = Attendance(meeting=meeting, person=entry.person)
+            elif (row.status, row.substitute_id, row.note) == (
+                entry.status,
+                substitute_id,
+                entry.note,
+            ):
+                rows.append(row)
+                continue
+            row.status = entry.status
+            row.substitute = entry.substitute
+            row.note = entry.note
+            reason = "Attendance corrected" if row.pk else ""
+            rows.append(save_record(row, actor=actor, reason=reason))
+
+        if meeting.status == Status.AGENDA_PUBLISHED and meeting.start <= timezone.now():
+            meeting.status = Status.HELD
+            save_record(meeting, actor=actor, reason="Attendance recorded: the meeting was held")
+        return rows
+
+
+def present_people(meeting: Meeting) -> dict[int, Person]:
+    """Everyone in the room: members present, substitutes who attended, officers in attendance."""
+    people = {}
+    for row in meeting.attendance.select_related("person", "substitute"):
+        if row.status in (Attendance.Status.PRESENT, Attendance.Status.OFFICER):
+            people[row.person_id] = row.person
+        elif row.status == Attendance.Status.SUBSTITUTED:
+            people[row.substitute_id] = row.substitute
+    return people
+
+
+def declaration_record(
+    *, item: AgendaItem, person: Person, kind: str, description: str, action: str, actor
+) -> Declaration:
+    """Record an interest declared on an agenda item by someone present at the meeting."""
+    with transaction.atomic():
+        meeting = _locked(item.meeting)
+        if meeting.status == Status.CANCELLED:
+            raise ValidationError("This meeting was cancelled.")
+        _refuse_if_approved(meeting, "declarations")
+        if person.pk not in present_people(meeting):
+            raise ValidationError(
+                f"{person.name} is not recorded as present at this meeting (as a member, a "
+                "substitute or an officer in attendance); record their attendance first."
+            )
+        declaration = Declaration(
+            item=item, person=person, kind=kind, description=description, action=action
+        )
+        return save_record(declaration, actor=actor)
+
+
+def minute_draft(*, item: AgendaItem, text: str, actor) -> Minute:
+    """Write or change the draft minute of an item of a meeting that has been held."""
+    with transaction.atomic():
+        meeting = _locked(item.meeting)
+        if meeting.status == Status.MINUTES_APPROVED:
+            raise ValidationError(
+                "These minutes have been approved: approved minutes are never edited."
+            )
+        if meeting.status not in HELD_STATUSES:
+            raise ValidationError(
+                "Minutes can be drafted once the meeting has been held (record its attendance "
+                "after it starts)."
+            )
+        text = text.strip()
+        if not text:
+            raise ValidationError(f"Write the minute of item {item.position}.")
+        minute = Minute.objects.filter(item=item).first()
+        if minute is None:
+            minute = Minute(item=item)
+        elif minute.text == text:
+            return minute
+        minute.text = text
+        save_record(minute, actor=actor, reason="" if minute.pk is None else "Draft changed")
+        if meeting.status == Status.HELD:
+            meeting.status = Status.MINUTES_DRAFTED
+            save_record(meeting, actor=actor, reason="Minutes drafted")
+        return minute
+
+
+def minutes_draft_all(*, meeting: Meeting, texts: Mapping[int, str], actor) -> list[Minute]:
+    """Save the minutes page: the text of each item (by item id); all or nothing.
+
+    An item left blank that has no minute yet is skipped; an existing minute cannot be emptied.
+    """
+    with transaction.atomic():
+        items = {item.pk: item for item in meeting.items.select_related("minute")}
+        saved = []
+        for item_id, text in texts.items():
+            item = items.get(item_id)
+            if item is None:
+                raise ValidationError("That item is not on this meeting's agenda.")
+            current = getattr(item, "minute", None)
+            if not text.strip() and current is None:
+                continue
+            if current is not None and current.text == text.strip():
+                continue
+            saved.append(minute_draft(item=item, text=text, actor=actor))
+        return saved
+
+
+def minutes_approve(*, meeting: Meeting, at_item: AgendaItem, actor) -> Meeting:
+    """Approve a meeting's minutes at a later meeting of the same body, through its
+    'minutes of the last meeting' item."""
+    with transaction.atomic():
+        meeting = _locked(meeting)
+        later = Meeting.objects.select_related("body").get(pk=at_item.meeting_id)
+        if later.pk == meeting.pk:
+            raise ValidationError("Minutes cannot be approved at the meeting they record.")
+        if later.body_id != meeting.body_id:
+            raise ValidationError(
+                f"Minutes of the {meeting.body} can be approved only at a later meeting of "
+                f"the {meeting.body}, not at a meeting of the {later.body}."
+            )
+        if later.start <= meeting.start:
+            raise ValidationError(
+                f"Minutes can be approved only at a later meeting; {later} is not later "
+                f"than {meeting}."
+            )
+        if later.status not in HELD_STATUSES:
+            raise ValidationError(
+                f"{later} has not been held yet: minutes are approved at a meeting that has "
+                "taken place."
+            )
+        if at_item.kind != AgendaItem.Kind.MINUTES:
+            raise ValidationError(
+                f"Minutes are approved through the '{AgendaItem.Kind.MINUTES.label}' item, not "
+                f"through item {at_item.position} ({at_item.title})."
+            )
+        if at_item.minutes_of_id not in (None, meeting.pk):
+            raise ValidationError(
+                f"Item {at_item.position} of {later} is for the minutes of another meeting."
+            )
+        if meeting.status == Status.MINUTES_APPROVED:
+            raise ValidationError("These minutes have already been approved.")
+        if not Minute.objects.filter(item__meeting=meeting).exclude(text="").exists():
+            raise ValidationError("These minutes have no text yet: draft them before approval.")
+        if at_item.minutes_of_id is None:
+            at_item.minutes_of = meeting
+            save_record(at_item, actor=actor, reason="Minutes approved at this item")
+        meeting.minutes_approved_at = at_item
+        meeting.status = Status.MINUTES_APPROVED
+        return save_record(meeting, actor=actor, reason=f"Minutes approved at {later}")

@@ -1,0 +1,161 @@
+"""The clerk's pages for what happened at a meeting: attendance, declarations, minutes."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from governance.models import Membership, Person
+from ics_portal import permissions
+from ics_portal.forms import run_service
+from meetings.forms.proceedings import (
+    ApproveForm,
+    AttendanceForm,
+    DeclarationForm,
+    MinutesForm,
+)
+from meetings.models import AgendaItem, Meeting
+from meetings.models.proceedings import members_on
+from meetings.selectors.proceedings import approval_candidates, seats_in_order
+from meetings.services import proceedings as services
+
+EDIT = require_http_methods(["GET", "POST"])
+
+
+def _meeting_for_clerk(request: HttpRequest, pk: int) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    permissions.require(permissions.can_edit_body(request.user, meeting.body))
+    return meeting
+
+
+@login_required
+@EDIT
+def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_clerk(request, pk)
+    memberships = list(members_on(meeting.body_id, meeting.date).prefetch_related("substitutes"))
+    seats, seen = [], set()
+    for seat in seats_in_order(memberships):
+        if seat.person_id not in seen:
+            seen.add(seat.person_id)
+            seats.append(seat)
+    officer_people = sorted(
+        {m.person for m in memberships if m.role == Membership.Role.OFFICER},
+        key=lambda p: p.name,
+    )
+    rows = {row.person_id: row for row in meeting.attendance.select_related("person")}
+    form = AttendanceForm(
+        request.POST or None,
+        seats=seats,
+        officer_people=officer_people,
+        people=list(Person.objects.order_by("name")),
+        rows=rows,
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: services.attendance_record(
+                meeting=meeting, entries=form.cleaned_data["entries"], actor=request.user
+            ),
+        )
+        if saved is not None:
+            messages.success(request, "Attendance recorded.")
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/proceedings/attendance_form.html",
+        {"meeting": meeting, "form": form, "rows": rows},
+    )
+
+
+@login_required
+@EDIT
+def declaration_create(request: HttpRequest, pk: int, position: int) -> HttpResponse:
+    meeting = _meeting_for_clerk(request, pk)
+    item = get_object_or_404(AgendaItem, meeting=meeting, position=position)
+    item.meeting = meeting
+    form = DeclarationForm(request.POST or None, people=services.present_people(meeting))
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: services.declaration_record(
+                item=item, actor=request.user, **form.cleaned_data
+            ),
+        )
+        if saved:
+            messages.success(request, f"Declaration by {saved.person} recorded.")
+            return redirect(item.get_absolute_url())
+    intro = f"Item {item}."
+    if not form.people:
+        intro += " Nobody is recorded as present yet: record the attendance first."
+    return render(
+        request,
+        "governance/form.html",
+        {
+            "form": form,
+            "heading": "Record a declaration of interest",
+            "intro": intro,
+            "back": meeting,
+            "button": "Record declaration",
+        },
+    )
+
+
+@login_required
+@EDIT
+def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_clerk(request, pk)
+    items = list(meeting.items.select_related("minute").order_by("position"))
+    form = MinutesForm(request.POST or None, items=items)
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: services.minutes_draft_all(
+                meeting=meeting, texts=form.texts(), actor=request.user
+            ),
+        )
+        if saved is not None:
+            messages.success(request, "Draft minutes saved.")
+            return redirect(meeting)
+    approved_at = None
+    if meeting.minutes_approved_at_id:
+        approved_at = AgendaItem.objects.select_related("meeting").get(
+            pk=meeting.minutes_approved_at_id
+        )
+    return render(
+        request,
+        "meetings/proceedings/minutes_form.html",
+        {"meeting": meeting, "form": form, "items": items, "approved_at": approved_at},
+    )
+
+
+@login_required
+@EDIT
+def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_clerk(request, pk)
+    candidates = approval_candidates(meeting)
+    initial = {}
+    if request.GET.get("at", "").isdigit():
+        initial["at_item"] = int(request.GET["at"])
+    elif len(candidates) == 1:
+        initial["at_item"] = candidates[0].pk
+    form = ApproveForm(
+        request.POST or None, initial=initial, candidates=candidates, meeting=meeting
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: services.minutes_approve(
+                meeting=meeting, at_item=form.cleaned_data["at_item"], actor=request.user
+            ),
+        )
+        if saved:
+            messages.success(request, f"The minutes of {meeting} are approved.")
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/proceedings/approve_form.html",
+        {"meeting": meeting, "form": form, "candidates": candidates},
+    )
