@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils import timezone
 
 _CACHE_ATTR = "_ics_portal_roles"
@@ -144,3 +145,11 @@ def can_edit_agreement(user, agreement) -> bool:
     if agreement.partnership_id is None:
         return is_admin(user)
     return can_edit_partnership(user, agreement.partnership)
+
+
+def editable_bodies_q(user, field: str = "body") -> Q:
+    """A filter for records of the bodies `can_edit_body` allows: all for administrators."""
+    if is_admin(user):
+        # Not Q(): an empty Q vanishes when OR-ed with another condition.
+        return Q(**{f"{field}__isnull": False})
+    return Q(**{f"{field}__in": roles(user).clerk_of})
