@@ -285,6 +285,15 @@ def publication_deadline(meeting: Meeting):
     return latest_publication_date(meeting.date)
 
 
+def late_publication_message(meeting: Meeting) -> str:
+    """Why a late agenda needs a reason, naming the deadline that was missed."""
+    return (
+        f"The agenda had to be published by {_long_date(publication_deadline(meeting))} to leave "
+        "five clear working days before the meeting. Give the reason it is published late "
+        "(for example, urgent business)."
+    )
+
+
 def agenda_publish(
     *, meeting: Meeting, actor, late_reason: str = "", now: datetime | None = None
 ) -> Meeting:
@@ -312,16 +321,7 @@ def agenda_publish(
         published_on = timezone.localdate(now)
         if is_late(published_on, meeting.date):
             if not late_reason:
-                deadline = latest_publication_date(meeting.date)
-                raise ValidationError(
-                    {
-                        "late_reason": (
-                            f"The agenda had to be published by {_long_date(deadline)} to leave "
-                            "five clear working days before the meeting. Give the reason it is "
-                            "published late (for example, urgent business)."
-                        )
-                    }
-                )
+                raise ValidationError({"late_reason": late_publication_message(meeting)})
         else:
             late_reason = ""
         meeting.agenda_published_at = now

@@ -65,6 +65,11 @@ def _body_for_clerk(request: HttpRequest, slug: str) -> Body:
     return body
 
 
+def _posted(request: HttpRequest):
+    """The submitted data on a POST (even an empty one), else None for an unbound form."""
+    return request.POST if request.method == "POST" else None
+
+
 def _form_page(request: HttpRequest, form, **context) -> HttpResponse:
     return render(request, "governance/form.html", {"form": form, **context})
 
@@ -162,7 +167,7 @@ def work_programme(request: HttpRequest, slug: str) -> HttpResponse:
 @EDIT
 def meeting_schedule(request: HttpRequest, slug: str) -> HttpResponse:
     body = _body_for_clerk(request, slug)
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         meeting = run_service(
             form,
@@ -190,7 +195,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for_clerk(request, pk)
     local = timezone.localtime(meeting.start).replace(tzinfo=None)
     initial = {"start": local, "venue": meeting.venue, "online_url": meeting.online_url}
-    form = MeetingForm(request.POST or None, initial=initial)
+    form = MeetingForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             form,
@@ -212,8 +217,12 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for_clerk(request, pk)
     today = timezone.localdate()
     late = is_late(today, meeting.date)
-    form = PublishForm(request.POST or None)
-    if not late:
+    form = PublishForm(_posted(request))
+    if late:
+        reason = form.fields["late_reason"]
+        reason.required = True
+        reason.error_messages["required"] = services.late_publication_message(meeting)
+    else:
         del form.fields["late_reason"]
     if request.method == "POST" and form.is_valid():
         published = run_service(
@@ -244,7 +253,7 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @EDIT
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for_clerk(request, pk)
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             form, lambda: services.meeting_cancel(meeting=meeting, actor=request.user)
@@ -267,7 +276,7 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @EDIT
 def meeting_mark_held(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for_clerk(request, pk)
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             form, lambda: services.meeting_mark_held(meeting=meeting, actor=request.user)
@@ -296,7 +305,7 @@ def _item_values(data: dict) -> dict:
 @EDIT
 def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for_clerk(request, pk)
-    form = AgendaItemForm(request.POST or None)
+    form = AgendaItemForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         item = run_service(
             form,
@@ -323,7 +332,7 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     if item.meeting.is_published:
         messages.info(request, "The agenda has been published: revise the item instead.")
         return redirect("meetings:item_revise", pk=pk, item_pk=item_pk)
-    form = AgendaItemForm(request.POST or None, initial={n: getattr(item, n) for n in ITEM_FIELDS})
+    form = AgendaItemForm(_posted(request), initial={n: getattr(item, n) for n in ITEM_FIELDS})
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             form,
@@ -348,7 +357,7 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def item_revise(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = _item_for_clerk(request, pk, item_pk)
     form = ItemReviseForm(
-        request.POST or None, initial={n: getattr(item, n) for n in ITEM_FIELDS}
+        _posted(request), initial={n: getattr(item, n) for n in ITEM_FIELDS}
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -377,7 +386,7 @@ def item_revise(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @EDIT
 def item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = _item_for_clerk(request, pk, item_pk)
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         done = run_service(
             form, lambda: services.item_remove(item=item, actor=request.user) or True
@@ -419,7 +428,7 @@ def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @EDIT
 def entry_add(request: HttpRequest, slug: str) -> HttpResponse:
     body = _body_for_clerk(request, slug)
-    form = WorkProgrammeEntryForm(request.POST or None)
+    form = WorkProgrammeEntryForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         entry = run_service(
             form,
@@ -445,7 +454,7 @@ def entry_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     entry = get_object_or_404(WorkProgrammeEntry.objects.select_related("body"), pk=pk, body=body)
     fields = ["planned_for", "title", "summary", "lead_officer", "report_author", "status"]
     form = WorkProgrammeEntryEditForm(
-        request.POST or None, initial={n: getattr(entry, n) for n in fields}
+        _posted(request), initial={n: getattr(entry, n) for n in fields}
     )
     if request.method == "POST" and form.is_valid():
         saved = run_service(
@@ -471,7 +480,7 @@ def entry_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def entry_to_agenda(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     body = _body_for_clerk(request, slug)
     entry = get_object_or_404(WorkProgrammeEntry.objects.select_related("body"), pk=pk, body=body)
-    form = ToAgendaForm(request.POST or None, body=body)
+    form = ToAgendaForm(_posted(request), body=body)
     if not request.POST:
         planned = form.fields["meeting"].queryset.filter(start__date=entry.planned_for).first()
         if planned:
