@@ -22,9 +22,7 @@ urlpatterns = [
     path("bodies/<slug:slug>/meetings/new/", agenda.meeting_schedule, name="schedule"),
     path("bodies/<slug:slug>/work-programme/", agenda.work_programme, name="work_programme"),
     path("bodies/<slug:slug>/work-programme/new/", agenda.entry_add, name="entry_add"),
-    path(
-        "bodies/<slug:slug>/work-programme/<int:pk>/edit/", agenda.entry_edit, name="entry_edit"
-    ),
+    path("bodies/<slug:slug>/work-programme/<int:pk>/edit/", agenda.entry_edit, name="entry_edit"),
     path(
         "bodies/<slug:slug>/work-programme/<int:pk>/to-agenda/",
         agenda.entry_to_agenda,

@@ -110,9 +110,11 @@ class ToAgendaForm(forms.Form):
 
     def __init__(self, *args, body: Body, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = Meeting.objects.filter(
-            body=body, status=Meeting.Status.SCHEDULED
-        ).select_related("body").order_by("start")
+        self.fields["meeting"].queryset = (
+            Meeting.objects.filter(body=body, status=Meeting.Status.SCHEDULED)
+            .select_related("body")
+            .order_by("start")
+        )
         self.fields["meeting"].label_from_instance = lambda m: f"{m.date:%-d %B %Y}"
 
 

@@ -250,9 +250,7 @@ def item_revise(*, item: AgendaItem, actor, summary: str, **changes) -> AgendaRe
     with transaction.atomic():
         meeting = _locked(item.meeting)
         if not meeting.is_published:
-            raise ValidationError(
-                "The agenda has not been published yet; edit the item instead."
-            )
+            raise ValidationError("The agenda has not been published yet; edit the item instead.")
         if meeting.status != Meeting.Status.AGENDA_PUBLISHED:
             raise ValidationError(
                 f"This meeting is {meeting.get_status_display().lower()}; "
@@ -303,11 +301,15 @@ def agenda_publish(
     with transaction.atomic():
         meeting = _locked(meeting)
         if meeting.status == Meeting.Status.CANCELLED:
-            raise ValidationError("This meeting has been cancelled; its agenda cannot be published.")
+            raise ValidationError(
+                "This meeting has been cancelled; its agenda cannot be published."
+            )
         if meeting.is_published:
             raise ValidationError("The agenda has already been published.")
         if meeting.start <= now:
-            raise ValidationError("The meeting has already started; its agenda cannot be published.")
+            raise ValidationError(
+                "The meeting has already started; its agenda cannot be published."
+            )
         items = list(meeting.items.order_by("position"))
         if not any(item.kind == AgendaItem.Kind.BUSINESS for item in items):
             raise ValidationError("Add at least one item before publishing the agenda.")

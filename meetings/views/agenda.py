@@ -206,9 +206,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if saved:
             messages.success(request, "Meeting details saved.")
             return redirect(saved)
-    return _form_page(
-        request, form, heading="Change the date, time or place", back=meeting
-    )
+    return _form_page(request, form, heading="Change the date, time or place", back=meeting)
 
 
 @login_required
@@ -356,9 +354,7 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @EDIT
 def item_revise(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = _item_for_clerk(request, pk, item_pk)
-    form = ItemReviseForm(
-        _posted(request), initial={n: getattr(item, n) for n in ITEM_FIELDS}
-    )
+    form = ItemReviseForm(_posted(request), initial={n: getattr(item, n) for n in ITEM_FIELDS})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         revision = run_service(

@@ -8,17 +8,20 @@ from django.core.exceptions import ValidationError
 from governance.models import Body
 from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
 from meetings.services import agenda as services
-from tests.meetings.agenda_fixtures import (  # noqa: F401  (fixtures)
+from tests.meetings import conftest_agenda
+from tests.meetings.conftest_agenda import (
     at,
     business,
-    draft,
     positions,
-    published,
     schedule,
     titles,
 )
 
 pytestmark = pytest.mark.django_db
+
+# Shared fixtures.
+draft = conftest_agenda.draft
+published = conftest_agenda.published
 
 STANDARD = [
     "Minutes of the last meeting",
@@ -191,7 +194,9 @@ def test_a_revision_after_publication_is_visible_and_bumps_the_pack(published, c
     assert published.pack_version == 2
     latest = item.history.latest()
     assert latest.history_user == clerk
-    assert latest.history_change_reason == "Supplementary / revised report: Revised financial table"
+    assert (
+        latest.history_change_reason == "Supplementary / revised report: Revised financial table"
+    )
 
     # A supplementary report with no change to the item itself is recorded too.
     services.item_revise(item=item, actor=clerk, summary="Supplementary report on risks")

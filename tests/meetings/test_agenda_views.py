@@ -9,16 +9,19 @@ from governance.models import Body
 from ics_portal import permissions
 from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
 from meetings.services import agenda as services
-from tests.meetings.agenda_fixtures import (  # noqa: F401  (fixtures)
+from tests.meetings import conftest_agenda
+from tests.meetings.conftest_agenda import (
     at,
     business,
-    draft,
-    published,
     schedule,
     titles,
 )
 
 pytestmark = pytest.mark.django_db
+
+# Shared fixtures.
+draft = conftest_agenda.draft
+published = conftest_agenda.published
 
 
 @pytest.fixture
@@ -36,7 +39,9 @@ def entry(body, clerk) -> WorkProgrammeEntry:
 
 
 def _history_rows() -> int:
-    return sum(m.history.count() for m in (Meeting, AgendaItem, AgendaRevision, WorkProgrammeEntry))
+    return sum(
+        m.history.count() for m in (Meeting, AgendaItem, AgendaRevision, WorkProgrammeEntry)
+    )
 
 
 # (name, url, POST data) — every edit view of the agenda area.
@@ -248,8 +253,8 @@ def test_the_meeting_page_shows_the_agenda(client, published):
 
 
 def test_the_clerk_sees_the_controls(client_for, clerk, body, published):
-    draft = schedule(body, clerk, start=at(2099, 9, 1))
-    html = client_for(clerk).get(f"/meetings/{draft.pk}/").content.decode()
+    other = schedule(body, clerk, start=at(2099, 9, 1))
+    html = client_for(clerk).get(f"/meetings/{other.pk}/").content.decode()
     assert "Add an item" in html and "Publish the agenda" in html and "Move up" in html
     html = client_for(clerk).get(f"/meetings/{published.pk}/").content.decode()
     assert "Revise" in html and "Add an item" not in html
@@ -292,7 +297,9 @@ def test_the_list_filters_and_runs_a_bounded_number_of_queries(
     client = client_for(None)
     with django_assert_max_num_queries(5):
         html = client.get("/meetings/").content.decode()
-    assert 'rel="next"' in html and html.count("<li>") >= 25 and f"/meetings/{past.pk}/" not in html
+    assert (
+        'rel="next"' in html and html.count("<li>") >= 25 and f"/meetings/{past.pk}/" not in html
+    )
     html = client.get("/meetings/?when=past").content.decode()
     assert f"/meetings/{past.pk}/" in html
     html = client.get("/meetings/?body=hwb&start=2099-01-01&end=2099-01-10").content.decode()
@@ -302,7 +309,9 @@ def test_the_list_filters_and_runs_a_bounded_number_of_queries(
     assert client.get("/meetings/?page=99").status_code == 200
 
 
-def test_the_work_programme_page(client_for, clerk, body, entry, draft, django_assert_max_num_queries):
+def test_the_work_programme_page(
+    client_for, clerk, body, entry, draft, django_assert_max_num_queries
+):
     item = services.work_programme_entry_to_agenda(entry=entry, meeting=draft, actor=clerk)
     for n in range(10):
         services.work_programme_entry_add(
