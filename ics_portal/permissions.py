@@ -147,6 +147,30 @@ def can_edit_agreement(user, agreement) -> bool:
     return can_edit_partnership(user, agreement.partnership)
 
 
+def can_write_report(user, item) -> bool:
+    """Who writes an agenda item's report: the body's editors (administrators and clerks), and
+    officers of the organisation that owns the body — or, for a body owned by a partnership, of
+    one of its current member organisations. A Part II report is written only by those who may
+    also see it (`can_see_exempt`), so an officer drafting one must be an officer in attendance.
+    """
+    body = item.meeting.body
+    if can_edit_body(user, body):
+        return True
+    officer_of = roles(user).officer_of
+    if not officer_of:
+        return False
+    if item.is_exempt and not can_see_exempt(user, body):
+        return False
+    if body.organisation_id is not None:
+        return body.organisation_id in officer_of
+    today = timezone.localdate()
+    return (
+        body.partnership.members.filter(organisation_id__in=officer_of, joined__lte=today)
+        .exclude(left__lt=today)
+        .exists()
+    )
+
+
 def editable_bodies_q(user, field: str = "body") -> Q:
     """A filter for records of the bodies `can_edit_body` allows: all for administrators."""
     if is_admin(user):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from meetings.views import agenda
+from meetings.views import agenda, reports
 
 app_name = "meetings"
 
@@ -27,5 +27,27 @@ urlpatterns = [
         "bodies/<slug:slug>/work-programme/<int:pk>/to-agenda/",
         agenda.entry_to_agenda,
         name="entry_to_agenda",
+    ),
+    # Reports and attachments
+    path("meetings/<int:pk>/items/<int:position>/", reports.item_detail, name="item_detail"),
+    path(
+        "meetings/<int:pk>/items/<int:position>/report/",
+        reports.report_edit,
+        name="report_edit",
+    ),
+    path(
+        "meetings/<int:pk>/items/<int:position>/report/attachments/new/",
+        reports.attachment_add,
+        name="attachment_add",
+    ),
+    path(
+        "meetings/<int:pk>/attachments/<int:attachment_pk>/",
+        reports.attachment_download,
+        name="attachment_download",
+    ),
+    path(
+        "meetings/<int:pk>/attachments/<int:attachment_pk>/remove/",
+        reports.attachment_remove,
+        name="attachment_remove",
     ),
 ]

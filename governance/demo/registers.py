@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from governance.models import GiftOrHospitality, Interest, InterestKind, Organisation, Person
+from ics_portal.demo_records import sync_record
 
 NOTE = " (Illustrative demo entry, not taken from a published register.)"
 
@@ -86,9 +87,10 @@ def load() -> None:
     """Create or refresh the demo register entries; safe to run again."""
     people = {}
     for slug, honorific, name, job_title, org_slug in DEMO_PEOPLE:
-        people[slug], _ = Person.objects.update_or_create(
-            slug=slug,
-            defaults={
+        people[slug] = sync_record(
+            Person,
+            {"slug": slug},
+            {
                 "honorific": honorific,
                 "name": name,
                 "job_title": job_title,

@@ -13,6 +13,7 @@ from governance.models import (
     PartnershipMember,
     Person,
 )
+from ics_portal.demo_records import sync_record
 
 K = Organisation.Kind
 ORGANISATIONS = [
@@ -291,8 +292,7 @@ ASCPH_OFFICERS = [
 
 
 def _upsert(model, slug: str, **fields):
-    obj, _ = model.objects.update_or_create(slug=slug, defaults=fields)
-    return obj
+    return sync_record(model, {"slug": slug}, fields)
 
 
 def _person(slug: str, name: str, organisation, honorific: str = "", job_title: str = ""):
@@ -307,13 +307,11 @@ def _person(slug: str, name: str, organisation, honorific: str = "", job_title: 
 
 
 def _seat(body, person, role, start, representing, voting=True):
-    membership, _ = Membership.objects.update_or_create(
-        body=body,
-        person=person,
-        start=start,
-        defaults={"role": role, "voting": voting, "representing": representing},
+    return sync_record(
+        Membership,
+        {"body": body, "person": person, "start": start},
+        {"role": role, "voting": voting, "representing": representing},
     )
-    return membership
 
 
 def load() -> dict[str, object]:

@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -54,7 +55,13 @@ class Report(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return self.item.get_absolute_url()
+        return reverse("meetings:item_detail", args=[self.item.meeting_id, self.item.position])
+
+    def history_visible_to(self, user) -> bool:
+        """The change history shows the text, so it follows the Part II rule too."""
+        from meetings.visibility import can_see_item_content
+
+        return can_see_item_content(user, self.item)
 
     @property
     def recommendation_list(self) -> list[str]:
@@ -94,3 +101,16 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return self.report.get_absolute_url() + f"#attachment-{self.pk}"
+
+    def history_visible_to(self, user) -> bool:
+        """The change history shows the title and file name, so it follows the Part II rule."""
+        from meetings.visibility import can_see_item_content
+
+        return can_see_item_content(user, self.report.item)
+
+    @property
+    def kind_label(self) -> str:
+        return "PDF" if self.mime_type == "application/pdf" else "Word document"

@@ -36,3 +36,14 @@ def test_demo_roles_follow_the_seeds():
     clerk = RoleAssignment.objects.get(user__username="clerk")
     assert clerk.body.name == "Adult Social Care and Public Health Committee"
     assert clerk.body.organisation.name == "Nottinghamshire County Council"
+
+
+def test_second_load_writes_no_new_history():
+    from governance.models import Membership, Person
+    from meetings.models import AgendaItem, Meeting
+
+    call_command("load_demo")
+    models = [Person, Membership, Organisation, Body, Meeting, AgendaItem]
+    before = [model.history.count() for model in models]
+    call_command("load_demo")
+    assert [model.history.count() for model in models] == before

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from governance import demo as governance_demo
 from ics_portal import demo_users
+from meetings import demo as meetings_demo
 
 
 class Command(BaseCommand):
@@ -13,6 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             structure = governance_demo.load()
+            meetings_demo.load()
             users = demo_users.load(structure)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(f"Demo sign-ins (password for each: {demo_users.DEMO_PASSWORD}):")

@@ -1,0 +1,1 @@
+"""Reads of the meeting cycle that pages, PDFs and the API share."""

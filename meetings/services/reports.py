@@ -1,0 +1,207 @@
+"""Writing an agenda item's report and attaching files to it.
+
+Before the agenda is published a report is simply edited. Once it is published, every change
+(to the report, or adding or removing an attachment) is a visible revision: it needs a summary
+of what changed, writes an AgendaRevision ("Supplementary / revised report") and bumps the
+meeting's pack_version so that the agenda packs are made again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+import zipfile
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from ics_portal.records import save_record
+from meetings.models import AgendaItem, AgendaRevision, Attachment, Meeting, Report
+
+REPORT_FIELDS = [f.name for f in Report._meta.concrete_fields if f.name not in {"id", "item"}]
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+EXTENSIONS = {PDF: "pdf", DOCX: "docx"}
+DOCX_REQUIRED_ENTRIES = {"word/document.xml", "[Content_Types].xml"}
+MB = 1024 * 1024
+
+
+# Revisions
+
+
+def _revision_needed(item: AgendaItem, summary: str) -> str:
+    """The cleaned revision summary; refuses a change to a published agenda without one."""
+    summary = (summary or "").strip()
+    if item.meeting.is_published and not summary:
+        raise ValidationError(
+            {
+                "revision_summary": "The agenda has been published, so its papers change only "
+                "through a revision: say what changed, as the agenda will show it."
+            }
+        )
+    max_length = AgendaRevision._meta.get_field("summary").max_length
+    if len(summary) > max_length:
+        raise ValidationError(
+            {"revision_summary": f"Keep the summary to {max_length} characters or fewer."}
+        )
+    return summary
+
+
+def _record_revision(*, item: AgendaItem, summary: str, actor) -> AgendaRevision | None:
+    """After publication: a visible revision of the item, and a new pack version. Before it,
+    nothing. Call inside the service's transaction."""
+    if not item.meeting.is_published:
+        return None
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    revision = save_record(AgendaRevision(item=item, made_by=actor, summary=summary), actor=actor)
+    meeting.pack_version += 1
+    save_record(meeting, actor=actor, reason=f"Item {item.position} revised: {summary}")
+    item.meeting.pack_version = meeting.pack_version
+    return revision
+
+
+# Reports
+
+
+def _check_fields(fields: dict) -> None:
+    unknown = set(fields) - set(REPORT_FIELDS)
+    if unknown:
+        raise TypeError(f"Not report fields: {', '.join(sorted(unknown))}")
+
+
+@transaction.atomic
+def report_create(*, item: AgendaItem, actor, revision_summary: str = "", **fields) -> Report:
+    """Write the report for an agenda item (after publication, as a revision)."""
+    _check_fields(fields)
+    summary = _revision_needed(item, revision_summary)
+    if Report.objects.filter(item=item).exists():
+        raise ValidationError("This item already has a report; change that one instead.")
+    report = save_record(Report(item=item, **fields), actor=actor, reason=summary)
+    _record_revision(item=item, summary=summary, actor=actor)
+    return report
+
+
+@transaction.atomic
+def report_update(*, report: Report, actor, revision_summary: str = "", **fields) -> Report:
+    """Change a report. Once the agenda is published, only as a revision with a summary."""
+    _check_fields(fields)
+    summary = _revision_needed(report.item, revision_summary)
+    for name, value in fields.items():
+        setattr(report, name, value)
+    save_record(report, actor=actor, reason=summary)
+    _record_revision(item=report.item, summary=summary, actor=actor)
+    return report
+
+
+# Attachments
+
+
+def _megabytes(size: float) -> str:
+    text = f"{size:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _sniff(upload) -> str:
+    """The file's type from its content (never its name or the browser's claim)."""
+    upload.seek(0)
+    head = upload.read(5)
+    upload.seek(0)
+    if head == b"%PDF-":
+        return PDF
+    if head[:2] == b"PK":
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            names = set()
+        finally:
+            upload.seek(0)
+        if DOCX_REQUIRED_ENTRIES <= names:
+            return DOCX
+    raise ValidationError(
+        {
+            "upload": "The file must be a PDF or a Word document (.docx). This file is neither, "
+            "whatever its name says."
+        }
+    )
+
+
+def _checksum(upload) -> str:
+    digest = hashlib.sha512()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def display_name(name: str) -> str:
+    """The uploader's file name, kept for display only: no folders, no control characters."""
+    name = PurePosixPath((name or "").replace("\\", "/")).name
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip()
+    return name[:255] or "upload"
+
+
+def download_name(attachment: Attachment) -> str:
+    """An ASCII-safe file name for a download, made from the attachment's title."""
+    extension = EXTENSIONS.get(attachment.mime_type, "bin")
+    title = unicodedata.normalize("NFKD", attachment.title).encode("ascii", "ignore").decode()
+    title = re.sub(rf"\.{extension}$", "", title.strip(), flags=re.IGNORECASE)
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-")[:80].strip("-")
+    return f"{stem or 'attachment'}.{extension}"
+
+
+def attachment_add(
+    *, report: Report, upload: UploadedFile, title: str, actor, revision_summary: str = ""
+) -> Attachment:
+    """Attach a PDF or DOCX file to a report, checked by content, within the size limit, stored
+    under a generated name. After publication, as a revision. On refusal nothing is kept."""
+    limit = settings.ATTACHMENT_MAX_BYTES
+    if upload.size > limit:
+        size = _megabytes(math.ceil(upload.size / MB * 10) / 10)  # rounded up: never "20 MB"
+        raise ValidationError(
+            {"upload": f"The file is {size} MB; the limit is {_megabytes(limit / MB)} MB."}
+        )
+    with transaction.atomic():
+        summary = _revision_needed(report.item, revision_summary)
+        mime_type = _sniff(upload)
+        attachment = Attachment(
+            report=report,
+            title=title,
+            original_name=display_name(upload.name),
+            mime_type=mime_type,
+            size=upload.size,
+            sha512=_checksum(upload),
+            uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        attachment.full_clean(exclude=["file"])
+        # The name given here is ignored: attachment_path generates the stored name.
+        attachment.file.save("upload", upload, save=False)
+        stored = attachment.file.name
+        try:
+            save_record(attachment, actor=actor, reason=summary)
+            _record_revision(item=report.item, summary=summary, actor=actor)
+        except BaseException:
+            attachment.file.storage.delete(stored)
+            raise
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, attachment: Attachment, actor, revision_summary: str = "") -> None:
+    """Remove an attachment: before publication freely, afterwards only as a revision. The
+    stored file is deleted once the removal has committed."""
+    item = attachment.report.item
+    summary = _revision_needed(item, revision_summary)
+    stored, storage = attachment.file.name, attachment.file.storage
+    attachment._history_user = actor if getattr(actor, "is_authenticated", False) else None
+    attachment._change_reason = summary or "Removed"
+    attachment.delete()
+    _record_revision(item=item, summary=summary, actor=actor)
+    transaction.on_commit(lambda: storage.delete(stored))

@@ -1,0 +1,65 @@
+"""Crawl the portal on the demo data, as the public and as an administrator, and check every
+kind of page with axe: zero WCAG 2.2 A/AA violations, and no server errors."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+SKIP = ("/admin/", "/account/sign-out/", "/static/", "/media/", "mailto:")
+MAX_PAGES = 80
+
+
+def _shape(path: str) -> str:
+    """Pages of one kind share a shape: /bodies/x/ and /bodies/y/ are checked once."""
+    parts = [p for p in path.split("/") if p]
+    shaped = [parts[0]] if parts else []
+    for part in parts[1:]:
+        shaped.append("N" if part.isdigit() else ("S" if re.search(r"[-\d]", part) else part))
+    return "/" + "/".join(shaped)
+
+
+def _crawl(page, assert_accessible, base: str) -> list[str]:
+    queue, seen_shapes, visited = ["/"], set(), []
+    while queue and len(visited) < MAX_PAGES:
+        path = queue.pop(0)
+        shape = _shape(urlparse(path).path)
+        if shape in seen_shapes:
+            continue
+        seen_shapes.add(shape)
+        response = page.goto(path)
+        assert response.status < 500, f"{path} answered {response.status}"
+        if "text/html" not in (response.headers.get("content-type") or ""):
+            continue
+        visited.append(path)
+        assert_accessible(page)
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            href = urldefrag(href)[0]
+            if not href.startswith(base) or any(s in href for s in SKIP):
+                continue
+            queue.append(href[len(base) :] or "/")
+    return visited
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_kind_of_public_page_is_accessible(page, live_server, demo, assert_accessible):
+    visited = _crawl(page, assert_accessible, live_server.url)
+    assert len(visited) >= 15, visited
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_kind_of_staff_page_is_accessible(
+    page, live_server, demo, sign_in, assert_accessible
+):
+    sign_in(get_user_model().objects.get(username="admin"))
+    visited = _crawl(page, assert_accessible, live_server.url)
+    assert any(path.endswith("/edit/") for path in visited), visited
