@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils import timezone
 
 _CACHE_ATTR = "_ics_portal_roles"
@@ -168,3 +169,11 @@ def can_write_report(user, item) -> bool:
         .exclude(left__lt=today)
         .exists()
     )
+
+
+def editable_bodies_q(user, field: str = "body") -> Q:
+    """A filter for records of the bodies `can_edit_body` allows: all for administrators."""
+    if is_admin(user):
+        # Not Q(): an empty Q vanishes when OR-ed with another condition.
+        return Q(**{f"{field}__isnull": False})
+    return Q(**{f"{field}__in": roles(user).clerk_of})

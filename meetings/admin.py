@@ -52,3 +52,31 @@ class DeclarationAdmin(ReadOnlyAdmin):
 class MinuteAdmin(ReadOnlyAdmin):
     list_display = ["item"]
     list_select_related = ["item"]
+
+
+# Agenda: meetings, agenda items, revisions and the work programme (read mostly; changes
+# belong in the portal's services, which keep the rules).
+
+
+@admin.register(models.Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["body", "start", "status", "agenda_published_at"]
+    list_filter = ["status", "body"]
+    date_hierarchy = "start"
+
+
+@admin.register(models.AgendaItem)
+class AgendaItemAdmin(SimpleHistoryAdmin):
+    list_display = ["meeting", "position", "title", "kind", "is_exempt"]
+    list_select_related = ["meeting__body"]
+
+
+@admin.register(models.AgendaRevision)
+class AgendaRevisionAdmin(SimpleHistoryAdmin):
+    list_display = ["item", "made_at", "made_by", "summary"]
+
+
+@admin.register(models.WorkProgrammeEntry)
+class WorkProgrammeEntryAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "body", "planned_for", "status"]
+    list_filter = ["status", "body"]

@@ -7,10 +7,27 @@ from meetings.views import agenda, proceedings, reports
 app_name = "meetings"
 
 urlpatterns = [
-    # Meetings, agendas and the work programme
+    # Agenda: meetings, agendas and the work programme
     path("meetings/", agenda.meeting_list, name="list"),
     path("meetings/<int:pk>/", agenda.meeting_detail, name="detail"),
+    path("meetings/<int:pk>/edit/", agenda.meeting_edit, name="edit"),
+    path("meetings/<int:pk>/publish/", agenda.agenda_publish, name="publish"),
+    path("meetings/<int:pk>/cancel/", agenda.meeting_cancel, name="cancel"),
+    path("meetings/<int:pk>/held/", agenda.meeting_mark_held, name="mark_held"),
+    path("meetings/<int:pk>/items/new/", agenda.item_add, name="item_add"),
+    path("meetings/<int:pk>/items/<int:item_pk>/edit/", agenda.item_edit, name="item_edit"),
+    path("meetings/<int:pk>/items/<int:item_pk>/revise/", agenda.item_revise, name="item_revise"),
+    path("meetings/<int:pk>/items/<int:item_pk>/remove/", agenda.item_remove, name="item_remove"),
+    path("meetings/<int:pk>/items/<int:item_pk>/move/", agenda.item_move, name="item_move"),
+    path("bodies/<slug:slug>/meetings/new/", agenda.meeting_schedule, name="schedule"),
     path("bodies/<slug:slug>/work-programme/", agenda.work_programme, name="work_programme"),
+    path("bodies/<slug:slug>/work-programme/new/", agenda.entry_add, name="entry_add"),
+    path("bodies/<slug:slug>/work-programme/<int:pk>/edit/", agenda.entry_edit, name="entry_edit"),
+    path(
+        "bodies/<slug:slug>/work-programme/<int:pk>/to-agenda/",
+        agenda.entry_to_agenda,
+        name="entry_to_agenda",
+    ),
     # Reports and attachments
     path("meetings/<int:pk>/items/<int:position>/", reports.item_detail, name="item_detail"),
     path(

@@ -2,28 +2,513 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from governance.models import Body
-from meetings.models import Meeting
+from ics_portal import permissions
+from ics_portal.forms import run_service
+from meetings.forms.agenda import (
+    AgendaItemForm,
+    ConfirmForm,
+    ItemReviseForm,
+    MeetingFilterForm,
+    MeetingForm,
+    PublishForm,
+    ToAgendaForm,
+    WorkProgrammeEntryEditForm,
+    WorkProgrammeEntryForm,
+)
+from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
+from meetings.services import agenda as services
+from meetings.working_days import clear_working_days_between, is_late, latest_publication_date
+
+EDIT = require_http_methods(["GET", "POST"])
+MEETINGS_PER_PAGE = 25
+ITEM_FIELDS = ["title", "purpose", "lead_officer", "is_exempt", "exempt_paragraph"]
+
+
+def _visible_meetings(user):
+    """Published agendas for everyone; drafts only for those who edit the body."""
+    return Meeting.objects.select_related("body").filter(
+        Q(agenda_published_at__isnull=False) | permissions.editable_bodies_q(user)
+    )
+
+
+def _meeting_for_clerk(request: HttpRequest, pk: int) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    permissions.require(permissions.can_edit_body(request.user, meeting.body))
+    return meeting
+
+
+def _item_for_clerk(request: HttpRequest, pk: int, item_pk: int) -> AgendaItem:
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("meeting__body"), pk=item_pk, meeting_id=pk
+    )
+    permissions.require(permissions.can_edit_body(request.user, item.meeting.body))
+    return item
+
+
+def _body_for_clerk(request: HttpRequest, slug: str) -> Body:
+    body = get_object_or_404(Body, slug=slug)
+    permissions.require(permissions.can_edit_body(request.user, body))
+    return body
+
+
+def _posted(request: HttpRequest):
+    """The submitted data on a POST (even an empty one), else None for an unbound form."""
+    return request.POST if request.method == "POST" else None
+
+
+def _form_page(request: HttpRequest, form, **context) -> HttpResponse:
+    return render(request, "governance/form.html", {"form": form, **context})
+
+
+def _confirm_page(request: HttpRequest, form, **context) -> HttpResponse:
+    return render(request, "meetings/agenda/confirm.html", {"form": form, **context})
+
+
+# Public pages
 
 
 @require_GET
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    meetings = Meeting.objects.select_related("body")[:100]
-    return render(request, "meetings/meeting_list.html", {"meetings": meetings})
+    form = MeetingFilterForm(request.GET)
+    when = "past" if request.GET.get("when") == "past" else "upcoming"
+    now = timezone.now()
+    meetings = _visible_meetings(request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["body"]:
+            meetings = meetings.filter(body=data["body"])
+        if data["start"]:
+            meetings = meetings.filter(start__date__gte=data["start"])
+        if data["end"]:
+            meetings = meetings.filter(start__date__lte=data["end"])
+    if when == "past":
+        meetings = meetings.filter(start__lt=now).order_by("-start", "pk")
+    else:
+        meetings = meetings.filter(start__gte=now).order_by("start", "pk")
+    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    filters = {k: v for k, v in request.GET.items() if k in ("body", "start", "end") and v}
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "form": form,
+            "page": page,
+            "when": when,
+            "filters": urlencode(filters),
+            "query": urlencode({**filters, "when": when}),
+            "can_schedule": permissions.can_clerk_any(request.user),
+        },
+    )
 
 
 @require_GET
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    return render(request, "meetings/meeting_detail.html", {"meeting": meeting})
+    can_edit = permissions.can_edit_body(request.user, meeting.body)
+    if not meeting.is_published and not can_edit:
+        raise Http404("No such meeting")
+    items = list(
+        meeting.items.select_related("minutes_of__body").prefetch_related(
+            Prefetch("revisions", queryset=AgendaRevision.objects.order_by("made_at", "pk"))
+        )
+    )
+    today = timezone.localdate()
+    draft = meeting.status == Meeting.Status.SCHEDULED
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "can_edit": can_edit,
+            "can_see_exempt": permissions.can_see_exempt(request.user, meeting.body),
+            "draft": draft,
+            "deadline": latest_publication_date(meeting.date),
+            "late_if_published_today": draft and is_late(today, meeting.date),
+            "can_revise": meeting.status == Meeting.Status.AGENDA_PUBLISHED,
+            "can_mark_held": meeting.status == Meeting.Status.AGENDA_PUBLISHED
+            and meeting.start <= timezone.now(),
+            "can_cancel": meeting.status
+            in (Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED),
+        },
+    )
 
 
 @require_GET
 def work_programme(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
-    entries = body.work_programme.all()
-    return render(request, "meetings/work_programme.html", {"body": body, "entries": entries})
+    can_edit = permissions.can_edit_body(request.user, body)
+    entries = body.work_programme.select_related("agenda_item__meeting__body")
+    return render(
+        request,
+        "meetings/work_programme.html",
+        {"body": body, "entries": entries, "can_edit": can_edit},
+    )
+
+
+# Meetings
+
+
+@login_required
+@EDIT
+def meeting_schedule(request: HttpRequest, slug: str) -> HttpResponse:
+    body = _body_for_clerk(request, slug)
+    form = MeetingForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        meeting = run_service(
+            form,
+            lambda: services.meeting_schedule(body=body, actor=request.user, **form.cleaned_data),
+        )
+        if meeting:
+            messages.success(
+                request, "Meeting scheduled, with the standard items on its draft agenda."
+            )
+            return redirect(meeting)
+    return _form_page(
+        request,
+        form,
+        heading=f"Schedule a meeting of {body}",
+        back=body,
+        button="Schedule meeting",
+        intro="The agenda starts with the standard items: minutes of the last meeting, "
+        "apologies, declarations of interest and the work programme.",
+    )
+
+
+@login_required
+@EDIT
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_clerk(request, pk)
+    local = timezone.localtime(meeting.start).replace(tzinfo=None)
+    initial = {"start": local, "venue": meeting.venue, "online_url": meeting.online_url}
+    form = MeetingForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: services.meeting_update(
+                meeting=meeting, actor=request.user, **form.cleaned_data
+            ),
+        )
+        if saved:
+            messages.success(request, "Meeting details saved.")
+            return redirect(saved)
+    return _form_page(request, form, heading="Change the date, time or place", back=meeting)
+
+
+@login_required
+@EDIT
+def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_clerk(request, pk)
+    today = timezone.localdate()
+    late = is_late(today, meeting.date)
+    form = PublishForm(_posted(request))
+    if late:
+        reason = form.fields["late_reason"]
+        reason.required = True
+        reason.error_messages["required"] = services.late_publication_message(meeting)
+    else:
+        del form.fields["late_reason"]
+    if request.method == "POST" and form.is_valid():
+        published = run_service(
+            form,
+            lambda: services.agenda_publish(
+                meeting=meeting,
+                actor=request.user,
+                late_reason=form.cleaned_data.get("late_reason", ""),
+            ),
+        )
+        if published:
+            messages.success(request, "Agenda published.")
+            return redirect(published)
+    return _confirm_page(
+        request,
+        form,
+        meeting=meeting,
+        heading="Publish the agenda",
+        button="Publish agenda",
+        deadline=latest_publication_date(meeting.date),
+        late=late,
+        clear_days=clear_working_days_between(today, meeting.date),
+        template_part="publish",
+    )
+
+
+@login_required
+@EDIT
+def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_clerk(request, pk)
+    form = ConfirmForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form, lambda: services.meeting_cancel(meeting=meeting, actor=request.user)
+        )
+        if saved:
+            messages.success(request, "Meeting cancelled.")
+            return redirect(saved)
+    return _confirm_page(
+        request,
+        form,
+        meeting=meeting,
+        heading="Cancel this meeting",
+        button="Cancel meeting",
+        warning="The meeting stays listed, marked as cancelled.",
+        button_class="govuk-button--warning",
+    )
+
+
+@login_required
+@EDIT
+def meeting_mark_held(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_clerk(request, pk)
+    form = ConfirmForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form, lambda: services.meeting_mark_held(meeting=meeting, actor=request.user)
+        )
+        if saved:
+            messages.success(request, "Meeting marked as held.")
+            return redirect(saved)
+    return _confirm_page(
+        request,
+        form,
+        meeting=meeting,
+        heading="Mark this meeting as held",
+        button="Mark as held",
+        warning="After this the agenda can no longer be revised.",
+    )
+
+
+# Agenda items
+
+
+def _item_values(data: dict) -> dict:
+    return {name: data[name] for name in ITEM_FIELDS}
+
+
+@login_required
+@EDIT
+def item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_clerk(request, pk)
+    form = AgendaItemForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        item = run_service(
+            form,
+            lambda: services.item_add(
+                meeting=meeting, actor=request.user, **_item_values(form.cleaned_data)
+            ),
+        )
+        if item:
+            messages.success(request, f"Item {item.position} added: {item.title}.")
+            return redirect(item)
+    return _form_page(
+        request,
+        form,
+        heading="Add an agenda item",
+        back=meeting,
+        intro="It goes before the work programme item; you can move it afterwards.",
+    )
+
+
+@login_required
+@EDIT
+def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = _item_for_clerk(request, pk, item_pk)
+    if item.meeting.is_published:
+        messages.info(request, "The agenda has been published: revise the item instead.")
+        return redirect("meetings:item_revise", pk=pk, item_pk=item_pk)
+    form = AgendaItemForm(_posted(request), initial={n: getattr(item, n) for n in ITEM_FIELDS})
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: services.item_update(
+                item=item, actor=request.user, **_item_values(form.cleaned_data)
+            ),
+        )
+        if saved:
+            messages.success(request, f"Item {saved.position} saved.")
+            return redirect(saved)
+    return _form_page(
+        request,
+        form,
+        heading=f"Edit item {item.position}",
+        back=item.meeting,
+        history_object=item,
+    )
+
+
+@login_required
+@EDIT
+def item_revise(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = _item_for_clerk(request, pk, item_pk)
+    form = ItemReviseForm(_posted(request), initial={n: getattr(item, n) for n in ITEM_FIELDS})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        revision = run_service(
+            form,
+            lambda: services.item_revise(
+                item=item, actor=request.user, summary=data["summary"], **_item_values(data)
+            ),
+        )
+        if revision:
+            messages.success(request, f"Item {item.position} revised; the agenda shows it.")
+            return redirect(item)
+    return _form_page(
+        request,
+        form,
+        heading=f"Revise item {item.position}: {item.title}",
+        back=item.meeting,
+        intro="The agenda has been published, so the change is shown on it as a "
+        "supplementary / revised report, with today's date.",
+        button="Record revision",
+        history_object=item,
+    )
+
+
+@login_required
+@EDIT
+def item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = _item_for_clerk(request, pk, item_pk)
+    form = ConfirmForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        done = run_service(
+            form, lambda: services.item_remove(item=item, actor=request.user) or True
+        )
+        if done:
+            messages.success(request, f"Item removed: {item.title}.")
+            return redirect(item.meeting)
+    return _confirm_page(
+        request,
+        form,
+        meeting=item.meeting,
+        heading=f"Remove item {item.position}: {item.title}",
+        button="Remove item",
+        warning="The item and any report attached to it are taken off the agenda; the items "
+        "below move up.",
+        button_class="govuk-button--warning",
+    )
+
+
+@login_required
+@require_POST
+def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = _item_for_clerk(request, pk, item_pk)
+    try:
+        moved = services.item_move(
+            item=item, direction=request.POST.get("direction", ""), actor=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(item.meeting)
+    messages.success(request, f"{moved.title} is now item {moved.position}.")
+    return redirect(moved)
+
+
+# Work programme
+
+
+@login_required
+@EDIT
+def entry_add(request: HttpRequest, slug: str) -> HttpResponse:
+    body = _body_for_clerk(request, slug)
+    form = WorkProgrammeEntryForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        entry = run_service(
+            form,
+            lambda: services.work_programme_entry_add(
+                body=body, actor=request.user, **form.cleaned_data
+            ),
+        )
+        if entry:
+            messages.success(request, f"Added to the work programme: {entry.title}.")
+            return redirect(entry)
+    return _form_page(
+        request,
+        form,
+        heading="Add to the work programme",
+        back=_WorkProgrammeLink(body),
+    )
+
+
+@login_required
+@EDIT
+def entry_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    body = _body_for_clerk(request, slug)
+    entry = get_object_or_404(WorkProgrammeEntry.objects.select_related("body"), pk=pk, body=body)
+    fields = ["planned_for", "title", "summary", "lead_officer", "report_author", "status"]
+    form = WorkProgrammeEntryEditForm(
+        _posted(request), initial={n: getattr(entry, n) for n in fields}
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: services.work_programme_entry_update(
+                entry=entry, actor=request.user, **form.cleaned_data
+            ),
+        )
+        if saved:
+            messages.success(request, "Work programme entry saved.")
+            return redirect(saved)
+    return _form_page(
+        request,
+        form,
+        heading=f"Edit: {entry.title}",
+        back=_WorkProgrammeLink(body),
+        history_object=entry,
+    )
+
+
+@login_required
+@EDIT
+def entry_to_agenda(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    body = _body_for_clerk(request, slug)
+    entry = get_object_or_404(WorkProgrammeEntry.objects.select_related("body"), pk=pk, body=body)
+    form = ToAgendaForm(_posted(request), body=body)
+    if not request.POST:
+        planned = form.fields["meeting"].queryset.filter(start__date=entry.planned_for).first()
+        if planned:
+            form.initial["meeting"] = planned.pk
+    if request.method == "POST" and form.is_valid():
+        item = run_service(
+            form,
+            lambda: services.work_programme_entry_to_agenda(
+                entry=entry, meeting=form.cleaned_data["meeting"], actor=request.user
+            ),
+        )
+        if item:
+            messages.success(request, f"{entry.title} is item {item.position} on the agenda.")
+            return redirect(item)
+    return _form_page(
+        request,
+        form,
+        heading=f"Add to an agenda: {entry.title}",
+        back=_WorkProgrammeLink(body),
+        intro="Choose a meeting of this body whose agenda has not been published yet.",
+        button="Add to agenda",
+    )
+
+
+class _WorkProgrammeLink:
+    """The work programme as a 'back' target for the generic form page."""
+
+    def __init__(self, body: Body):
+        self.body = body
+
+    def __str__(self) -> str:
+        return f"the work programme of {self.body}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:work_programme", args=[self.body.slug])
