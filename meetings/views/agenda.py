@@ -30,7 +30,9 @@ from meetings.forms.agenda import (
     WorkProgrammeEntryForm,
 )
 from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
+from meetings.selectors.proceedings import proceedings_for
 from meetings.services import agenda as services
+from meetings.visibility import item_views
 from meetings.working_days import clear_working_days_between, is_late, latest_publication_date
 
 EDIT = require_http_methods(["GET", "POST"])
@@ -122,10 +124,15 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not meeting.is_published and not can_edit:
         raise Http404("No such meeting")
     items = list(
-        meeting.items.select_related("minutes_of__body").prefetch_related(
-            Prefetch("revisions", queryset=AgendaRevision.objects.order_by("made_at", "pk"))
+        meeting.items.select_related("minutes_of__body", "report")
+        .prefetch_related(
+            Prefetch("revisions", queryset=AgendaRevision.objects.order_by("made_at", "pk")),
+            "report__attachments",
         )
+        .order_by("position", "pk")
     )
+    for view in item_views(request.user, items):
+        view.item.view = view
     today = timezone.localdate()
     draft = meeting.status == Meeting.Status.SCHEDULED
     return render(
@@ -134,6 +141,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "items": items,
+            "proceedings": proceedings_for(meeting, request.user),
             "can_edit": can_edit,
             "can_see_exempt": permissions.can_see_exempt(request.user, meeting.body),
             "draft": draft,

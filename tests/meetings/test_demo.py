@@ -237,3 +237,16 @@ def test_the_fictional_part_ii_item_is_exempt_under_paragraph_three(demo):
     others = Report.objects.exclude(item=item)
     assert not others.filter(information__contains=PART_II_MARKER).exists()
     assert not Minute.objects.filter(text__contains=PART_II_MARKER).exists()
+
+
+def test_demo_january_meeting_page_shows_attendance_quorum_and_minutes(client):
+    from django.core.management import call_command
+
+    from meetings.models import Meeting
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    january = Meeting.objects.get(start__date="2021-01-11")
+    html = client.get(january.get_absolute_url()).content.decode()
+    assert "Quorate" in html
+    assert "Richard Butler" in html and "Stephen Garner" in html
+    assert "RESOLVED 2021/001" in html or "2021/001" in html
