@@ -58,6 +58,11 @@ class Attendance(models.Model):
     def get_absolute_url(self) -> str:
         return self.meeting.get_absolute_url() + "#attendance"
 
+    def history_visible_to(self, user) -> bool:
+        from meetings.visibility import can_see_meeting
+
+        return can_see_meeting(user, self.meeting)
+
     def clean(self) -> None:
         if self.status == self.Status.SUBSTITUTED and not self.substitute_id:
             raise ValidationError({"substitute": "Name the substitute who attended."})
@@ -88,6 +93,11 @@ class Declaration(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.item.get_absolute_url()
+
+    def history_visible_to(self, user) -> bool:
+        from meetings.visibility import can_see_meeting
+
+        return can_see_meeting(user, self.item.meeting)
 
 
 class Minute(models.Model):
