@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from io import BytesIO
 
 import pytest
 from django.utils import timezone
@@ -10,8 +11,8 @@ from django.utils import timezone
 from governance.models import Membership, Person
 from meetings.models import AgendaItem, Attendance, Meeting, Minute, Report
 
-PART_II_MARKER = "ZEBRA-PART-II-7731"
-PART_II_MINUTE_MARKER = "OKAPI-PART-II-MINUTE-4410"
+PART_II_MARKER = "ZEBRAPARTTWO7731"
+PART_II_MINUTE_MARKER = "OKAPIPARTTWOMINUTE4410"
 
 PARAGRAPH = (
     "The partnership has reviewed the arrangements for adult social care and public health "
@@ -91,3 +92,16 @@ def minuted_meeting(pack_meeting, member) -> Meeting:
         meeting=pack_meeting, person=member.person, status=Attendance.Status.PRESENT
     )
     return pack_meeting
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Stored packs go to a throwaway folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def pdf_pages_text(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(BytesIO(data)).pages]
