@@ -148,7 +148,9 @@ def render_agenda_pack(
     for item in _items(meeting):
         withheld = item.is_exempt and not members_edition
         entries.append(
-            PackEntry(item=item, report=None if withheld else _one(item, "report"), withheld=withheld)
+            PackEntry(
+                item=item, report=None if withheld else _one(item, "report"), withheld=withheld
+            )
         )
     context = {
         "meeting": meeting,

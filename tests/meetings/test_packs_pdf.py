@@ -10,16 +10,18 @@ from pypdf import PdfReader
 
 from meetings.models import AgendaItem, Meeting
 from meetings.pdf import render_agenda_pack, render_minutes
-from tests.meetings.conftest_packs import (  # noqa: F401
+from tests.meetings import conftest_packs
+from tests.meetings.conftest_packs import (
     PART_II_MARKER,
     PART_II_MINUTE_MARKER,
-    make_report,
-    minuted_meeting,
-    pack_meeting,
     pdf_pages_text,
 )
 
 pytestmark = pytest.mark.django_db
+
+# Shared fixtures of the packs tests.
+minuted_meeting = conftest_packs.minuted_meeting
+pack_meeting = conftest_packs.pack_meeting
 
 
 def outline_titles(reader: PdfReader) -> list[str]:
@@ -151,7 +153,9 @@ def test_pack_with_no_papers_has_agenda_only(body):
     from datetime import UTC, datetime
 
     meeting = Meeting.objects.create(
-        body=body, start=datetime(2021, 3, 29, 13, 0, tzinfo=UTC), online_url="https://example.org/m"
+        body=body,
+        start=datetime(2021, 3, 29, 13, 0, tzinfo=UTC),
+        online_url="https://example.org/m",
     )
     AgendaItem.objects.create(meeting=meeting, position=1, title="Apologies for absence")
     pdf, pages, item_pages = render_agenda_pack(meeting, "public")

@@ -10,16 +10,19 @@ from django.urls import reverse
 from meetings.models import Meeting, Report
 from meetings.services.packs import pack_downloads
 from meetings.tasks import enqueue_pack_render
-from tests.meetings.conftest_packs import (  # noqa: F401
+from tests.meetings import conftest_packs
+from tests.meetings.conftest_packs import (
     PART_II_MARKER,
     PART_II_MINUTE_MARKER,
-    media_root,
-    minuted_meeting,
-    pack_meeting,
     pdf_pages_text,
 )
 
 pytestmark = pytest.mark.django_db
+
+# Shared fixtures of the packs tests.
+media_root = conftest_packs.media_root
+minuted_meeting = conftest_packs.minuted_meeting
+pack_meeting = conftest_packs.pack_meeting
 
 
 @pytest.fixture(autouse=True)
@@ -151,7 +154,7 @@ def downloads_html(meeting: Meeting, user) -> str:
 def test_downloads_list_the_packs_with_size_and_pages(rendered, member, outsider):
     public = rendered.packs.get(document="agenda", audience="public")
     html = downloads_html(rendered, outsider)
-    assert 'href="/meetings/%d/agenda.pdf"' % rendered.pk in html
+    assert f'href="/meetings/{rendered.pk}/agenda.pdf"' in html
     assert f"{public.pages} pages" in html
     assert "KB" in html
     assert "Part II" not in html
