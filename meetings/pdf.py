@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
 from weasyprint import HTML
+from weasyprint.urls import URLFetcher
 
 from governance.models import Membership
 from meetings.models import AgendaItem, AgendaPack, Attendance, Meeting
@@ -111,7 +111,9 @@ def _title(meeting: Meeting, document: str, audience: str) -> str:
 
 def _render(template: str, context: dict):
     html = render_to_string(template, context)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).render(**PDF_OPTIONS)
+    # Everything the pack needs is inline; fetch nothing, from the network or from disk.
+    no_fetching = URLFetcher(allowed_protocols=frozenset())
+    return HTML(string=html, url_fetcher=no_fetching).render(**PDF_OPTIONS)
 
 
 def _anchor_pages(document) -> dict[str, int]:
