@@ -40,8 +40,15 @@ class PackEntry:
     report: object | None  # the Report, when this pack prints it
     withheld: bool  # a Part II item in the public pack: title and exempt notice only
     minute: object | None = None
+    # For a 'minutes of the last meeting' item: that meeting and its minutes, as papers.
+    previous_meeting: Meeting | None = None
+    previous_minutes: list[PackEntry] | None = None
     first_page: int | None = None
     last_page: int | None = None
+
+    @property
+    def has_papers(self) -> bool:
+        return self.report is not None or bool(self.previous_minutes)
 
     @property
     def anchor(self) -> str:
@@ -84,7 +91,7 @@ def _one(item: AgendaItem, name: str):
 def _items(meeting: Meeting):
     return list(
         AgendaItem.objects.filter(meeting=meeting)
-        .select_related("report", "minute")
+        .select_related("report", "minute", "minutes_of")
         .prefetch_related("report__attachments")
         .order_by("position")
     )
@@ -131,7 +138,7 @@ def _read_ranges(document, entries: list[PackEntry]) -> dict[int, tuple[int, int
     return {
         entry.item.position: (pages[entry.anchor], pages[entry.end_anchor])
         for entry in entries
-        if entry.report is not None
+        if entry.has_papers
     }
 
 
@@ -149,11 +156,20 @@ def render_agenda_pack(
     entries = []
     for item in _items(meeting):
         withheld = item.is_exempt and not members_edition
-        entries.append(
-            PackEntry(
-                item=item, report=None if withheld else _one(item, "report"), withheld=withheld
-            )
+        entry = PackEntry(
+            item=item, report=None if withheld else _one(item, "report"), withheld=withheld
         )
+        previous = item.minutes_of if item.kind == AgendaItem.Kind.MINUTES else None
+        # Draft minutes are papers for members; the public sees them once approved.
+        if (
+            previous is not None
+            and not withheld
+            and (members_edition or minutes_approved(previous))
+        ):
+            minutes = _minute_entries(previous, members_edition)
+            if any(e.minute for e in minutes):
+                entry.previous_meeting, entry.previous_minutes = previous, minutes
+        entries.append(entry)
     context = {
         "meeting": meeting,
         "body": meeting.body,
@@ -178,23 +194,27 @@ def render_agenda_pack(
     return document.write_pdf(**PDF_OPTIONS), len(document.pages), ranges
 
 
+def minutes_approved(meeting: Meeting) -> bool:
+    """Approved at a later meeting: the minutes are then the public record (Part I)."""
+    return (
+        meeting.minutes_approved_at_id is not None
+        or meeting.status == Meeting.Status.MINUTES_APPROVED
+    )
+
+
 def has_minutes(meeting: Meeting) -> bool:
     return AgendaItem.objects.filter(meeting=meeting, minute__isnull=False).exists()
 
 
-def render_minutes(meeting: Meeting, audience: str) -> tuple[bytes, int]:
-    """The minutes for the public or for members: (PDF, page count)."""
-    meeting = Meeting.objects.select_related("body", "minutes_approved_at__meeting").get(
-        pk=meeting.pk
-    )
-    members_edition = audience == MEMBERS
-    items = list(
+def _minute_entries(meeting: Meeting, members_edition: bool) -> list[PackEntry]:
+    """Each item of a meeting with its minute; Part II text only in the members' edition."""
+    items = (
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("minute")
         .prefetch_related("declarations__person")
         .order_by("position")
     )
-    entries = [
+    return [
         PackEntry(
             item=item,
             report=None,
@@ -203,6 +223,15 @@ def render_minutes(meeting: Meeting, audience: str) -> tuple[bytes, int]:
         )
         for item in items
     ]
+
+
+def render_minutes(meeting: Meeting, audience: str) -> tuple[bytes, int]:
+    """The minutes for the public or for members: (PDF, page count)."""
+    meeting = Meeting.objects.select_related("body", "minutes_approved_at__meeting").get(
+        pk=meeting.pk
+    )
+    members_edition = audience == MEMBERS
+    entries = _minute_entries(meeting, members_edition)
     attendance = list(
         Attendance.objects.filter(meeting=meeting).select_related("person", "substitute")
     )

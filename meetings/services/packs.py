@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from uuid import uuid4
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -11,7 +12,13 @@ from django.utils.text import slugify
 
 from ics_portal.permissions import can_see_exempt
 from meetings.models import AgendaItem, AgendaPack, Meeting
-from meetings.pdf import has_minutes, local_start, render_agenda_pack, render_minutes
+from meetings.pdf import (
+    has_minutes,
+    local_start,
+    minutes_approved,
+    render_agenda_pack,
+    render_minutes,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -29,10 +36,7 @@ def pack_filename(meeting: Meeting, document: str) -> str:
 
 def minutes_are_public(meeting: Meeting) -> bool:
     """Minutes become the public record only once approved at a later meeting."""
-    return (
-        meeting.minutes_approved_at_id is not None
-        or meeting.status == Meeting.Status.MINUTES_APPROVED
-    )
+    return minutes_approved(meeting)
 
 
 def audience_for(user, meeting: Meeting) -> str:
@@ -51,7 +55,8 @@ def _store(
     meeting: Meeting, document: str, audience: str, version: int, pdf: bytes, pages: int
 ) -> AgendaPack | None:
     """Save the file, then its row; a row another worker stored first wins."""
-    name = f"{pack_filename(meeting, document)[:-4]}-{audience}-v{version}.pdf"
+    # A random part too: the members' edition must not sit under a guessable name.
+    name = f"{pack_filename(meeting, document)[:-4]}-{audience}-v{version}-{uuid4().hex}.pdf"
     pack = AgendaPack(
         meeting=meeting, document=document, audience=audience, version=version, pages=pages
     )

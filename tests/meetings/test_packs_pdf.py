@@ -179,3 +179,45 @@ def test_minutes_show_attendance_and_withhold_part_ii(minuted_meeting):
     assert "8. Care home contract award" in outline_titles(reader)
     for number, text in enumerate(pdf_pages_text(public), start=1):
         assert f"Page {number} of {public_pages}" in text
+
+
+def test_minutes_of_the_last_meeting_are_papers_of_the_approving_item(pack_meeting):
+    from datetime import UTC, datetime
+
+    from meetings.models import Minute
+
+    previous = Meeting.objects.create(
+        body=pack_meeting.body, start=datetime(2021, 1, 11, 14, tzinfo=UTC), venue="County Hall"
+    )
+    open_item = AgendaItem.objects.create(meeting=previous, position=1, title="Budget update")
+    Minute.objects.create(item=open_item, text="The committee noted the budget update.")
+    closed = AgendaItem.objects.create(
+        meeting=previous, position=2, title="Staffing matter", is_exempt=True, exempt_paragraph=1
+    )
+    Minute.objects.create(item=closed, text=f"Agreed the restructure. {PART_II_MINUTE_MARKER}")
+    item = pack_meeting.items.get(position=1)
+    item.minutes_of = previous
+    item.save()
+
+    members, page_count, item_pages = render_agenda_pack(pack_meeting, "members")
+    pages = pdf_pages_text(members)
+    heading = "1. Minutes of the meeting held on 11 January 2021"
+    start = next(n for n, text in enumerate(pages, start=1) if heading in text)
+    assert item_pages[1] == (start, item_pages[4][0] - 1)
+    assert item_pages[1][0] == item_pages[1][1]  # one page, printed as one number
+    assert re.search(rf"Minutes of the last meeting\s+{start}\n", pages[1])
+    assert PART_II_MINUTE_MARKER in "".join(pages)
+    assert heading in outline_titles(PdfReader(BytesIO(members)))
+
+    # Draft minutes are not public: the public pack leaves them out until approved.
+    public, _, public_pages = render_agenda_pack(pack_meeting, "public")
+    assert 1 not in public_pages
+    assert "The committee noted the budget update." not in "".join(pdf_pages_text(public))
+
+    Meeting.objects.filter(pk=previous.pk).update(status=Meeting.Status.MINUTES_APPROVED)
+    public, _, public_pages = render_agenda_pack(pack_meeting, "public")
+    text = "".join(pdf_pages_text(public))
+    assert 1 in public_pages
+    assert "The committee noted the budget update." in text
+    assert "Exempt: paragraph 1 of Schedule 12A" in text
+    assert PART_II_MINUTE_MARKER not in text
