@@ -80,3 +80,28 @@ class AgendaRevisionAdmin(SimpleHistoryAdmin):
 class WorkProgrammeEntryAdmin(SimpleHistoryAdmin):
     list_display = ["title", "body", "planned_for", "status"]
     list_filter = ["status", "body"]
+
+
+# Packs: stored PDFs are made by the render task; the admin only looks.
+
+
+@admin.register(models.AgendaPack)
+class AgendaPackAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "document", "audience", "version", "pages", "rendered_at"]
+    list_filter = ["document", "audience"]
+    list_select_related = ["meeting__body"]
+    readonly_fields = [
+        "meeting",
+        "document",
+        "audience",
+        "version",
+        "file",
+        "pages",
+        "rendered_at",
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from meetings.views import agenda, proceedings, reports
+from meetings.views import agenda, packs, proceedings, reports
 
 app_name = "meetings"
 
@@ -61,4 +61,7 @@ urlpatterns = [
     path(
         "meetings/<int:pk>/minutes/approve/", proceedings.minutes_approve, name="minutes_approve"
     ),
+    # Packs: the stored agenda pack and minutes PDFs
+    path("meetings/<int:pk>/agenda.pdf", packs.agenda_pdf, name="agenda_pdf"),
+    path("meetings/<int:pk>/minutes.pdf", packs.minutes_pdf, name="minutes_pdf"),
 ]

@@ -11,3 +11,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 SECURE_SSL_REDIRECT = False
 STATIC_ROOT = None  # served from the finders; nothing is collected for tests
+DEMO_RENDER_PACKS = False

@@ -32,7 +32,8 @@ def _long_date(day) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def _after_publish(meeting: Meeting) -> None:
+def after_papers_change(meeting: Meeting) -> None:
+    """Once the change commits, call the hooks (the packs area re-renders the stored PDFs)."""
     for hook in AFTER_PUBLISH:
         transaction.on_commit(functools.partial(hook, meeting.pk))
 
@@ -271,7 +272,7 @@ def item_revise(*, item: AgendaItem, actor, summary: str, **changes) -> AgendaRe
         )
         meeting.pack_version += 1
         save_record(meeting, actor=actor, reason=reason)
-        _after_publish(meeting)
+        after_papers_change(meeting)
         return revision
 
 
@@ -331,7 +332,7 @@ def agenda_publish(
         meeting.status = Meeting.Status.AGENDA_PUBLISHED
         meeting.pack_version += 1
         save_record(meeting, actor=actor, reason="Agenda published")
-        _after_publish(meeting)
+        after_papers_change(meeting)
         return meeting
 
 

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from governance.models import Membership, Person
 from ics_portal.records import save_record
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
 from meetings.models.proceedings import members_on
+from meetings.services.agenda import after_papers_change
 
 Status = Meeting.Status
 HELD_STATUSES = {Status.HELD, Status.MINUTES_DRAFTED, Status.MINUTES_APPROVED}
@@ -175,6 +177,16 @@ def declaration_record(
         return save_record(declaration, actor=actor)
 
 
+def _minutes_changed(meeting: Meeting) -> None:
+    """The stored minutes PDFs are stale: count a new pack version and have them made again.
+
+    The version is a counter for the renderer, not a change to the record, so no history row.
+    """
+    Meeting.objects.filter(pk=meeting.pk).update(pack_version=F("pack_version") + 1)
+    meeting.refresh_from_db(fields=["pack_version"])
+    after_papers_change(meeting)
+
+
 def minute_draft(*, item: AgendaItem, text: str, actor) -> Minute:
     """Write or change the draft minute of an item of a meeting that has been held."""
     with transaction.atomic():
@@ -201,6 +213,7 @@ def minute_draft(*, item: AgendaItem, text: str, actor) -> Minute:
         if meeting.status == Status.HELD:
             meeting.status = Status.MINUTES_DRAFTED
             save_record(meeting, actor=actor, reason="Minutes drafted")
+        _minutes_changed(meeting)
         return minute
 
 
@@ -266,4 +279,6 @@ def minutes_approve(*, meeting: Meeting, at_item: AgendaItem, actor) -> Meeting:
             save_record(at_item, actor=actor, reason="Minutes approved at this item")
         meeting.minutes_approved_at = at_item
         meeting.status = Status.MINUTES_APPROVED
-        return save_record(meeting, actor=actor, reason=f"Minutes approved at {later}")
+        save_record(meeting, actor=actor, reason=f"Minutes approved at {later}")
+        _minutes_changed(meeting)
+        return meeting

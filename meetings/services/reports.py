@@ -22,6 +22,7 @@ from django.db import transaction
 
 from ics_portal.records import save_record
 from meetings.models import AgendaItem, AgendaRevision, Attachment, Meeting, Report
+from meetings.services.agenda import after_papers_change
 
 REPORT_FIELDS = [f.name for f in Report._meta.concrete_fields if f.name not in {"id", "item"}]
 
@@ -63,6 +64,7 @@ def _record_revision(*, item: AgendaItem, summary: str, actor) -> AgendaRevision
     meeting.pack_version += 1
     save_record(meeting, actor=actor, reason=f"Item {item.position} revised: {summary}")
     item.meeting.pack_version = meeting.pack_version
+    after_papers_change(meeting)
     return revision
 
 

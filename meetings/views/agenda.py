@@ -32,6 +32,7 @@ from meetings.forms.agenda import (
 from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
 from meetings.selectors.proceedings import proceedings_for
 from meetings.services import agenda as services
+from meetings.services.packs import pack_downloads
 from meetings.visibility import item_views
 from meetings.working_days import clear_working_days_between, is_late, latest_publication_date
 
@@ -142,6 +143,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "items": items,
             "proceedings": proceedings_for(meeting, request.user),
+            "downloads": pack_downloads(meeting, request.user),
             "can_edit": can_edit,
             "can_see_exempt": permissions.can_see_exempt(request.user, meeting.body),
             "draft": draft,

@@ -250,3 +250,19 @@ def test_demo_january_meeting_page_shows_attendance_quorum_and_minutes(client):
     assert "Quorate" in html
     assert "Richard Butler" in html and "Stephen Garner" in html
     assert "RESOLVED 2021/001" in html or "2021/001" in html
+
+
+def test_demo_renders_the_published_meetings_packs(settings, tmp_path, client):
+    from django.core.management import call_command
+
+    from meetings.models import AgendaPack, Meeting
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.DEMO_RENDER_PACKS = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    february = Meeting.objects.get(start__date="2021-02-08")
+    assert AgendaPack.objects.filter(meeting=february, document="agenda").count() == 2
+    response = client.get(f"/meetings/{february.pk}/agenda.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert AgendaPack.objects.filter(meeting=february, document="agenda").count() == 2

@@ -1,0 +1,173 @@
+"""Stored agenda packs and minutes: rendering them into storage, and reading what is stored."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from uuid import uuid4
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from ics_portal.permissions import can_see_exempt
+from meetings.models import AgendaItem, AgendaPack, Meeting
+from meetings.pdf import (
+    has_minutes,
+    local_start,
+    minutes_approved,
+    render_agenda_pack,
+    render_minutes,
+)
+
+logger = logging.getLogger(__name__)
+
+AGENDA = AgendaPack.Document.AGENDA
+MINUTES = AgendaPack.Document.MINUTES
+PUBLIC = AgendaPack.Audience.PUBLIC
+MEMBERS = AgendaPack.Audience.MEMBERS
+
+
+def pack_filename(meeting: Meeting, document: str) -> str:
+    """What a download is called: `<body short name>-<date>-agenda.pdf`."""
+    body = slugify(meeting.body.short_name or meeting.body.name)
+    return f"{body}-{local_start(meeting):%Y-%m-%d}-{document}.pdf"
+
+
+def minutes_are_public(meeting: Meeting) -> bool:
+    """Minutes become the public record only once approved at a later meeting."""
+    return minutes_approved(meeting)
+
+
+def audience_for(user, meeting: Meeting) -> str:
+    """Members, clerks and administrators of the body get the edition with Part II."""
+    return MEMBERS if can_see_exempt(user, meeting.body) else PUBLIC
+
+
+def _newer_exists(meeting: Meeting, version: int) -> bool:
+    return (
+        meeting.pack_version > version
+        or AgendaPack.objects.filter(meeting=meeting, version__gt=version).exists()
+    )
+
+
+def _store(
+    meeting: Meeting, document: str, audience: str, version: int, pdf: bytes, pages: int
+) -> AgendaPack | None:
+    """Save the file, then its row; a row another worker stored first wins."""
+    # A random part too: the members' edition must not sit under a guessable name.
+    name = f"{pack_filename(meeting, document)[:-4]}-{audience}-v{version}-{uuid4().hex}.pdf"
+    pack = AgendaPack(
+        meeting=meeting, document=document, audience=audience, version=version, pages=pages
+    )
+    pack.file.save(name, ContentFile(pdf), save=False)
+    try:
+        with transaction.atomic():
+            pack.save()
+    except IntegrityError:
+        pack.file.delete(save=False)
+        return None
+    return pack
+
+
+def packs_render(*, meeting_id: int, version: int) -> list[AgendaPack]:
+    """Render and store both editions of the agenda pack (and of the minutes, when there are
+    any) for one pack version of a meeting; skipped when a newer version exists.
+
+    The public minutes are made only once the minutes are approved. The page ranges written
+    on the agenda items are those of the members' edition, which holds every paper.
+    """
+    meeting = Meeting.objects.select_related("body").filter(pk=meeting_id).first()
+    if meeting is None or _newer_exists(meeting, version):
+        return []
+    stored = set(
+        AgendaPack.objects.filter(meeting=meeting, version=version).values_list(
+            "document", "audience"
+        )
+    )
+    made: list[AgendaPack] = []
+    for audience in (MEMBERS, PUBLIC):
+        if (AGENDA, audience) in stored:
+            continue
+        pdf, pages, item_pages = render_agenda_pack(meeting, audience)
+        pack = _store(meeting, AGENDA, audience, version, pdf, pages)
+        if pack is not None:
+            made.append(pack)
+            if audience == MEMBERS:
+                _write_item_pages(meeting, version, item_pages)
+    if has_minutes(meeting):
+        audiences = (MEMBERS, PUBLIC) if minutes_are_public(meeting) else (MEMBERS,)
+        for audience in audiences:
+            if (MINUTES, audience) in stored:
+                continue
+            pdf, pages = render_minutes(meeting, audience)
+            pack = _store(meeting, MINUTES, audience, version, pdf, pages)
+            if pack is not None:
+                made.append(pack)
+    logger.info("Rendered %d packs of meeting %s, version %s", len(made), meeting_id, version)
+    return made
+
+
+def _write_item_pages(meeting: Meeting, version: int, item_pages: dict[int, tuple[int, int]]):
+    """Record where each item's papers sit in the members' pack, unless a newer version has
+    been stored meanwhile. Derived from the PDF, so written without a history row: a render
+    is not a change anyone made to the agenda."""
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if _newer_exists(locked, version):
+            return
+        for item in AgendaItem.objects.filter(meeting=meeting).only("pk", "position"):
+            first, last = item_pages.get(item.position, (None, None))
+            AgendaItem.objects.filter(pk=item.pk).update(
+                pack_first_page=first, pack_last_page=last
+            )
+
+
+@dataclass
+class Download:
+    """A stored PDF as the meeting page offers it."""
+
+    pack: AgendaPack
+    size: int | None
+    stale: bool  # a newer version of this document is still being made
+
+    @property
+    def url(self) -> str:
+        from django.urls import reverse
+
+        name = "meetings:agenda_pdf" if self.pack.document == AGENDA else "meetings:minutes_pdf"
+        return reverse(name, args=[self.pack.meeting_id])
+
+
+def newest_pack(meeting: Meeting, document: str, audience: str) -> AgendaPack | None:
+    return (
+        AgendaPack.objects.filter(meeting=meeting, document=document, audience=audience)
+        .order_by("-version", "-rendered_at")
+        .first()
+    )
+
+
+def pack_downloads(meeting: Meeting, user) -> dict:
+    """What `meetings/packs/_downloads.html` needs, in two queries (plus the user's roles)."""
+    audience = audience_for(user, meeting)
+    downloads = {}
+    for document in (AGENDA, MINUTES):
+        pack = newest_pack(meeting, document, audience)
+        if pack is None:
+            downloads[document] = None
+            continue
+        try:
+            size = pack.file.size
+        except OSError:
+            size = None
+        downloads[document] = Download(
+            pack=pack, size=size, stale=pack.version < meeting.pack_version
+        )
+    return {
+        "meeting": meeting,
+        "audience": audience,
+        "members_edition": audience == MEMBERS,
+        "agenda": downloads[AGENDA],
+        "minutes": downloads[MINUTES],
+        "agenda_pending": meeting.is_published and downloads[AGENDA] is None,
+    }

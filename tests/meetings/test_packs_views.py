@@ -1,0 +1,188 @@
+"""Downloads of the stored agenda pack and minutes, and the meeting page's documents list."""
+
+from __future__ import annotations
+
+import pytest
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from meetings.models import Meeting, Report
+from meetings.services.packs import pack_downloads
+from meetings.tasks import enqueue_pack_render
+from tests.meetings import conftest_packs
+from tests.meetings.conftest_packs import (
+    PART_II_MARKER,
+    PART_II_MINUTE_MARKER,
+    pdf_pages_text,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Shared fixtures of the packs tests.
+media_root = conftest_packs.media_root
+minuted_meeting = conftest_packs.minuted_meeting
+pack_meeting = conftest_packs.pack_meeting
+
+
+@pytest.fixture(autouse=True)
+def short_papers(pack_meeting):
+    """Download tests need stored packs, not long ones: each report shrinks to its purpose
+    (which still carries the Part II marker)."""
+    Report.objects.filter(item__meeting=pack_meeting).update(information=F("purpose"))
+
+
+@pytest.fixture
+def rendered(pack_meeting, media_root) -> Meeting:
+    result = enqueue_pack_render(pack_meeting.pk)
+    assert result.return_value
+    return pack_meeting
+
+
+def pdf_text(response) -> str:
+    return "".join(pdf_pages_text(b"".join(response.streaming_content)))
+
+
+def agenda_url(meeting: Meeting) -> str:
+    return reverse("meetings:agenda_pdf", args=[meeting.pk])
+
+
+def minutes_url(meeting: Meeting) -> str:
+    return reverse("meetings:minutes_pdf", args=[meeting.pk])
+
+
+def test_addresses():
+    assert agenda_url(Meeting(pk=7)) == "/meetings/7/agenda.pdf"
+    assert minutes_url(Meeting(pk=7)) == "/meetings/7/minutes.pdf"
+
+
+def test_the_public_gets_the_stored_public_pack(rendered, client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        response = client.get(agenda_url(rendered))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'inline; filename="ascph-2021-02-08-agenda.pdf"'
+    text = pdf_text(response)
+    assert "Exempt: paragraph 3 of Schedule 12A" in text
+    assert PART_II_MARKER not in text
+
+
+@pytest.mark.parametrize(
+    ("viewer", "sees_part_ii"),
+    [
+        ("admin_user", True),
+        ("clerk", True),
+        ("member", True),
+        ("officer", False),
+        ("governance_lead", False),
+        ("scrutiny_member", False),
+        ("outsider", False),
+        (None, False),
+    ],
+)
+def test_each_viewer_gets_the_edition_they_may_see(
+    rendered, request, client_for, viewer, sees_part_ii, django_assert_max_num_queries
+):
+    user = request.getfixturevalue(viewer) if viewer else None
+    client = client_for(user)
+    # The meeting, the session and user, the roles (2), the pack, the session's idle stamp.
+    with django_assert_max_num_queries(10):
+        response = client.get(agenda_url(rendered))
+    assert response.status_code == 200
+    assert (PART_II_MARKER in pdf_text(response)) is sees_part_ii
+    if sees_part_ii:
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_nothing_stored_yet_is_a_friendly_404(pack_meeting, media_root, client):
+    response = client.get(agenda_url(pack_meeting))
+    assert response.status_code == 404
+    assert "The agenda pack is being prepared" in response.content.decode()
+
+
+def test_a_reader_never_waits_for_a_render(pack_meeting, media_root, client):
+    client.get(agenda_url(pack_meeting))
+    assert not pack_meeting.packs.exists()
+
+
+def test_an_unpublished_meeting_is_hidden_from_all_but_its_clerks(
+    rendered, client_for, clerk, admin_user, member, outsider
+):
+    Meeting.objects.filter(pk=rendered.pk).update(agenda_published_at=None)
+    for user in (None, outsider, member):
+        assert client_for(user).get(agenda_url(rendered)).status_code == 404
+    for user in (clerk, admin_user):
+        assert client_for(user).get(agenda_url(rendered)).status_code == 200
+
+
+def test_unknown_meeting_is_404(client, db):
+    assert client.get("/meetings/999999/agenda.pdf").status_code == 404
+
+
+def test_only_get(rendered, client):
+    assert client.post(agenda_url(rendered)).status_code == 405
+
+
+def test_draft_minutes_reach_members_but_not_the_public(
+    minuted_meeting, media_root, client_for, member, outsider
+):
+    enqueue_pack_render(minuted_meeting.pk)
+    response = client_for(member).get(minutes_url(minuted_meeting))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'inline; filename="ascph-2021-02-08-minutes.pdf"'
+    assert PART_II_MINUTE_MARKER in pdf_text(response)
+    for user in (None, outsider):
+        response = client_for(user).get(minutes_url(minuted_meeting))
+        assert response.status_code == 404
+        assert "The minutes are not available yet" in response.content.decode()
+
+
+def test_the_newest_version_is_served(rendered, client):
+    first = client.get(agenda_url(rendered))
+    b"".join(first.streaming_content)
+    Meeting.objects.filter(pk=rendered.pk).update(venue="The New Hall", pack_version=2)
+    enqueue_pack_render(rendered.pk)
+    assert "The New Hall" in pdf_text(client.get(agenda_url(rendered)))
+
+
+def downloads_html(meeting: Meeting, user) -> str:
+    return render_to_string(
+        "meetings/packs/_downloads.html", {"downloads": pack_downloads(meeting, user)}
+    )
+
+
+def test_downloads_list_the_packs_with_size_and_pages(rendered, member, outsider):
+    public = rendered.packs.get(document="agenda", audience="public")
+    html = downloads_html(rendered, outsider)
+    assert f'href="/meetings/{rendered.pk}/agenda.pdf"' in html
+    assert f"{public.pages} pages" in html
+    assert "KB" in html
+    assert "Part II" not in html
+    assert "newer version" not in html
+    members = rendered.packs.get(document="agenda", audience="members")
+    html = downloads_html(rendered, member)
+    assert "including Part II papers" in html and f"{members.pages} pages" in html
+
+
+def test_downloads_say_when_a_newer_pack_is_being_prepared(rendered, outsider):
+    Meeting.objects.filter(pk=rendered.pk).update(pack_version=2)  # rendering still queued
+    rendered.refresh_from_db()
+    assert "A newer version of the pack is being prepared" in downloads_html(rendered, outsider)
+
+
+def test_downloads_say_when_the_first_pack_is_being_prepared(pack_meeting, media_root, outsider):
+    html = downloads_html(pack_meeting, outsider)
+    assert "The agenda pack is being prepared" in html
+    assert "agenda.pdf" not in html
+
+
+def test_downloads_selector_runs_a_fixed_number_of_queries(
+    rendered, member, django_assert_max_num_queries
+):
+    for version in range(2, 6):  # more stored versions cost no more queries
+        Meeting.objects.filter(pk=rendered.pk).update(pack_version=version)
+        enqueue_pack_render(rendered.pk)
+    meeting = Meeting.objects.select_related("body").get(pk=rendered.pk)
+    with django_assert_max_num_queries(4):  # the member's roles (2), the two documents (2)
+        downloads = pack_downloads(meeting, member)
+    assert downloads["agenda"].pack.version == 5
