@@ -193,6 +193,7 @@ LOGGING = {
     "loggers": {
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }
