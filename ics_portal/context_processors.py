@@ -12,6 +12,7 @@ PUBLIC_NAV = [
     ("Organisations", "governance:organisation_list"),
     ("Bodies", "governance:body_list"),
     ("Meetings", "meetings:list"),
+    ("Decisions", "decisions:list"),
     ("People", "governance:person_list"),
     ("Agreements", "governance:agreement_list"),
 ]

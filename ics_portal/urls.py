@@ -51,5 +51,6 @@ urlpatterns = [
     ),
     path("", include("governance.urls")),
     path("", include("meetings.urls")),
+    path("", include("decisions.urls")),
     path("admin/", admin.site.urls),
 ]

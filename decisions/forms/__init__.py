@@ -1,0 +1,1 @@
+"""Forms of the decision trail, one module per area."""

@@ -1,0 +1,15 @@
+"""Models of the decision trail."""
+
+from decisions.models.actions import Action, ActionNote
+from decisions.models.ratifications import Ratification
+from decisions.models.resolutions import NamedVote, Resolution
+from decisions.models.scrutiny import ScrutinyRecommendation
+
+__all__ = [
+    "Action",
+    "ActionNote",
+    "NamedVote",
+    "Ratification",
+    "Resolution",
+    "ScrutinyRecommendation",
+]

@@ -1,0 +1,82 @@
+"""Ratification: each sovereign organisation's own decision on a partnership's agreement."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from decisions.models.resolutions import Resolution
+from governance.models import Body, Organisation
+
+
+class Ratification(models.Model):
+    """One organisation's ratification of one resolution, routed to its ratifying body."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Requested"
+        SCHEDULED = "scheduled", "Scheduled"
+        RATIFIED = "ratified", "Ratified"
+        RATIFIED_WITH_AMENDMENT = "ratified_with_amendment", "Ratified with amendment"
+        REJECTED = "rejected", "Rejected"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    FINAL = {
+        Status.RATIFIED,
+        Status.RATIFIED_WITH_AMENDMENT,
+        Status.REJECTED,
+        Status.WITHDRAWN,
+    }
+
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.CASCADE, related_name="ratifications"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="ratifications"
+    )
+    ratifying_body = models.ForeignKey(
+        Body, null=True, blank=True, on_delete=models.PROTECT, related_name="ratifications"
+    )
+    due_date = models.DateField()
+    status = models.CharField(max_length=30, choices=Status.choices, default=Status.REQUESTED)
+    scheduled_for = models.CharField(
+        max_length=300, blank=True, help_text="The organisation's meeting that will consider it."
+    )
+    minute_reference = models.CharField(
+        max_length=100, blank=True, help_text="The organisation's own minute or resolution number."
+    )
+    decided_on = models.DateField(null=True, blank=True)
+    amendment = models.TextField(blank=True)
+    reason = models.TextField(blank=True, help_text="Why it was rejected or withdrawn.")
+    note = models.TextField(blank=True)
+    # Optimistic locking: an outcome recorded against an older version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["resolution", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "organisation"], name="one_ratification_per_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.resolution}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("decisions:detail", args=[self.resolution_id]) + f"#ratification-{self.pk}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in self.FINAL
+
+    @property
+    def is_overdue(self) -> bool:
+        return not self.is_final and self.due_date < timezone.localdate()
+
+    def history_visible_to(self, user) -> bool:
+        return self.resolution.history_visible_to(user)

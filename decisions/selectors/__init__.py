@@ -1,0 +1,1 @@
+"""Reads of the decision trail that pages, PDFs and the API share."""

@@ -1,0 +1,1 @@
+"""Pages of the decision trail, one module per area."""
