@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "ics_portal.apps.IcsPortalConfig",
     "governance",
     "meetings",
@@ -153,6 +154,8 @@ if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ICS Portal <noreply@ics-portal.invalid>")
 
+# Immediate by default (tasks run at once, in the request). In production set
+# TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `python manage.py db_worker`.
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
