@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from decisions import demo as decisions_demo
 from governance import demo as governance_demo
 from ics_portal import demo_users
 from meetings import demo as meetings_demo
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             structure = governance_demo.load()
             meetings_demo.load()
+            decisions_demo.load()
             users = demo_users.load(structure)
         if settings.DEMO_RENDER_PACKS:
             self._render_packs()
