@@ -61,7 +61,11 @@ class ActionNote(models.Model):
     text = models.TextField()
     written_at = models.DateTimeField(default=timezone.now)
     written_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     history = HistoricalRecords()
 
