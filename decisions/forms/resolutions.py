@@ -12,7 +12,11 @@ VOTE_CHOICES = [("", "Not recorded by name"), *NamedVote.Vote.choices]
 
 
 class ResolutionForm(forms.Form):
-    kind = forms.ChoiceField(choices=Resolution.Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        choices=Resolution.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what kind of resolution this is."},
+    )
     preamble = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -22,6 +26,7 @@ class ResolutionForm(forms.Form):
         label="Numbered parts",
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="One part a line. They are numbered 1), 2), 3) for you.",
+        error_messages={"required": "Enter the numbered parts of the resolution."},
     )
     recommended_to = forms.ModelChoiceField(
         label="Recommended to",
@@ -64,7 +69,9 @@ class ResolutionForm(forms.Form):
         counts = [data.get(name) for name in ("votes_for", "votes_against", "abstentions")]
         if data.get("vote_taken"):
             if all(count is None for count in counts):
-                self.add_error("votes_for", "Give the number of votes for, against and abstaining.")
+                self.add_error(
+                    "votes_for", "Give the number of votes for, against and abstaining."
+                )
         elif any(count for count in counts):
             self.add_error("vote_taken", "Tick “A vote was taken” to record vote counts.")
         return data
@@ -112,6 +119,7 @@ class ResolutionCorrectionForm(forms.Form):
         label="Why is it being corrected?",
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Shown in the resolution's change history.",
+        error_messages={"required": "Say why the resolution is being corrected."},
     )
 
 

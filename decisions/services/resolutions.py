@@ -201,8 +201,8 @@ def _check_acts_on(
         raise ValidationError({"act": "Say how this resolution acts on the earlier one."})
     if act not in Act.values:
         raise ValidationError({"act": "Choose how this resolution acts on the earlier one."})
-    earlier = Resolution.objects.select_for_update().select_related("body", "meeting").get(
-        pk=acts_on.pk
+    earlier = (
+        Resolution.objects.select_for_update().select_related("body", "meeting").get(pk=acts_on.pk)
     )
     if earlier.body_id != body.pk:
         raise ValidationError(
@@ -226,9 +226,7 @@ def _check_transition(resolution: Resolution, status: str) -> None:
     if resolution.status == status:
         raise ValidationError(f"This resolution is already {_label(status)}.")
     if status not in TRANSITIONS[resolution.status]:
-        raise ValidationError(
-            f"{_AS_SUBJECT[resolution.status]} cannot become {_label(status)}."
-        )
+        raise ValidationError(f"{_AS_SUBJECT[resolution.status]} cannot become {_label(status)}.")
 
 
 def resolution_record(
@@ -261,7 +259,9 @@ def resolution_record(
                 {"recommended_to": "Choose the body the recommendation goes to."}
             )
         if kind != Kind.RECOMMENDATION and recommended_to is not None:
-            raise ValidationError({"recommended_to": "Only a recommendation goes to another body."})
+            raise ValidationError(
+                {"recommended_to": "Only a recommendation goes to another body."}
+            )
         if recommended_to is not None and recommended_to.pk == meeting.body_id:
             raise ValidationError(
                 {"recommended_to": "A body does not make recommendations to itself."}
@@ -296,9 +296,7 @@ def resolution_record(
         )
         save_record(resolution, actor=actor)
         for person, choice in named_votes:
-            save_record(
-                NamedVote(resolution=resolution, person=person, vote=choice), actor=actor
-            )
+            save_record(NamedVote(resolution=resolution, person=person, vote=choice), actor=actor)
         if earlier is not None:
             target = _ACT_STATUS.get(act)
             if target is not None:
@@ -311,13 +309,15 @@ def resolution_record(
         return resolution
 
 
-def resolution_set_status(*, resolution: Resolution, status: str, actor, reason: str) -> Resolution:
+def resolution_set_status(
+    *, resolution: Resolution, status: str, actor, reason: str
+) -> Resolution:
     """Change a resolution's status: the one function that does, refusing illegal moves."""
     if not (reason or "").strip():
         raise ValidationError({"reason": "Say why the status changes."})
     with transaction.atomic():
-        locked = Resolution.objects.select_for_update().select_related("body").get(
-            pk=resolution.pk
+        locked = (
+            Resolution.objects.select_for_update().select_related("body").get(pk=resolution.pk)
         )
         _check_transition(locked, status)
         locked.status = status
@@ -361,14 +361,12 @@ def resolution_refresh_from_ratifications(*, resolution: Resolution, actor) -> R
     `status_from_ratifications`). Safe to call again and again: it changes nothing when the
     status is already right, or once the resolution has been implemented or rescinded."""
     with transaction.atomic():
-        locked = Resolution.objects.select_for_update().select_related("body").get(
-            pk=resolution.pk
+        locked = (
+            Resolution.objects.select_for_update().select_related("body").get(pk=resolution.pk)
         )
         if locked.status not in RATIFICATION_STATUSES:
             return locked
-        wanted = status_from_ratifications(
-            locked.ratifications.values_list("status", flat=True)
-        )
+        wanted = status_from_ratifications(locked.ratifications.values_list("status", flat=True))
         if wanted == locked.status:
             return locked
         return resolution_set_status(
@@ -390,8 +388,8 @@ def resolution_update(
     if not (reason or "").strip():
         raise ValidationError({"reason": "Say why the resolution is being corrected."})
     with transaction.atomic():
-        locked = Resolution.objects.select_for_update().select_related("body").get(
-            pk=resolution.pk
+        locked = (
+            Resolution.objects.select_for_update().select_related("body").get(pk=resolution.pk)
         )
         check_version(locked, expected_version)
         if "parts" in fields:

@@ -213,7 +213,9 @@ def test_named_votes_refusals(held, business, record, seats, body):
             named_votes=[(seats["chair"].person, "for"), (seats["chair"].person, "for")],
         )
     with pytest.raises(ValidationError, match="named as voting “against” but the count is 0"):
-        record(business, vote=VoteCount(votes_for=2), named_votes=[(seats["vice"].person, "against")])
+        record(
+            business, vote=VoteCount(votes_for=2), named_votes=[(seats["vice"].person, "against")]
+        )
     assert not Resolution.objects.exists()
     assert not NamedVote.objects.exists()
 
@@ -234,7 +236,10 @@ def declare(item, who, action, clerk):
 
 @pytest.mark.parametrize(
     ("action", "words"),
-    [(Declaration.Action.LEFT_ROOM, "left the room"), (Declaration.Action.DID_NOT_VOTE, "did not vote")],
+    [
+        (Declaration.Action.LEFT_ROOM, "left the room"),
+        (Declaration.Action.DID_NOT_VOTE, "did not vote"),
+    ],
 )
 def test_a_member_who_declared_and_stood_aside_cannot_be_recorded_as_voting(
     held, business, record, seats, clerk, action, words
@@ -242,7 +247,9 @@ def test_a_member_who_declared_and_stood_aside_cannot_be_recorded_as_voting(
     declare(business, seats["doddy"].person, action, clerk)
     for choice in NamedVote.Vote.values:
         with pytest.raises(ValidationError) as caught:
-            record(business, vote=VoteCount(1, 1, 1), named_votes=[(seats["doddy"].person, choice)])
+            record(
+                business, vote=VoteCount(1, 1, 1), named_votes=[(seats["doddy"].person, choice)]
+            )
         assert caught.value.messages == [
             f"John Doddy declared an interest in this item and {words}, so cannot be recorded "
             "as voting on it."
@@ -262,7 +269,9 @@ def test_a_member_who_declared_and_remained_may_vote(held, business, record, sea
     assert resolution.named_votes.count() == 1
 
 
-def test_a_declaration_on_another_item_does_not_count(held, business, exempt, record, seats, clerk):
+def test_a_declaration_on_another_item_does_not_count(
+    held, business, exempt, record, seats, clerk
+):
     declare(exempt, seats["doddy"].person, Declaration.Action.LEFT_ROOM, clerk)
     resolution = record(
         business, vote=VoteCount(votes_for=5), named_votes=[(seats["doddy"].person, "for")]
@@ -352,6 +361,8 @@ def test_recording_writes_history_with_the_actor(held, business, record, clerk, 
 def test_set_status_needs_a_reason(held, business, record, clerk):
     resolution = record(business)
     with pytest.raises(ValidationError, match="Say why"):
-        resolution_set_status(resolution=resolution, status=Status.IMPLEMENTED, actor=clerk, reason=" ")
+        resolution_set_status(
+            resolution=resolution, status=Status.IMPLEMENTED, actor=clerk, reason=" "
+        )
     resolution.refresh_from_db()
     assert resolution.status == Status.AGREED

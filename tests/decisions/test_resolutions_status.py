@@ -63,7 +63,11 @@ def test_every_allowed_transition(held, business, record, clerk, start, end):
 @pytest.mark.parametrize(
     ("start", "end", "message"),
     [
-        (Status.RESCINDED, Status.IMPLEMENTED, "A rescinded resolution cannot become implemented."),
+        (
+            Status.RESCINDED,
+            Status.IMPLEMENTED,
+            "A rescinded resolution cannot become implemented.",
+        ),
         (Status.RESCINDED, Status.AGREED, "A rescinded resolution cannot become agreed."),
         (Status.AGREED, Status.RATIFIED, "An agreed resolution cannot become ratified."),
         (
@@ -239,9 +243,13 @@ def test_a_stale_correction_is_refused_and_changes_nothing(held, business, recor
 def test_a_correction_needs_a_reason_and_a_part(held, business, record, clerk):
     resolution = record(business)
     with pytest.raises(ValidationError, match="Say why"):
-        resolution_update(resolution=resolution, actor=clerk, expected_version=1, reason="", parts="A")
+        resolution_update(
+            resolution=resolution, actor=clerk, expected_version=1, reason="", parts="A"
+        )
     with pytest.raises(ValidationError, match="at least one part"):
-        resolution_update(resolution=resolution, actor=clerk, expected_version=1, reason="R", parts="1)")
+        resolution_update(
+            resolution=resolution, actor=clerk, expected_version=1, reason="R", parts="1)"
+        )
     with pytest.raises(ValueError, match="status"):
         resolution_update(
             resolution=resolution, actor=clerk, expected_version=1, reason="R", status="rescinded"
@@ -253,16 +261,16 @@ def test_a_correction_needs_a_reason_and_a_part(held, business, record, clerk):
 def test_a_correction_keeps_a_status_changed_meanwhile(held, business, record, clerk):
     resolution = record(business)
     stale = Resolution.objects.get(pk=resolution.pk)
-    resolution_set_status(resolution=resolution, status=Status.IMPLEMENTED, actor=clerk, reason="x")
+    resolution_set_status(
+        resolution=resolution, status=Status.IMPLEMENTED, actor=clerk, reason="x"
+    )
     resolution_update(resolution=stale, actor=clerk, expected_version=1, reason="Typo", parts="A")
     resolution.refresh_from_db()
     assert resolution.status == Status.IMPLEMENTED
 
 
 @pytest.mark.parametrize("expected", [None, "", "abc", 2, "2"])
-def test_check_version_refuses_anything_but_the_current_version(
-    held, business, record, expected
-):
+def test_check_version_refuses_anything_but_the_current_version(held, business, record, expected):
     resolution = record(business)
     with pytest.raises(ValidationError, match="Someone else changed this resolution"):
         check_version(resolution, expected)
