@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -16,3 +17,20 @@ def save_record(obj: models.Model, *, actor, reason: str = "") -> models.Model:
         obj._change_reason = reason
     obj.save()
     return obj
+
+
+def check_version(obj: models.Model, expected_version: int | str | None) -> None:
+    """Optimistic locking: refuse an edit made against an older version of the record.
+
+    `obj` should be the row re-read under `select_for_update`; `expected_version` is the
+    version the user's form was opened at (its hidden `version` field).
+    """
+    try:
+        expected = int(expected_version)
+    except (TypeError, ValueError):
+        expected = None
+    if expected != obj.version:
+        raise ValidationError(
+            f"Someone else changed this {obj._meta.verbose_name} since you opened it; "
+            "reload the page"
+        )

@@ -1,18 +1,150 @@
-"""Resolutions: the public list, and recording them against an agenda item."""
+"""Resolutions: the public list, recording them against an agenda item, and corrections."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from urllib.parse import urlencode
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from decisions.forms.resolutions import (
+    ResolutionCorrectionForm,
+    ResolutionFilterForm,
+    ResolutionForm,
+)
 from decisions.models import Resolution
-from meetings.visibility import meeting_visible_q
+from decisions.selectors.resolutions import (
+    resolution_summary,
+    resolution_views,
+    visible_resolutions,
+)
+from decisions.services import resolutions as services
+from ics_portal import permissions
+from ics_portal.forms import run_service
+from meetings.models import AgendaItem, Declaration, Meeting
+
+EDIT = require_http_methods(["GET", "POST"])
+RESOLUTIONS_PER_PAGE = 25
 
 
 @require_GET
 def resolution_list(request: HttpRequest) -> HttpResponse:
-    resolutions = Resolution.objects.filter(
-        meeting_visible_q(request.user, prefix="meeting__")
-    ).select_related("body")[:100]
-    return render(request, "decisions/resolution_list.html", {"resolutions": resolutions})
+    form = ResolutionFilterForm(request.GET or None)
+    resolutions = visible_resolutions(request.user)
+    filters: dict = {}
+    if request.GET:
+        form.is_valid()
+        filters = form.filters()
+    if "body" in filters:
+        resolutions = resolutions.filter(body=filters["body"])
+    if "year" in filters:
+        resolutions = resolutions.filter(year=filters["year"])
+    if "status" in filters:
+        resolutions = resolutions.filter(status=filters["status"])
+    if "kind" in filters:
+        resolutions = resolutions.filter(kind=filters["kind"])
+    resolutions = resolutions.order_by("-meeting__start", "-year", "-number", "-pk")
+    page = Paginator(resolutions, RESOLUTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    query = urlencode(
+        {k: v for k, v in request.GET.items() if k in ("body", "year", "status", "kind") and v}
+    )
+    return render(
+        request,
+        "decisions/resolution_list.html",
+        {
+            "form": form,
+            "page": page,
+            "views": resolution_views(request.user, page.object_list),
+            "query": query,
+        },
+    )
+
+
+def _item_for_clerk(request: HttpRequest, pk: int, position: int) -> AgendaItem:
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    permissions.require(permissions.can_edit_body(request.user, meeting.body))
+    item = get_object_or_404(AgendaItem, meeting=meeting, position=position)
+    item.meeting = meeting
+    return item
+
+
+@login_required
+@EDIT
+def resolution_new(request: HttpRequest, pk: int, position: int) -> HttpResponse:
+    item = _item_for_clerk(request, pk, position)
+    meeting = item.meeting
+    voters = sorted(
+        services.voting_members_present(meeting).values(), key=lambda person: person.name
+    )
+    form = ResolutionForm(request.POST or None, body=meeting.body, voters=voters)
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: services.resolution_record(
+                item=item, actor=request.user, **form.service_arguments()
+            ),
+        )
+        if saved is not None:
+            messages.success(request, f"Resolution {saved} recorded.")
+            return redirect(item.get_absolute_url())
+    declarations = list(
+        Declaration.objects.filter(item=item).select_related("person").order_by("person__name")
+    )
+    return render(
+        request,
+        "decisions/resolutions/resolution_form.html",
+        {
+            "form": form,
+            "item": item,
+            "meeting": meeting,
+            "held": meeting.status in services.HELD_STATUSES,
+            "declarations": declarations,
+            "vote_fields": [form[f"vote_{person.pk}"] for person in voters],
+        },
+    )
+
+
+@login_required
+@EDIT
+def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    resolution = get_object_or_404(
+        Resolution.objects.select_related("body", "meeting__body", "item"), pk=pk
+    )
+    permissions.require(permissions.can_edit_body(request.user, resolution.body))
+    form = ResolutionCorrectionForm(
+        request.POST or None,
+        initial={
+            "version": resolution.version,
+            "preamble": resolution.preamble,
+            "parts": "\n".join(resolution.part_list),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = run_service(
+            form,
+            lambda: services.resolution_update(
+                resolution=resolution,
+                actor=request.user,
+                expected_version=data["version"],
+                reason=data["reason"],
+                preamble=data["preamble"],
+                parts=data["parts"],
+            ),
+        )
+        if saved is not None:
+            messages.success(request, f"Resolution {saved} corrected.")
+            return redirect(saved)
+    return render(
+        request,
+        "decisions/resolutions/correction_form.html",
+        {
+            "form": form,
+            "resolution": resolution,
+            "view": resolution_summary(request.user, resolution),
+        },
+    )

@@ -1,0 +1,147 @@
+"""Forms for resolutions. They only validate input; the services apply the rules."""
+
+from __future__ import annotations
+
+from django import forms
+
+from decisions.models import NamedVote, Resolution
+from decisions.services.resolutions import VoteCount
+from governance.models import Body, Person
+
+VOTE_CHOICES = [("", "Not recorded by name"), *NamedVote.Vote.choices]
+
+
+class ResolutionForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=Resolution.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what kind of resolution this is."},
+    )
+    preamble = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Words before the numbered parts, if any. For example “That the Committee:”.",
+    )
+    parts = forms.CharField(
+        label="Numbered parts",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="One part a line. They are numbered 1), 2), 3) for you.",
+        error_messages={"required": "Enter the numbered parts of the resolution."},
+    )
+    recommended_to = forms.ModelChoiceField(
+        label="Recommended to",
+        queryset=Body.objects.none(),
+        required=False,
+        help_text="For a recommendation to another body only.",
+    )
+    acts_on = forms.ModelChoiceField(
+        label="Acts on an earlier resolution",
+        queryset=Resolution.objects.none(),
+        required=False,
+        help_text="If this resolution amends, rescinds or implements an earlier one.",
+    )
+    act = forms.ChoiceField(
+        label="How it acts on the earlier resolution",
+        choices=[("", "Choose"), *Resolution.Act.choices],
+        required=False,
+    )
+    vote_taken = forms.BooleanField(label="A vote was taken", required=False)
+    votes_for = forms.IntegerField(label="Votes for", min_value=0, required=False)
+    votes_against = forms.IntegerField(label="Votes against", min_value=0, required=False)
+    abstentions = forms.IntegerField(min_value=0, required=False)
+
+    def __init__(self, *args, body: Body, voters: list[Person], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.voters = voters
+        self.fields["recommended_to"].queryset = Body.objects.exclude(pk=body.pk).order_by("name")
+        self.fields["acts_on"].queryset = Resolution.objects.filter(body=body).select_related(
+            "body"
+        )
+        for field_name in ("votes_for", "votes_against", "abstentions"):
+            self.fields[field_name].widget.attrs["class"] = "govuk-input--width-3"
+        for person in voters:
+            self.fields[f"vote_{person.pk}"] = forms.ChoiceField(
+                label=f"How {person.name} voted", choices=VOTE_CHOICES, required=False
+            )
+
+    def clean(self):
+        data = super().clean()
+        counts = [data.get(name) for name in ("votes_for", "votes_against", "abstentions")]
+        if data.get("vote_taken"):
+            if all(count is None for count in counts):
+                self.add_error(
+                    "votes_for", "Give the number of votes for, against and abstaining."
+                )
+        elif any(count for count in counts):
+            self.add_error("vote_taken", "Tick “A vote was taken” to record vote counts.")
+        return data
+
+    def vote(self) -> VoteCount | None:
+        data = self.cleaned_data
+        if not data.get("vote_taken"):
+            return None
+        return VoteCount(
+            votes_for=data.get("votes_for") or 0,
+            votes_against=data.get("votes_against") or 0,
+            abstentions=data.get("abstentions") or 0,
+        )
+
+    def named_votes(self) -> list[tuple[Person, str]]:
+        return [
+            (person, self.cleaned_data[f"vote_{person.pk}"])
+            for person in self.voters
+            if self.cleaned_data.get(f"vote_{person.pk}")
+        ]
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "preamble": data["preamble"],
+            "parts": data["parts"],
+            "recommended_to": data["recommended_to"],
+            "acts_on": data["acts_on"],
+            "act": data["act"],
+            "vote": self.vote(),
+            "named_votes": self.named_votes(),
+        }
+
+
+class ResolutionCorrectionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    preamble = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    parts = forms.CharField(
+        label="Numbered parts",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="One part a line. They are numbered 1), 2), 3) for you.",
+    )
+    reason = forms.CharField(
+        label="Why is it being corrected?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Shown in the resolution's change history.",
+        error_messages={"required": "Say why the resolution is being corrected."},
+    )
+
+
+class ResolutionFilterForm(forms.Form):
+    body = forms.ModelChoiceField(
+        queryset=Body.objects.order_by("name"), required=False, empty_label="All bodies"
+    )
+    year = forms.IntegerField(required=False, min_value=1900, max_value=2200)
+    status = forms.ChoiceField(
+        choices=[("", "Any status"), *Resolution.Status.choices], required=False
+    )
+    kind = forms.ChoiceField(choices=[("", "Any kind"), *Resolution.Kind.choices], required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].widget.attrs["class"] = "govuk-input--width-4"
+        self.fields["body"].error_messages["invalid_choice"] = "Choose a body from the list."
+        self.fields["status"].error_messages["invalid_choice"] = "Choose a status from the list."
+        self.fields["kind"].error_messages["invalid_choice"] = "Choose a kind from the list."
+        self.fields["year"].error_messages["invalid"] = "Enter a year, such as 2021."
+
+    def filters(self) -> dict:
+        """The filters that are valid (an invalid one is shown as an error and ignored)."""
+        data = getattr(self, "cleaned_data", {})
+        return {name: data[name] for name in self.fields if data.get(name) not in (None, "")}

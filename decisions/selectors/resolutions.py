@@ -1,0 +1,127 @@
+"""Reading resolutions as a given user may see them, in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+
+from decisions.models import NamedVote, Resolution
+from ics_portal.permissions import can_edit_body
+from meetings.models import AgendaItem, Declaration, Meeting
+from meetings.visibility import can_see_item_content, meeting_visible_q
+
+HELD = {Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFTED, Meeting.Status.MINUTES_APPROVED}
+
+RELATED = ("body", "meeting__body", "item__meeting__body", "recommended_to", "acts_on__body")
+
+
+@dataclass
+class ResolutionView:
+    """One resolution as a given user may see it: its text, or the exempt notice only."""
+
+    resolution: Resolution
+    can_see_text: bool
+    can_edit: bool = False
+    declarations: list[Declaration] = field(default_factory=list)
+    named_votes: list[NamedVote] = field(default_factory=list)
+    acted_on_by: list[Resolution] = field(default_factory=list)
+
+    @property
+    def parts(self) -> list[str]:
+        return self.resolution.part_list if self.can_see_text else []
+
+    @property
+    def preamble(self) -> str:
+        return self.resolution.preamble if self.can_see_text else ""
+
+    @property
+    def first_part(self) -> str:
+        parts = self.parts
+        return parts[0] if parts else ""
+
+    @property
+    def exempt_notice(self) -> str:
+        item = self.resolution.item
+        return item.exempt_notice if not self.can_see_text and item.is_exempt else ""
+
+
+def visible_resolutions(user) -> QuerySet[Resolution]:
+    """Resolutions whose meeting the user may see (the text is a further question)."""
+    return Resolution.objects.filter(meeting_visible_q(user, prefix="meeting__")).select_related(
+        *RELATED
+    )
+
+
+def resolution_views(user, resolutions: Iterable[Resolution]) -> list[ResolutionView]:
+    """Views of resolutions loaded with `select_related(*RELATED)`: no queries of their own."""
+    return [
+        ResolutionView(
+            resolution=r,
+            can_see_text=can_see_item_content(user, r.item),
+            can_edit=can_edit_body(user, r.body),
+        )
+        for r in resolutions
+    ]
+
+
+def _with_details(user, resolutions: QuerySet[Resolution]) -> list[ResolutionView]:
+    resolutions = list(
+        resolutions.select_related(*RELATED).prefetch_related(
+            Prefetch("named_votes", queryset=NamedVote.objects.select_related("person")),
+            Prefetch(
+                "acted_on_by",
+                queryset=Resolution.objects.select_related("body").order_by("year", "number"),
+            ),
+        )
+    )
+    item_ids = {r.item_id for r in resolutions}
+    declarations: dict[int, list[Declaration]] = {}
+    for declaration in Declaration.objects.filter(item_id__in=item_ids).select_related("person"):
+        declarations.setdefault(declaration.item_id, []).append(declaration)
+    views = resolution_views(user, resolutions)
+    for view in views:
+        r = view.resolution
+        view.declarations = declarations.get(r.item_id, [])
+        view.named_votes = list(r.named_votes.all())
+        view.acted_on_by = list(r.acted_on_by.all())
+    return views
+
+
+def resolution_summary(user, resolution: Resolution) -> ResolutionView:
+    """One resolution with its vote, named votes, declarations and later resolutions."""
+    return _with_details(user, Resolution.objects.filter(pk=resolution.pk))[0]
+
+
+def item_resolutions(user, item: AgendaItem) -> list[ResolutionView]:
+    """The resolutions made on one agenda item, oldest first."""
+    return _with_details(user, item.resolutions.order_by("year", "number"))
+
+
+@dataclass
+class MeetingResolutions:
+    """The resolutions of a meeting, by agenda item, for its page."""
+
+    meeting: Meeting
+    can_record: bool
+    by_item: dict[int, list[ResolutionView]]
+
+    def for_item(self, item: AgendaItem) -> list[ResolutionView]:
+        return self.by_item.get(item.pk, [])
+
+
+def meeting_resolutions(user, meeting: Meeting) -> MeetingResolutions:
+    """Every resolution of the meeting with its details, grouped by item (fixed query count).
+
+    The caller has already checked that the user may see the meeting.
+    """
+    views = _with_details(user, meeting.resolutions.order_by("year", "number"))
+    by_item: dict[int, list[ResolutionView]] = {}
+    for view in views:
+        by_item.setdefault(view.resolution.item_id, []).append(view)
+    return MeetingResolutions(
+        meeting=meeting,
+        can_record=meeting.status in HELD and can_edit_body(user, meeting.body),
+        by_item=by_item,
+    )

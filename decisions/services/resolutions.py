@@ -1,0 +1,415 @@
+"""Resolutions: recording them, correcting their text, and the one place their status changes.
+
+Status rules (issue 5 item 3). A decision, a recommendation or a noting is *agreed* when it is
+recorded; an agreement in principle is *awaiting ratification* and then follows its
+ratifications (`resolution_refresh_from_ratifications`). Later resolutions of the same body
+implement or rescind it (`resolution_record(..., acts_on=..., act=...)`). Every change of
+status goes through `resolution_set_status`, which refuses the moves `TRANSITIONS` does not
+list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from decisions.models import NamedVote, Ratification, Resolution
+from governance.models import Body, Membership, Person
+from ics_portal.records import check_version, save_record
+from meetings.models import AgendaItem, Attendance, Declaration, Meeting
+from meetings.models.proceedings import members_on
+
+Status = Resolution.Status
+Kind = Resolution.Kind
+Act = Resolution.Act
+
+HELD_STATUSES = {
+    Meeting.Status.HELD,
+    Meeting.Status.MINUTES_DRAFTED,
+    Meeting.Status.MINUTES_APPROVED,
+}
+
+# The statuses a resolution takes while it follows its ratifications.
+RATIFICATION_STATUSES = {
+    Status.AWAITING_RATIFICATION,
+    Status.RATIFIED,
+    Status.PARTLY_RATIFIED,
+    Status.REJECTED,
+    Status.AMENDMENT_TO_RECONSIDER,
+}
+
+# Allowed moves. Among the ratification statuses any move is allowed, because the outcome can
+# change as organisations decide (or are added to or withdrawn from the routing); those moves are
+# normally made by `resolution_refresh_from_ratifications`. Rescinded is final.
+TRANSITIONS: dict[str, set[str]] = {
+    Status.AGREED: {Status.IMPLEMENTED, Status.RESCINDED},
+    Status.AWAITING_RATIFICATION: (RATIFICATION_STATUSES - {Status.AWAITING_RATIFICATION})
+    | {Status.RESCINDED},
+    Status.RATIFIED: (RATIFICATION_STATUSES - {Status.RATIFIED})
+    | {Status.IMPLEMENTED, Status.RESCINDED},
+    Status.PARTLY_RATIFIED: (RATIFICATION_STATUSES - {Status.PARTLY_RATIFIED})
+    | {Status.IMPLEMENTED, Status.RESCINDED},
+    Status.REJECTED: (RATIFICATION_STATUSES - {Status.REJECTED}) | {Status.RESCINDED},
+    Status.AMENDMENT_TO_RECONSIDER: (RATIFICATION_STATUSES - {Status.AMENDMENT_TO_RECONSIDER})
+    | {Status.RESCINDED},
+    Status.IMPLEMENTED: {Status.RESCINDED},
+    Status.RESCINDED: set(),
+}
+
+# How each status reads in a sentence: "A rescinded resolution cannot become implemented".
+_AS_SUBJECT = {
+    Status.AGREED: "An agreed resolution",
+    Status.AWAITING_RATIFICATION: "A resolution awaiting ratification",
+    Status.RATIFIED: "A ratified resolution",
+    Status.PARTLY_RATIFIED: "A partly ratified resolution",
+    Status.REJECTED: "A rejected resolution",
+    Status.AMENDMENT_TO_RECONSIDER: "A resolution whose amendment needs reconsideration",
+    Status.IMPLEMENTED: "An implemented resolution",
+    Status.RESCINDED: "A rescinded resolution",
+}
+
+_ACT_STATUS = {Act.RESCINDS: Status.RESCINDED, Act.IMPLEMENTS: Status.IMPLEMENTED}
+_ACT_WORDS = {Act.AMENDS: "Amended", Act.RESCINDS: "Rescinded", Act.IMPLEMENTS: "Implemented"}
+
+_NUMBERING = re.compile(r"^\s*(?:\(\s*\d+\s*\)|\d+\s*[.)])\s*")
+CORRECTABLE_FIELDS = {"preamble", "parts", "recommended_to"}
+
+
+@dataclass(frozen=True)
+class VoteCount:
+    """The counts of a vote taken on a resolution."""
+
+    votes_for: int
+    votes_against: int = 0
+    abstentions: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.votes_for + self.votes_against + self.abstentions
+
+
+def clean_parts(text: str) -> str:
+    """One part a line, without the "1)" / "1." / "(1)" numbering the user may have typed."""
+    lines = [_NUMBERING.sub("", line).strip() for line in (text or "").splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def _label(status: str) -> str:
+    return Status(status).label.lower()
+
+
+def voting_members_present(meeting: Meeting) -> dict[int, Person]:
+    """The people who could vote at the meeting: voting members present, and substitutes who
+    sat in a voting member's seat."""
+    voting_seats = {
+        m.person_id
+        for m in members_on(meeting.body_id, meeting.date)
+        if m.voting and m.role != Membership.Role.OFFICER
+    }
+    people: dict[int, Person] = {}
+    for row in meeting.attendance.select_related("person", "substitute"):
+        if row.person_id not in voting_seats:
+            continue
+        if row.status == Attendance.Status.PRESENT:
+            people[row.person_id] = row.person
+        elif row.status == Attendance.Status.SUBSTITUTED and row.substitute_id:
+            people[row.substitute_id] = row.substitute
+    return people
+
+
+def _check_vote(
+    *,
+    item: AgendaItem,
+    vote: VoteCount | None,
+    named_votes: list[tuple[Person, str]],
+) -> None:
+    if vote is None:
+        if named_votes:
+            raise ValidationError("Record the vote counts as well as how members voted by name.")
+        return
+    if min(vote.votes_for, vote.votes_against, vote.abstentions) < 0:
+        raise ValidationError("Vote counts cannot be negative.")
+    present = voting_members_present(item.meeting)
+    if vote.total > len(present):
+        raise ValidationError(
+            f"{vote.total} votes recorded but only {len(present)} voting members were present"
+        )
+    # Members who declared an interest and left the room, or stayed but did not vote.
+    stood_aside = {
+        d.person_id: d
+        for d in Declaration.objects.filter(
+            item=item,
+            action__in=[Declaration.Action.LEFT_ROOM, Declaration.Action.DID_NOT_VOTE],
+        ).select_related("person")
+    }
+    seen: set[int] = set()
+    counted = {choice: 0 for choice in NamedVote.Vote.values}
+    for person, choice in named_votes:
+        if person.pk in seen:
+            raise ValidationError(f"{person.name}'s vote is recorded more than once.")
+        seen.add(person.pk)
+        if choice not in counted:
+            raise ValidationError(f"Choose how {person.name} voted.")
+        declaration = stood_aside.get(person.pk)
+        if declaration is not None:
+            did = (
+                "left the room"
+                if declaration.action == Declaration.Action.LEFT_ROOM
+                else "did not vote"
+            )
+            raise ValidationError(
+                f"{person.name} declared an interest in this item and {did}, so cannot be "
+                "recorded as voting on it."
+            )
+        if person.pk not in present:
+            raise ValidationError(
+                f"{person.name} was not present as a voting member at this meeting."
+            )
+        counted[choice] += 1
+    for choice, count in (
+        (NamedVote.Vote.FOR, vote.votes_for),
+        (NamedVote.Vote.AGAINST, vote.votes_against),
+        (NamedVote.Vote.ABSTAIN, vote.abstentions),
+    ):
+        if counted[choice] > count:
+            raise ValidationError(
+                f"{counted[choice]} members are named as voting "
+                f"“{NamedVote.Vote(choice).label.lower()}” but the count is {count}."
+            )
+    able = [pk for pk in present if pk not in stood_aside]
+    if vote.total > len(able):
+        raise ValidationError(
+            f"{vote.total} votes recorded but only {len(able)} of the {len(present)} voting "
+            "members present could vote: the others declared an interest and left the room or "
+            "did not vote."
+        )
+
+
+def _check_acts_on(
+    *, body: Body, meeting: Meeting, acts_on: Resolution | None, act: str
+) -> Resolution | None:
+    if acts_on is None:
+        if act:
+            raise ValidationError({"acts_on": "Choose the earlier resolution this one acts on."})
+        return None
+    if not act:
+        raise ValidationError({"act": "Say how this resolution acts on the earlier one."})
+    if act not in Act.values:
+        raise ValidationError({"act": "Choose how this resolution acts on the earlier one."})
+    earlier = (
+        Resolution.objects.select_for_update().select_related("body", "meeting").get(pk=acts_on.pk)
+    )
+    if earlier.body_id != body.pk:
+        raise ValidationError(
+            {"acts_on": "A resolution can only amend, rescind or implement one of its own body."}
+        )
+    if earlier.meeting.start > meeting.start:
+        raise ValidationError(
+            {"acts_on": "A resolution can only act on one made at the same or an earlier meeting."}
+        )
+    if act == Act.AMENDS and earlier.status == Status.RESCINDED:
+        raise ValidationError({"acts_on": "A rescinded resolution cannot be amended."})
+    target = _ACT_STATUS.get(act)
+    if target is not None:
+        _check_transition(earlier, target)
+    return earlier
+
+
+def _check_transition(resolution: Resolution, status: str) -> None:
+    if status not in Status.values:
+        raise ValidationError("Choose a status.")
+    if resolution.status == status:
+        raise ValidationError(f"This resolution is already {_label(status)}.")
+    if status not in TRANSITIONS[resolution.status]:
+        raise ValidationError(f"{_AS_SUBJECT[resolution.status]} cannot become {_label(status)}.")
+
+
+def resolution_record(
+    *,
+    item: AgendaItem,
+    kind: str,
+    preamble: str = "",
+    parts: str,
+    actor,
+    recommended_to: Body | None = None,
+    vote: VoteCount | None = None,
+    named_votes: Iterable[tuple[Person, str]] = (),
+    acts_on: Resolution | None = None,
+    act: str = "",
+) -> Resolution:
+    """Record a numbered resolution on an item of a meeting that has been held."""
+    named_votes = list(named_votes)
+    with transaction.atomic():
+        meeting = Meeting.objects.select_related("body").get(pk=item.meeting_id)
+        item.meeting = meeting
+        if meeting.status not in HELD_STATUSES:
+            raise ValidationError("Resolutions are recorded for a meeting that has been held.")
+        if kind not in Kind.values:
+            raise ValidationError({"kind": "Choose what kind of resolution this is."})
+        cleaned = clean_parts(parts)
+        if not cleaned:
+            raise ValidationError({"parts": "Give at least one part of the resolution."})
+        if kind == Kind.RECOMMENDATION and recommended_to is None:
+            raise ValidationError(
+                {"recommended_to": "Choose the body the recommendation goes to."}
+            )
+        if kind != Kind.RECOMMENDATION and recommended_to is not None:
+            raise ValidationError(
+                {"recommended_to": "Only a recommendation goes to another body."}
+            )
+        if recommended_to is not None and recommended_to.pk == meeting.body_id:
+            raise ValidationError(
+                {"recommended_to": "A body does not make recommendations to itself."}
+            )
+        _check_vote(item=item, vote=vote, named_votes=named_votes)
+        earlier = _check_acts_on(body=meeting.body, meeting=meeting, acts_on=acts_on, act=act)
+
+        # The body's row lock serialises numbering: two clerks never get the same number.
+        # Every number ever given counts (rescinded resolutions keep theirs): none is reused.
+        body = Body.objects.select_for_update().get(pk=meeting.body_id)
+        year = meeting.date.year
+        last = Resolution.objects.filter(body=body, year=year).aggregate(n=Max("number"))["n"]
+        resolution = Resolution(
+            body=body,
+            year=year,
+            number=(last or 0) + 1,
+            meeting=meeting,
+            item=item,
+            kind=kind,
+            status=Status.AWAITING_RATIFICATION
+            if kind == Kind.AGREEMENT_IN_PRINCIPLE
+            else Status.AGREED,
+            preamble=preamble.strip(),
+            parts=cleaned,
+            recommended_to=recommended_to,
+            acts_on=earlier,
+            act=act if earlier else "",
+            vote_taken=vote is not None,
+            votes_for=vote.votes_for if vote else None,
+            votes_against=vote.votes_against if vote else None,
+            abstentions=vote.abstentions if vote else None,
+        )
+        save_record(resolution, actor=actor)
+        for person, choice in named_votes:
+            save_record(NamedVote(resolution=resolution, person=person, vote=choice), actor=actor)
+        if earlier is not None:
+            target = _ACT_STATUS.get(act)
+            if target is not None:
+                resolution_set_status(
+                    resolution=earlier,
+                    status=target,
+                    actor=actor,
+                    reason=f"{_ACT_WORDS[act]} by {resolution}",
+                )
+        return resolution
+
+
+def resolution_set_status(
+    *, resolution: Resolution, status: str, actor, reason: str
+) -> Resolution:
+    """Change a resolution's status: the one function that does, refusing illegal moves."""
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Say why the status changes."})
+    with transaction.atomic():
+        locked = (
+            Resolution.objects.select_for_update().select_related("body").get(pk=resolution.pk)
+        )
+        _check_transition(locked, status)
+        locked.status = status
+        save_record(locked, actor=actor, reason=reason.strip())
+    resolution.status = locked.status
+    resolution.modified = locked.modified
+    return locked
+
+
+def status_from_ratifications(statuses: Iterable[str]) -> str:
+    """The status an agreement in principle takes from its ratifications' statuses.
+
+    Withdrawn ratifications are not required and are left out first. Then, in this order:
+
+    | ratifications still required                         | status                          |
+    |------------------------------------------------------|---------------------------------|
+    | none                                                 | awaiting ratification           |
+    | any ratified with amendment                          | amendment needs reconsideration |
+    | all ratified                                         | ratified                        |
+    | some rejected and some ratified                      | partly ratified                 |
+    | all decided, all rejected                            | rejected                        |
+    | otherwise (some still requested or scheduled)        | awaiting ratification           |
+    """
+    required = [s for s in statuses if s != Ratification.Status.WITHDRAWN]
+    if not required:
+        return Status.AWAITING_RATIFICATION
+    if Ratification.Status.RATIFIED_WITH_AMENDMENT in required:
+        return Status.AMENDMENT_TO_RECONSIDER
+    if all(s == Ratification.Status.RATIFIED for s in required):
+        return Status.RATIFIED
+    rejected = Ratification.Status.REJECTED in required
+    if rejected and Ratification.Status.RATIFIED in required:
+        return Status.PARTLY_RATIFIED
+    if all(s == Ratification.Status.REJECTED for s in required):
+        return Status.REJECTED
+    return Status.AWAITING_RATIFICATION
+
+
+def resolution_refresh_from_ratifications(*, resolution: Resolution, actor) -> Resolution:
+    """Set the status that follows from the resolution's ratifications (see
+    `status_from_ratifications`). Safe to call again and again: it changes nothing when the
+    status is already right, or once the resolution has been implemented or rescinded."""
+    with transaction.atomic():
+        locked = (
+            Resolution.objects.select_for_update().select_related("body").get(pk=resolution.pk)
+        )
+        if locked.status not in RATIFICATION_STATUSES:
+            return locked
+        wanted = status_from_ratifications(locked.ratifications.values_list("status", flat=True))
+        if wanted == locked.status:
+            return locked
+        return resolution_set_status(
+            resolution=locked,
+            status=wanted,
+            actor=actor,
+            reason=f"Ratifications recorded: now {_label(wanted)}",
+        )
+
+
+def resolution_update(
+    *, resolution: Resolution, actor, expected_version: int | str | None, reason: str, **fields
+) -> Resolution:
+    """Correct a resolution's text (preamble, parts, the body a recommendation goes to),
+    refusing an edit made against an older version."""
+    unknown = set(fields) - CORRECTABLE_FIELDS
+    if unknown:
+        raise ValueError(f"These fields are not corrected here: {', '.join(sorted(unknown))}")
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Say why the resolution is being corrected."})
+    with transaction.atomic():
+        locked = (
+            Resolution.objects.select_for_update().select_related("body").get(pk=resolution.pk)
+        )
+        check_version(locked, expected_version)
+        if "parts" in fields:
+            cleaned = clean_parts(fields["parts"])
+            if not cleaned:
+                raise ValidationError({"parts": "Give at least one part of the resolution."})
+            locked.parts = cleaned
+        if "preamble" in fields:
+            locked.preamble = (fields["preamble"] or "").strip()
+        if "recommended_to" in fields:
+            target = fields["recommended_to"]
+            if locked.kind == Kind.RECOMMENDATION and target is None:
+                raise ValidationError(
+                    {"recommended_to": "Choose the body the recommendation goes to."}
+                )
+            if locked.kind != Kind.RECOMMENDATION and target is not None:
+                raise ValidationError(
+                    {"recommended_to": "Only a recommendation goes to another body."}
+                )
+            locked.recommended_to = target
+        locked.version += 1
+        save_record(locked, actor=actor, reason=reason.strip())
+        return locked
