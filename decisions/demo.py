@@ -20,10 +20,12 @@ changes nothing.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from decisions.models import Action, ActionNote, Ratification, Resolution, ScrutinyRecommendation
+from decisions.services.resolutions import clean_parts
 from governance.models import Body, Organisation
 from ics_portal.demo_records import sync_record
 from meetings.models import AgendaItem, Meeting
@@ -176,7 +178,7 @@ def _nottinghamshire() -> None:
                 "kind": kind,
                 "status": Resolution.Status.AGREED,
                 "preamble": preamble,
-                "parts": "\n".join(parts),
+                "parts": _parts(parts),
             },
         )
     contain = resolutions[2]
@@ -225,6 +227,12 @@ TRUST_BOARDS = [
         "RUH Board",
     ),
 ]
+
+
+def _parts(parts: list[str]) -> str:
+    """The parts as stored: the pages number them, so the seed's own labels (1), a)) go."""
+    return clean_parts("\n".join(re.sub(r"^[a-z]\)\s*", "", part) for part in parts))
+
 
 WICA_PARTS = [
     "1) Agrees in principle to adopt the Memorandum of Understanding and Collaboration "
@@ -376,7 +384,7 @@ def _wiltshire_alliance() -> Resolution:
             # The ICB ratified with an amendment, which the Alliance must now consider.
             "status": Resolution.Status.AMENDMENT_TO_RECONSIDER,
             "preamble": "The Wiltshire Integrated Care Alliance:",
-            "parts": "\n".join(WICA_PARTS),
+            "parts": _parts(WICA_PARTS),
         },
     )
     _route(resolution, WICA_DUE, WICA_RATIFICATIONS)
@@ -447,7 +455,7 @@ def _herefordshire_and_worcestershire() -> Resolution:
             "status": Resolution.Status.AWAITING_RATIFICATION,
             "preamble": "The Herefordshire and Worcestershire Integrated Care Partnership "
             "Assembly:",
-            "parts": "\n".join(ICP_PARTS),
+            "parts": _parts(ICP_PARTS),
         },
     )
     _route(resolution, ICP_DUE, ICP_RATIFICATIONS)
