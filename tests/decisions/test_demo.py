@@ -92,7 +92,7 @@ def test_the_seven_resolutions_of_11_january_2021_with_their_parts(demo):
     assert by_number[7].item.kind == AgendaItem.Kind.WORK_PROGRAMME
     assert by_number[2].part_list[0].startswith("Approves the use of the Contain Outbreak")
     assert "£6,625,792" in by_number[2].part_list[0]
-    assert by_number[5].part_list[4] == "e) An equipment budget of £43,000."
+    assert by_number[5].part_list[4] == "An equipment budget of £43,000."
     assert by_number[5].preamble.startswith("That Committee approves the establishment")
     assert not any(r.vote_taken for r in resolutions)
 
