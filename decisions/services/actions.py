@@ -81,7 +81,7 @@ def action_create(
             item = resolution.item
         meeting = item.meeting
         if meeting.body_id != body.pk:
-            raise ValidationError(f"That item is on the agenda of a meeting of another body.")
+            raise ValidationError(f"That item is not on the agenda of a meeting of {body}.")
         if meeting.status == Meeting.Status.CANCELLED:
             raise ValidationError("That meeting was cancelled; no action can arise from it.")
         if not meeting.is_published:
