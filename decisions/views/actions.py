@@ -8,6 +8,7 @@ content; others see the item's title and the exempt notice.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -190,11 +191,14 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def action_status(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action_for_clerk(request, pk)
     statuses = services.next_statuses(action)
-    form = ActionStatusForm(_posted(request), statuses=statuses)
     if not statuses:
-        # Done or cancelled: say why nothing can change (on GET and POST alike).
+        # Done or cancelled: say why nothing can change, on GET and POST alike.
+        form = forms.Form(data={})
+        form.is_valid()
         run_service(form, lambda: services.require_not_final(action))
-    elif request.method == "POST" and form.is_valid():
+        return _form_page(request, form, heading="Change the action's status", back=action)
+    form = ActionStatusForm(_posted(request), statuses=statuses)
+    if request.method == "POST" and form.is_valid():
         changed = run_service(
             form,
             lambda: services.action_set_status(

@@ -12,22 +12,8 @@ from decisions.services.actions import action_create
 from decisions.services.scrutiny import recommendation_send
 from governance.models import RoleAssignment
 from tests.conftest import make_user
+from tests.decisions.followup_helpers import MEETING_DAY, PART_TWO_SECRET, make_resolution
 from tests.meetings.proceedings_helpers import item, make_meeting
-
-MEETING_DAY = date(2021, 1, 11)
-PART_TWO_SECRET = "Negotiate the Bramble Lodge fee at 4.2 per cent"
-
-
-def make_resolution(meeting, position: int, number: int, **extra) -> Resolution:
-    return Resolution.objects.create(
-        body=meeting.body,
-        year=meeting.date.year,
-        number=number,
-        meeting=meeting,
-        item=item(meeting, position),
-        parts="1) Noted the report.\n2) Requested an email update.",
-        **extra,
-    )
 
 
 @pytest.fixture

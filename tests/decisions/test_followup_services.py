@@ -80,9 +80,12 @@ def test_action_needs_a_resolution_or_an_item(body, clerk):
 
 def test_action_must_arise_from_the_bodys_own_business(fu_meeting, fu_resolution, clerk, council):
     other = Body.objects.create(
-        name="Other committee", short_name="OC", slug="other", kind="committee",
+        name="Other committee",
+        short_name="OC",
+        slug="other",
+        kind="committee",
         organisation=council,
-    )  # fmt: skip
+    )
     with pytest.raises(ValidationError, match="not a resolution of Other committee"):
         create(other, clerk, resolution=fu_resolution)
     with pytest.raises(ValidationError, match="not on the agenda of a meeting of Other"):
@@ -218,9 +221,12 @@ def test_send_sets_the_response_due_28_days_later_and_keeps_history(
 def test_only_a_scrutiny_committee_sends_recommendations(body, trust, clerk):
     with pytest.raises(ValidationError, match="not a scrutiny committee"):
         recommendation_send(
-            scrutiny_body=body, to_organisation=trust, text="x", sent_on=date(2021, 2, 1),
+            scrutiny_body=body,
+            to_organisation=trust,
+            text="x",
+            sent_on=date(2021, 2, 1),
             actor=clerk,
-        )  # fmt: skip
+        )
     assert not ScrutinyRecommendation.objects.exists()
 
 
@@ -291,14 +297,19 @@ def test_a_late_response_is_recorded_and_marked_late(
     scrutiny_body, trust, fu_scrutiny_clerk, governance_lead, fu_today
 ):
     old = recommendation_send(
-        scrutiny_body=scrutiny_body, to_organisation=trust, text="x",
-        sent_on=fu_today - timedelta(days=40), actor=fu_scrutiny_clerk,
-    )  # fmt: skip
+        scrutiny_body=scrutiny_body,
+        to_organisation=trust,
+        text="x",
+        sent_on=fu_today - timedelta(days=40),
+        actor=fu_scrutiny_clerk,
+    )
     assert old.is_overdue
     recommendation_record_response(
-        recommendation=old, response="Sorry for the delay.", responded_on=fu_today,
+        recommendation=old,
+        response="Sorry for the delay.",
+        responded_on=fu_today,
         actor=governance_lead,
-    )  # fmt: skip
+    )
     old.refresh_from_db()
     assert not old.is_overdue
     assert old.history.first().history_change_reason == "Response recorded (after the 28 days)"
@@ -332,10 +343,14 @@ def test_decision_needs_a_response_and_is_final(
             recommendation=fu_recommendation, accepted=True, actor=fu_scrutiny_clerk
         )
     recommendation_record_response(
-        recommendation=fu_recommendation, response="No.", responded_on=fu_today,
+        recommendation=fu_recommendation,
+        response="No.",
+        responded_on=fu_today,
         actor=governance_lead,
-    )  # fmt: skip
-    recommendation_decide(recommendation=fu_recommendation, accepted=False, actor=fu_scrutiny_clerk)
+    )
+    recommendation_decide(
+        recommendation=fu_recommendation, accepted=False, actor=fu_scrutiny_clerk
+    )
     for accepted in (True, False):
         with pytest.raises(ValidationError, match="already been recorded as rejected"):
             recommendation_decide(
@@ -343,4 +358,3 @@ def test_decision_needs_a_response_and_is_final(
             )
     fu_recommendation.refresh_from_db()
     assert fu_recommendation.status == R.REJECTED
-
