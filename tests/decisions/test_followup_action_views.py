@@ -308,7 +308,7 @@ def test_action_log_queries_do_not_grow(
     grow(fu_meeting, fu_resolution, count)
     client = client_for(request.getfixturevalue(who) if who else None)
     url = reverse("decisions:action_log", args=[fu_meeting.body.slug])
-    # Session and roles (5), count and page of actions (2), session saved (3).
+    # Session, user and roles (4), the body (1), count and page (2), session saved (3).
     with django_assert_max_num_queries(10):
         response = client.get(url, {"show": "all"})
     assert response.content.decode().count('<tr class="govuk-table__row" id="action-') == count
@@ -320,7 +320,7 @@ def test_action_detail_queries_do_not_grow_with_notes(
     for n in range(30):
         ActionNote.objects.create(action=fu_action, text=f"Note {n}", written_by=clerk)
     client = client_for(clerk)
-    # Session and roles (4), the action and its notes (2), session saved (3).
+    # Session, user and roles (4), the action and its notes (2), session saved (3).
     with django_assert_max_num_queries(9):
         response = client.get(fu_action.get_absolute_url())
     assert "Note 29" in response.content.decode()
