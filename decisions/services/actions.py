@@ -107,8 +107,7 @@ def action_update(
     with transaction.atomic():
         action = _locked(action)
         require_not_final(action)
-        meeting = AgendaItem.objects.select_related("meeting").get(pk=action.item_id).meeting
-        _check_due_date(due_date, meeting)
+        _check_due_date(due_date, action.source_item.meeting)
         action.description, action.owner, action.due_date = description, owner, due_date
         return save_record(action, actor=actor, reason="Action changed")
 
