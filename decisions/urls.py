@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from decisions.views import resolutions, trail
+from decisions.views import actions, resolutions, scrutiny, trail
 
 app_name = "decisions"
 
@@ -17,4 +17,37 @@ urlpatterns = [
     ),
     # The decision trail
     path("decisions/<int:pk>/", trail.trail, name="detail"),
+    # Followup: actions and scrutiny recommendations
+    path("bodies/<slug:slug>/actions/", actions.action_log, name="action_log"),
+    path("actions/<int:pk>/", actions.action_detail, name="action_detail"),
+    path("actions/<int:pk>/edit/", actions.action_edit, name="action_edit"),
+    path("actions/<int:pk>/status/", actions.action_status, name="action_status"),
+    path("actions/<int:pk>/notes/new/", actions.action_note_add, name="action_note_add"),
+    path(
+        "decisions/<int:pk>/actions/new/",
+        actions.action_new_for_resolution,
+        name="action_new_for_resolution",
+    ),
+    path(
+        "meetings/<int:pk>/items/<int:position>/actions/new/",
+        actions.action_new_for_item,
+        name="action_new_for_item",
+    ),
+    path("bodies/<slug:slug>/scrutiny/", scrutiny.recommendation_list, name="recommendation_list"),
+    path(
+        "bodies/<slug:slug>/scrutiny/new/",
+        scrutiny.recommendation_send,
+        name="recommendation_send",
+    ),
+    path("scrutiny/<int:pk>/", scrutiny.recommendation_detail, name="recommendation_detail"),
+    path(
+        "scrutiny/<int:pk>/response/",
+        scrutiny.recommendation_respond,
+        name="recommendation_respond",
+    ),
+    path(
+        "scrutiny/<int:pk>/decision/",
+        scrutiny.recommendation_decide,
+        name="recommendation_decide",
+    ),
 ]

@@ -177,3 +177,14 @@ def editable_bodies_q(user, field: str = "body") -> Q:
         # Not Q(): an empty Q vanishes when OR-ed with another condition.
         return Q(**{f"{field}__isnull": False})
     return Q(**{f"{field}__in": roles(user).clerk_of})
+
+
+def can_respond_to_recommendation(user, recommendation) -> bool:
+    """Who records the response to a scrutiny recommendation: administrators; for one sent to an
+    organisation, its governance leads (who act for it, as in `can_record_ratification`); for
+    one sent to a body, that body's clerks."""
+    if recommendation.to_organisation_id is not None:
+        return can_record_ratification(user, recommendation.to_organisation)
+    if recommendation.to_body_id is not None:
+        return can_edit_body(user, recommendation.to_body)
+    return is_admin(user)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -43,9 +44,29 @@ class Action(models.Model):
     def __str__(self) -> str:
         return self.description[:80]
 
+    def get_absolute_url(self) -> str:
+        return reverse("decisions:action_detail", args=[self.pk])
+
     def clean(self) -> None:
         if not self.resolution_id and not self.item_id:
             raise ValidationError("An action arises from a resolution or an agenda item.")
+
+    @property
+    def source_item(self) -> AgendaItem:
+        """The agenda item the action arises from (a resolution's own item)."""
+        return self.item if self.item_id else self.resolution.item
+
+    def content_visible_to(self, user) -> bool:
+        """The description and notes follow the Part II rule of the item the action arises from.
+
+        Load with `select_related("item__meeting__body")` to keep this free of queries.
+        """
+        from meetings.visibility import can_see_item_content
+
+        return can_see_item_content(user, self.source_item)
+
+    def history_visible_to(self, user) -> bool:
+        return self.content_visible_to(user)
 
     @property
     def is_overdue(self) -> bool:
@@ -74,3 +95,9 @@ class ActionNote(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return self.action.get_absolute_url() + f"#note-{self.pk}"
+
+    def history_visible_to(self, user) -> bool:
+        return self.action.history_visible_to(user)

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -67,6 +68,13 @@ class ScrutinyRecommendation(models.Model):
 
     def __str__(self) -> str:
         return self.reference or self.text[:60]
+
+    def get_absolute_url(self) -> str:
+        return reverse("decisions:recommendation_detail", args=[self.pk])
+
+    @property
+    def recipient(self) -> Organisation | Body | None:
+        return self.to_organisation or self.to_body
 
     def clean(self) -> None:
         if bool(self.to_organisation_id) == bool(self.to_body_id):

@@ -1,0 +1,120 @@
+"""Scrutiny recommendations: sending them, recording the response, and the committee's decision.
+
+The recipient must respond within 28 days of the recommendation being sent
+(`decisions.models.scrutiny.RESPONSE_DAYS`); a recommendation still awaiting its response after
+the due date is overdue (`ScrutinyRecommendation.is_overdue`, and in SQL
+`decisions.selectors.scrutiny.overdue_recommendations`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from decisions.models import Resolution, ScrutinyRecommendation
+from governance.models import Body, Organisation
+from ics_portal.records import save_record
+
+Status = ScrutinyRecommendation.Status
+
+
+def _long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _locked(recommendation: ScrutinyRecommendation) -> ScrutinyRecommendation:
+    return ScrutinyRecommendation.objects.select_for_update().get(pk=recommendation.pk)
+
+
+def recommendation_send(
+    *,
+    scrutiny_body: Body,
+    text: str,
+    sent_on: date,
+    actor,
+    to_organisation: Organisation | None = None,
+    to_body: Body | None = None,
+    resolution: Resolution | None = None,
+    reference: str = "",
+) -> ScrutinyRecommendation:
+    """Record a scrutiny committee's recommendation, due a response 28 days after it was sent."""
+    if scrutiny_body.kind != Body.Kind.SCRUTINY_COMMITTEE:
+        raise ValidationError(
+            f"{scrutiny_body} is not a scrutiny committee; only scrutiny committees send "
+            "scrutiny recommendations."
+        )
+    if to_body is not None and to_body.pk == scrutiny_body.pk:
+        raise ValidationError({"to_body": "A committee cannot send a recommendation to itself."})
+    if sent_on > timezone.localdate():
+        raise ValidationError({"sent_on": "The date sent cannot be in the future."})
+    with transaction.atomic():
+        recommendation = ScrutinyRecommendation(
+            scrutiny_body=scrutiny_body,
+            to_organisation=to_organisation,
+            to_body=to_body,
+            resolution=resolution,
+            reference=reference,
+            text=text,
+            sent_on=sent_on,
+        )
+        recommendation.set_response_due()
+        return save_record(recommendation, actor=actor, reason="Recommendation sent")
+
+
+def recommendation_record_response(
+    *, recommendation: ScrutinyRecommendation, response: str, responded_on: date, actor
+) -> ScrutinyRecommendation:
+    """Record the recipient's response: awaiting response → responded."""
+    if not response.strip():
+        raise ValidationError({"response": "Write the response."})
+    with transaction.atomic():
+        recommendation = _locked(recommendation)
+        if recommendation.status != Status.AWAITING_RESPONSE:
+            raise ValidationError(
+                "A response has already been recorded"
+                + (
+                    f" (dated {_long_date(recommendation.responded_on)})."
+                    if recommendation.responded_on
+                    else "."
+                )
+            )
+        if responded_on < recommendation.sent_on:
+            raise ValidationError(
+                {
+                    "responded_on": "The response cannot be dated before the recommendation was "
+                    f"sent ({_long_date(recommendation.sent_on)})."
+                }
+            )
+        if responded_on > timezone.localdate():
+            raise ValidationError({"responded_on": "The response date cannot be in the future."})
+        recommendation.response = response.strip()
+        recommendation.responded_on = responded_on
+        recommendation.status = Status.RESPONDED
+        late = responded_on > recommendation.response_due
+        return save_record(
+            recommendation,
+            actor=actor,
+            reason="Response recorded" + (" (after the 28 days)" if late else ""),
+        )
+
+
+def recommendation_decide(
+    *, recommendation: ScrutinyRecommendation, accepted: bool, actor
+) -> ScrutinyRecommendation:
+    """Record whether the recommendation was accepted or rejected, once the response is in."""
+    with transaction.atomic():
+        recommendation = _locked(recommendation)
+        if recommendation.status == Status.AWAITING_RESPONSE:
+            raise ValidationError(
+                "Record the response before recording whether the recommendation was accepted."
+            )
+        if recommendation.status != Status.RESPONDED:
+            raise ValidationError(
+                "The recommendation has already been recorded as "
+                f"{recommendation.get_status_display().lower()}; that is final."
+            )
+        recommendation.status = Status.ACCEPTED if accepted else Status.REJECTED
+        return save_record(recommendation, actor=actor, reason=recommendation.get_status_display())

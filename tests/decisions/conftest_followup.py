@@ -1,0 +1,89 @@
+"""Meetings, resolutions, actions and scrutiny recommendations for the follow-up tests."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from decisions.models import Resolution
+from decisions.services.actions import action_create
+from decisions.services.scrutiny import recommendation_send
+from governance.models import RoleAssignment
+from tests.conftest import make_user
+from tests.decisions.followup_helpers import MEETING_DAY, PART_TWO_SECRET, make_resolution
+from tests.meetings.proceedings_helpers import item, make_meeting
+
+
+@pytest.fixture
+def fu_meeting(body):
+    """11 January 2021, agenda published: item 3 is Part I, item 4 Part II (paragraph 3)."""
+    return make_meeting(body, MEETING_DAY)
+
+
+@pytest.fixture
+def fu_resolution(fu_meeting) -> Resolution:
+    return make_resolution(fu_meeting, 3, 2)
+
+
+@pytest.fixture
+def fu_action(fu_resolution, clerk):
+    return action_create(
+        body=fu_resolution.body,
+        resolution=fu_resolution,
+        description="Provide committee members with an email update on vaccination.",
+        owner="Director of Public Health",
+        due_date=date(2021, 2, 8),
+        actor=clerk,
+    )
+
+
+@pytest.fixture
+def fu_exempt_action(fu_meeting, clerk):
+    """An action arising from the Part II item 4."""
+    return action_create(
+        body=fu_meeting.body,
+        item=item(fu_meeting, 4),
+        description=PART_TWO_SECRET,
+        owner="Service Director, Commissioning",
+        due_date=date(2021, 3, 1),
+        actor=clerk,
+    )
+
+
+@pytest.fixture
+def fu_scrutiny_clerk(scrutiny_body):
+    user = make_user("scrutiny-clerk", first_name="Martin", last_name="Gately")
+    RoleAssignment.objects.create(user=user, role=RoleAssignment.Role.CLERK, body=scrutiny_body)
+    return user
+
+
+@pytest.fixture
+def fu_today() -> date:
+    return timezone.localdate()
+
+
+@pytest.fixture
+def fu_recommendation(scrutiny_body, trust, fu_scrutiny_clerk, fu_today):
+    """Sent to the trust ten days ago: awaiting its response, not yet overdue."""
+    return recommendation_send(
+        scrutiny_body=scrutiny_body,
+        to_organisation=trust,
+        text="Publish the stroke services recovery plan, with dates.",
+        sent_on=fu_today - timedelta(days=10),
+        reference="HSC/R1",
+        actor=fu_scrutiny_clerk,
+    )
+
+
+@pytest.fixture
+def fu_body_recommendation(scrutiny_body, body, fu_scrutiny_clerk, fu_today):
+    """Sent to the ASCPH committee (whose clerk is `clerk`) five days ago."""
+    return recommendation_send(
+        scrutiny_body=scrutiny_body,
+        to_body=body,
+        text="Review the winter plan's home-care capacity before December.",
+        sent_on=fu_today - timedelta(days=5),
+        actor=fu_scrutiny_clerk,
+    )
