@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from decisions.views import resolutions, trail
+from decisions.views import ratifications, resolutions, trail
 
 app_name = "decisions"
 
@@ -11,4 +11,16 @@ urlpatterns = [
     path("decisions/", resolutions.resolution_list, name="list"),
     # The decision trail
     path("decisions/<int:pk>/", trail.trail, name="detail"),
+    # Ratifications
+    path(
+        "decisions/<int:pk>/ratifications/route/",
+        ratifications.ratification_route,
+        name="ratification_route",
+    ),
+    path(
+        "decisions/<int:pk>/ratifications/<int:ratification_pk>/outcome/",
+        ratifications.ratification_outcome,
+        name="ratification_outcome",
+    ),
+    path("ratifications/", ratifications.ratification_dashboard, name="ratification_dashboard"),
 ]
