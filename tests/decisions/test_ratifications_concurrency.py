@@ -46,7 +46,7 @@ def _record_at_once(jobs) -> list[BaseException]:
                     if connection.vendor != "sqlite" or "locked" not in str(exc) or attempt == 99:
                         raise
                     time.sleep(0.01)
-        except BaseException as exc:  # noqa: BLE001 - reported to the main thread
+        except BaseException as exc:  # reported to the main thread
             errors.append(exc)
         finally:
             connection.close()
