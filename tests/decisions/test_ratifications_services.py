@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from decisions.models import Ratification, Resolution
 from decisions.services.ratifications import (
-    STALE_MESSAGE,
     default_due_date,
     default_organisations,
     ratification_for,
@@ -295,7 +294,7 @@ def test_an_outcome_recorded_against_a_stale_version_is_refused(routed, council,
             actor=council_lead,
             expected_version=second_form_version,
         )
-    assert refused.value.messages == [STALE_MESSAGE]
+    assert "since you opened it; reload the page" in refused.value.messages[0]
     ratification.refresh_from_db()
     assert ratification.scheduled_for == "Cabinet, 14 December 2021"
     assert ratification.version == 2

@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from decisions.models import Ratification, Resolution
 from decisions.selectors.ratifications import my_ratifications, ratifications_panel
-from decisions.services.ratifications import STALE_MESSAGE
 from governance.models import Organisation, PartnershipMember, RoleAssignment
 from tests.conftest import make_user
 from tests.decisions.ratifications_helpers import MEETING_DAY, make_resolution, ratification_of
@@ -220,7 +219,7 @@ def test_two_forms_opened_the_second_save_is_refused(client_for, routed, council
         {"version": second, "outcome": S.SCHEDULED, "scheduled_for": "Cabinet, 11 January"},
     )
     assert response.status_code == 200
-    assert STALE_MESSAGE in response.text
+    assert "since you opened it; reload the page" in response.text
     ratification.refresh_from_db()
     assert ratification.scheduled_for == "Cabinet, 14 December"
 
