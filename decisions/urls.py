@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from decisions.views import actions, resolutions, scrutiny, trail
+from decisions.views import actions, ratifications, resolutions, scrutiny, trail
 
 app_name = "decisions"
 
@@ -50,4 +50,16 @@ urlpatterns = [
         scrutiny.recommendation_decide,
         name="recommendation_decide",
     ),
+    # Ratifications
+    path(
+        "decisions/<int:pk>/ratifications/route/",
+        ratifications.ratification_route,
+        name="ratification_route",
+    ),
+    path(
+        "decisions/<int:pk>/ratifications/<int:ratification_pk>/outcome/",
+        ratifications.ratification_outcome,
+        name="ratification_outcome",
+    ),
+    path("ratifications/", ratifications.ratification_dashboard, name="ratification_dashboard"),
 ]

@@ -1,0 +1,145 @@
+"""Reading ratifications: a resolution's routing, a governance lead's to-do list, the dashboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from decisions.models import Ratification, Resolution
+from governance.models import Organisation, Partnership
+from ics_portal import permissions
+from meetings.visibility import meeting_visible_q
+
+S = Ratification.Status
+OPEN = [S.REQUESTED, S.SCHEDULED]
+
+
+def open_q() -> Q:
+    return Q(status__in=OPEN)
+
+
+def overdue_q() -> Q:
+    return open_q() & Q(due_date__lt=timezone.localdate())
+
+
+def visible_ratifications(user) -> QuerySet[Ratification]:
+    """Ratifications of resolutions whose meeting the user may see, with what a row shows."""
+    return (
+        Ratification.objects.filter(meeting_visible_q(user, prefix="resolution__meeting__"))
+        .select_related(
+            "organisation",
+            "ratifying_body",
+            "resolution__body",
+            "resolution__meeting",
+            "resolution__item",
+        )
+        .order_by("due_date", "resolution_id", "organisation__name")
+    )
+
+
+@dataclass(frozen=True)
+class RatificationRow:
+    """A ratification as the viewer sees it: may they record its outcome?"""
+
+    ratification: Ratification
+    can_record: bool
+
+
+def ratifications_for_resolution(resolution: Resolution, user) -> list[RatificationRow]:
+    """The resolution's routing, one query; rows say whether the viewer may record each."""
+    ratifications = (
+        Ratification.objects.filter(resolution=resolution)
+        .select_related("organisation", "ratifying_body")
+        .order_by("organisation__name")
+    )
+    return [
+        RatificationRow(r, permissions.can_record_ratification(user, r.organisation))
+        for r in ratifications
+    ]
+
+
+def my_ratifications(user) -> list[Ratification]:
+    """What the user's organisations still have to record, soonest due first."""
+    lead_of = permissions.roles(user).lead_of
+    if not lead_of:
+        return []
+    return list(visible_ratifications(user).filter(open_q(), organisation_id__in=lead_of))
+
+
+@dataclass
+class Tally:
+    """Counts for one organisation or partnership on the dashboard."""
+
+    owner: Organisation | Partnership
+    awaiting: int = 0
+    overdue: int = 0
+    rejected: int = 0
+
+
+@dataclass
+class Dashboard:
+    organisations: list[Tally] = field(default_factory=list)
+    partnerships: list[Tally] = field(default_factory=list)
+
+
+def _tallies(queryset: QuerySet[Ratification], key: str, owners) -> list[Tally]:
+    counts = (
+        queryset.order_by()
+        .values(key)
+        .annotate(
+            awaiting=Count("pk", filter=open_q()),
+            overdue=Count("pk", filter=overdue_q()),
+            rejected=Count("pk", filter=Q(status=S.REJECTED)),
+        )
+    )
+    by_owner = {row[key]: row for row in counts if row[key] is not None}
+    tallies = []
+    for owner in owners.filter(pk__in=by_owner).order_by("name"):
+        row = by_owner[owner.pk]
+        tallies.append(Tally(owner, row["awaiting"], row["overdue"], row["rejected"]))
+    return tallies
+
+
+def dashboard_tallies(user) -> Dashboard:
+    """For each organisation and each partnership: awaiting, overdue, rejected (four queries)."""
+    visible = Ratification.objects.filter(meeting_visible_q(user, prefix="resolution__meeting__"))
+    return Dashboard(
+        organisations=_tallies(visible, "organisation_id", Organisation.objects.all()),
+        partnerships=_tallies(
+            visible, "resolution__body__partnership_id", Partnership.objects.all()
+        ),
+    )
+
+
+def filter_ratifications(
+    queryset: QuerySet[Ratification],
+    *,
+    organisation: Organisation | None = None,
+    partnership: Partnership | None = None,
+    status: str = "",
+    overdue: bool = False,
+) -> QuerySet[Ratification]:
+    if organisation is not None:
+        queryset = queryset.filter(organisation=organisation)
+    if partnership is not None:
+        queryset = queryset.filter(resolution__body__partnership=partnership)
+    if status == "awaiting":
+        queryset = queryset.filter(open_q())
+    elif status:
+        queryset = queryset.filter(status=status)
+    if overdue:
+        queryset = queryset.filter(overdue_q())
+    return queryset
+
+
+def ratifications_panel(resolution: Resolution, user) -> dict:
+    """Context for `decisions/ratifications/_ratifications.html` on the trail page."""
+    return {
+        "rows": ratifications_for_resolution(resolution, user),
+        "can_route": resolution.kind == Resolution.Kind.AGREEMENT_IN_PRINCIPLE
+        and resolution.status == Resolution.Status.AWAITING_RATIFICATION
+        and permissions.can_edit_body(user, resolution.body),
+        "resolution": resolution,
+    }

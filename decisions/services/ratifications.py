@@ -1,0 +1,283 @@
+"""Ratifications: routing an agreement in principle to the sovereign organisations, and
+recording each organisation's own decision on it."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.tasks import task
+from django.urls import reverse
+from django.utils import timezone
+
+from decisions.models import Ratification, Resolution
+from decisions.services.resolutions import resolution_refresh_from_ratifications
+from governance.models import Body, Organisation, PartnershipMember, RoleAssignment
+from ics_portal import permissions
+from ics_portal.records import check_version, save_record
+
+Route = tuple[Organisation, Body | None, date]
+S = Ratification.Status
+DEFAULT_WEEKS_TO_RATIFY = 8
+OUTCOMES = [S.SCHEDULED, S.RATIFIED, S.RATIFIED_WITH_AMENDMENT, S.REJECTED, S.WITHDRAWN]
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+# Routing
+
+
+def default_organisations(resolution: Resolution) -> list[Organisation]:
+    """The partnership's current member organisations; none for a body an organisation owns."""
+    body = resolution.body
+    if body.partnership_id is None:
+        return []
+    today = timezone.localdate()
+    members = (
+        PartnershipMember.objects.filter(partnership_id=body.partnership_id, joined__lte=today)
+        .filter(Q(left__isnull=True) | Q(left__gte=today))
+        .select_related("organisation__ratifying_body")
+        .order_by("organisation__name")
+    )
+    seen: dict[int, Organisation] = {}
+    for member in members:
+        seen.setdefault(member.organisation_id, member.organisation)
+    return list(seen.values())
+
+
+def default_due_date(resolution: Resolution) -> date:
+    return resolution.meeting.date + timedelta(weeks=DEFAULT_WEEKS_TO_RATIFY)
+
+
+def _locked_resolution(pk: int) -> Resolution:
+    return (
+        Resolution.objects.select_for_update().select_related("body", "meeting", "item").get(pk=pk)
+    )
+
+
+def ratification_route(
+    *, resolution: Resolution, routes: Iterable[Route], actor, base_url: str = ""
+) -> list[Ratification]:
+    """Route an agreement in principle to the organisations that must ratify it; each one's
+    governance leads are emailed once the routing commits."""
+    routes = list(routes)
+    with transaction.atomic():
+        resolution = _locked_resolution(resolution.pk)
+        if resolution.kind != Resolution.Kind.AGREEMENT_IN_PRINCIPLE:
+            raise ValidationError(
+                f"{resolution} is a {resolution.get_kind_display().lower()}; only an agreement "
+                "in principle is routed to the organisations for ratification."
+            )
+        if resolution.status != Resolution.Status.AWAITING_RATIFICATION:
+            raise ValidationError(
+                f"{resolution} is {resolution.get_status_display().lower()}; it can be routed "
+                "for ratification only while it awaits ratification."
+            )
+        if not routes:
+            raise ValidationError("Choose at least one organisation that must ratify it.")
+        made_on = resolution.meeting.date
+        routed = set(resolution.ratifications.values_list("organisation_id", flat=True))
+        created = []
+        for organisation, ratifying_body, due_date in routes:
+            if organisation.pk in routed:
+                raise ValidationError(f"{organisation} is already on the routing of {resolution}.")
+            routed.add(organisation.pk)
+            if due_date is None:
+                raise ValidationError(f"Enter the date by which {organisation} must decide.")
+            if due_date < made_on:
+                raise ValidationError(
+                    f"The due date for {organisation} ({long_date(due_date)}) is before the "
+                    f"resolution was made on {long_date(made_on)}."
+                )
+            ratification = Ratification(
+                resolution=resolution,
+                organisation=organisation,
+                ratifying_body=ratifying_body or organisation.ratifying_body,
+                due_date=due_date,
+            )
+            created.append(
+                save_record(ratification, actor=actor, reason="Routed for ratification")
+            )
+        resolution_refresh_from_ratifications(resolution=resolution, actor=actor)
+        ids = [ratification.pk for ratification in created]
+        transaction.on_commit(
+            functools.partial(send_ratification_requests.enqueue, ids, _base(base_url))
+        )
+        return created
+
+
+def _base(base_url: str) -> str:
+    return (base_url or getattr(settings, "PORTAL_URL", "") or "http://127.0.0.1:8000").rstrip("/")
+
+
+def governance_lead_emails(organisation_id: int) -> list[str]:
+    """The addresses of the organisation's governance leads who can be written to."""
+    return list(
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            role_assignments__role=RoleAssignment.Role.GOVERNANCE_LEAD,
+            role_assignments__organisation_id=organisation_id,
+        )
+        .exclude(email="")
+        .order_by("email")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+@task
+def send_ratification_requests(ratification_ids: list[int], base_url: str) -> int:
+    """Tell each organisation's governance leads what they must ratify, by when, and where."""
+    sent = 0
+    ratifications = Ratification.objects.filter(pk__in=ratification_ids).select_related(
+        "organisation", "ratifying_body", "resolution__body", "resolution__meeting"
+    )
+    for ratification in ratifications:
+        recipients = governance_lead_emails(ratification.organisation_id)
+        if not recipients:
+            continue
+        resolution = ratification.resolution
+        link = base_url + reverse(
+            "decisions:ratification_outcome", args=[resolution.pk, ratification.pk]
+        )
+        ratifying = ratification.ratifying_body or "the body that ratifies for you"
+        message = (
+            f"{resolution.body} agreed in principle {resolution} at its meeting on "
+            f"{long_date(resolution.meeting.date)}, and asks {ratification.organisation} to "
+            f"ratify it.\n\n"
+            f"Resolution: {resolution}\n"
+            f"Body: {resolution.body}\n"
+            f"Ratifying body: {ratifying}\n"
+            f"Due by: {long_date(ratification.due_date)}\n\n"
+            f"Record your organisation's outcome on the portal:\n{link}\n"
+        )
+        send_mail(
+            f"Ratification requested: {resolution} by {long_date(ratification.due_date)}",
+            message,
+            None,
+            recipients,
+        )
+        sent += 1
+    return sent
+
+
+# Outcomes
+
+
+def ratification_for(*, resolution: Resolution, organisation: Organisation) -> Ratification:
+    """The organisation's ratification of the resolution, refusing one not on the routing."""
+    found = (
+        Ratification.objects.select_related("organisation", "resolution__body")
+        .filter(resolution=resolution, organisation=organisation)
+        .first()
+    )
+    if found is None:
+        raise ValidationError(
+            f"{organisation} is not on the routing of {resolution}; only the organisations it "
+            "was routed to record an outcome."
+        )
+    return found
+
+
+def _final_message(ratification: Ratification) -> str:
+    outcome = ratification.get_status_display().lower()
+    when = ratification.decided_on or timezone.localdate(ratification.modified)
+    return (
+        f"{ratification.organisation}'s outcome is final: {outcome} on {long_date(when)}. "
+        "It cannot be changed."
+    )
+
+
+def _required(errors: dict, field: str, value, message: str) -> None:
+    if not value or (isinstance(value, str) and not value.strip()):
+        errors[field] = message
+
+
+def ratification_record_outcome(
+    *,
+    ratification: Ratification,
+    outcome: str,
+    actor,
+    expected_version,
+    scheduled_for: str = "",
+    minute_reference: str = "",
+    decided_on: date | None = None,
+    amendment: str = "",
+    reason: str = "",
+    note: str = "",
+    resolution: Resolution | None = None,
+) -> Ratification:
+    """Record an organisation's outcome: scheduled, ratified (with or without amendment),
+    rejected or withdrawn; the resolution's status then follows from its ratifications."""
+    if resolution is not None and ratification.resolution_id != resolution.pk:
+        raise ValidationError(
+            f"{ratification.organisation} is not on the routing of {resolution}; only the "
+            "organisations it was routed to record an outcome."
+        )
+    if not permissions.can_record_ratification(actor, ratification.organisation):
+        raise PermissionDenied(
+            f"Only {ratification.organisation}'s governance leads record its outcome."
+        )
+    if outcome not in OUTCOMES:
+        raise ValidationError({"outcome": "Choose the outcome."})
+    errors: dict[str, str] = {}
+    if outcome == S.SCHEDULED:
+        _required(
+            errors, "scheduled_for", scheduled_for, "Enter the meeting that will consider it."
+        )
+    if outcome in (S.RATIFIED, S.RATIFIED_WITH_AMENDMENT):
+        _required(errors, "minute_reference", minute_reference, "Enter your own minute reference.")
+        _required(errors, "decided_on", decided_on, "Enter the date it was decided.")
+    if outcome == S.RATIFIED_WITH_AMENDMENT:
+        _required(errors, "amendment", amendment, "Enter the amendment.")
+    if outcome in (S.REJECTED, S.WITHDRAWN):
+        _required(errors, "reason", reason, f"Enter why it was {S(outcome).label.lower()}.")
+    if errors:
+        raise ValidationError(errors)
+
+    with transaction.atomic():
+        # Lock the resolution first, then the ratification: two leads recording outcomes for
+        # the same resolution at once queue here, so the status derived below sees both.
+        resolution = _locked_resolution(ratification.resolution_id)
+        locked = (
+            Ratification.objects.select_for_update()
+            .select_related("organisation")
+            .get(pk=ratification.pk)
+        )
+        if locked.is_final:
+            raise ValidationError(_final_message(locked))
+        check_version(locked, expected_version)
+        locked.version += 1
+        made_on = resolution.meeting.date
+        if decided_on is not None and outcome != S.SCHEDULED:
+            if decided_on > timezone.localdate():
+                raise ValidationError({"decided_on": "The date decided cannot be in the future."})
+            if decided_on < made_on:
+                raise ValidationError(
+                    {
+                        "decided_on": f"The date decided ({long_date(decided_on)}) is before "
+                        f"the resolution was made on {long_date(made_on)}."
+                    }
+                )
+        locked.status = outcome
+        locked.note = note.strip()
+        if outcome == S.SCHEDULED:
+            locked.scheduled_for = scheduled_for.strip()
+        else:
+            locked.minute_reference = minute_reference.strip()
+            locked.decided_on = decided_on
+            locked.amendment = amendment.strip() if outcome == S.RATIFIED_WITH_AMENDMENT else ""
+            locked.reason = reason.strip() if outcome in (S.REJECTED, S.WITHDRAWN) else ""
+        save_record(locked, actor=actor, reason=f"Outcome recorded: {locked.get_status_display()}")
+        resolution_refresh_from_ratifications(resolution=resolution, actor=actor)
+        return locked
