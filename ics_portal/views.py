@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from decisions.selectors.ratifications import my_ratifications
 from governance.models import RoleAssignment
 from ics_portal.permissions import is_admin, roles
 
@@ -22,6 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
         context["member_body_count"] = len(roles(request.user).member_of)
         context["is_admin"] = is_admin(request.user)
+        context["my_ratifications"] = my_ratifications(request.user)
     return render(request, "pages/home.html", context)
 
 
