@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from decisions.views import resolutions, trail
+from decisions.views import pdfs, resolutions, trail
 
 app_name = "decisions"
 
@@ -11,4 +11,8 @@ urlpatterns = [
     path("decisions/", resolutions.resolution_list, name="list"),
     # The decision trail
     path("decisions/<int:pk>/", trail.trail, name="detail"),
+    path("decisions/<int:pk>/trail.pdf", pdfs.trail_pdf, name="trail_pdf"),
+    path(
+        "meetings/<int:pk>/items/<int:position>/report.pdf", pdfs.report_pdf, name="report_pdf"
+    ),
 ]

@@ -84,7 +84,14 @@ def related_names(groups: Iterable[tuple[type[models.Model], Iterable]]) -> dict
                     wanted.setdefault(field.related_model, set()).add(value)
     related = {}
     for related_model, pks in wanted.items():
-        for obj in related_model._default_manager.filter(pk__in=pks):
+        # Names often include a required parent (a meeting names its body): join those in.
+        parents = [
+            f.name
+            for f in related_model._meta.concrete_fields
+            if isinstance(f, models.ForeignKey) and not f.null
+        ]
+        found = related_model._default_manager.filter(pk__in=pks)
+        for obj in found.select_related(*parents) if parents else found:
             related[(related_model, obj.pk)] = str(obj)
     return related
 

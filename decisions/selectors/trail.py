@@ -153,6 +153,11 @@ class Event:
         return (self.day, RANK[self.kind], moment, self.order)
 
     @property
+    def rows(self) -> list[tuple[str, Value, bool]]:
+        """The details as (label, value, whether the value is a list of lines)."""
+        return [(label, value, isinstance(value, list)) for label, value in self.details]
+
+    @property
     def change_count(self) -> int:
         return sum(len(block.entries) for block in self.history)
 
@@ -345,7 +350,7 @@ def decision_trail(resolution: Resolution, user) -> Trail:
     events: list[Event] = []
 
     if entry is not None:
-        events.append(_work_programme_event(entry, history))
+        events.append(_work_programme_event(entry, history, meeting))
     if report is not None:
         events.append(_report_event(item, report, can_see, notice, history, meeting))
     if meeting.agenda_published_at is not None:
@@ -403,17 +408,32 @@ def _tag(status: str, label: str) -> Tag:
     return Tag(label, TAG_COLOURS.get(status, ""))
 
 
-def _work_programme_event(entry: WorkProgrammeEntry, history: _History) -> Event:
+def _before_agenda(
+    created: datetime | None, meeting: Meeting
+) -> tuple[datetime, list[tuple[str, Value]]]:
+    """When a record that fed the agenda was made: its first save, but no later than the agenda
+    (records typed in after the fact are placed at the agenda, with their real date noted)."""
+    limit = meeting.agenda_published_at or meeting.start
+    if created is None:
+        return limit, []
+    if created <= limit:
+        return created, []
+    return limit, [("Recorded on the portal", f"{timezone.localtime(created):%-d %B %Y}")]
+
+
+def _work_programme_event(entry: WorkProgrammeEntry, history: _History, meeting) -> Event:
+    when, recorded = _before_agenda(history.created(entry), meeting)
     details: list[tuple[str, Value]] = [
         ("Planned for", _day(entry.planned_for)),
         ("Lead officer", entry.lead_officer),
         ("Report author", entry.report_author),
         ("Summary", entry.summary),
+        *recorded,
     ]
     return Event(
         kind="work_programme",
         title=f"Planned in the work programme: {entry.title}",
-        when=history.created(entry) or entry.planned_for,
+        when=when,
         anchor=f"work-programme-{entry.pk}",
         tags=[Tag(entry.get_status_display())],
         details=[(k, v) for k, v in details if v],
@@ -425,7 +445,7 @@ def _work_programme_event(entry: WorkProgrammeEntry, history: _History) -> Event
 def _report_event(
     item: AgendaItem, report: Report, can_see: bool, notice: str, history: _History, meeting
 ) -> Event:
-    when = history.created(report) or meeting.agenda_published_at or meeting.start
+    when, recorded = _before_agenda(history.created(report), meeting)
     links = [
         Link("Agenda item", reverse("meetings:item_detail", args=[meeting.pk, item.position]))
     ]
@@ -447,6 +467,7 @@ def _report_event(
         ),
         ("Purpose", report.purpose),
         ("Recommendations", report.recommendation_list),
+        *recorded,
     ]
     if report.presenting_officer:
         details.append(("Presented by", report.presenting_officer))
