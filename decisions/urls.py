@@ -12,7 +12,5 @@ urlpatterns = [
     # The decision trail
     path("decisions/<int:pk>/", trail.trail, name="detail"),
     path("decisions/<int:pk>/trail.pdf", pdfs.trail_pdf, name="trail_pdf"),
-    path(
-        "meetings/<int:pk>/items/<int:position>/report.pdf", pdfs.report_pdf, name="report_pdf"
-    ),
+    path("meetings/<int:pk>/items/<int:position>/report.pdf", pdfs.report_pdf, name="report_pdf"),
 ]

@@ -93,9 +93,7 @@ def add_ratifications(resolution: Resolution, count: int, *, start: int = 0) -> 
             )
         )
     # Routed the day after the meeting.
-    Ratification.objects.filter(pk__in=[r.pk for r in made]).update(
-        created=at(date(2021, 2, 9))
-    )
+    Ratification.objects.filter(pk__in=[r.pk for r in made]).update(created=at(date(2021, 2, 9)))
     for ratification in made:
         ratification.refresh_from_db()
     return made
