@@ -180,3 +180,17 @@ def test_query_count_does_not_grow_with_ratifications_or_history(
     assert large == small
     with django_assert_max_num_queries(45):
         client.get(url)
+
+
+@pytest.mark.parametrize("who", [None, "member", "clerk"])
+def test_draft_minute_is_shown_only_to_the_clerks(client_for, viewer, story, who):
+    story.meeting.minutes_approved_at = None
+    story.meeting.status = "minutes_drafted"
+    story.meeting.save()
+    html = client_for(viewer(who)).get(f"/decisions/{story.resolution.pk}/").content.decode()
+    minute = section(html, "minute")
+    if who == "clerk":
+        assert "The committee debated fees." in minute
+    else:
+        assert "The committee debated fees." not in html
+        assert "The minutes are not yet approved." in minute
