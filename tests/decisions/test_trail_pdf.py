@@ -59,13 +59,15 @@ def test_trail_pdf_follows_the_part_two_rule(client_for, viewer, exempt_story, w
     response = client_for(viewer(who)).get(f"/decisions/{exempt_story.resolution.pk}/trail.pdf")
     assert response.status_code == 200
     text = pdf_text(response.content)
+    # Narrow table columns wrap long words: compare without any white space.
+    squeezed = re.sub(r"\s+", "", text)
     assert "Care home fee negotiations" in text
     if who in SEES_PART_TWO:
         for marker in MARKERS:
-            assert marker in text, marker
+            assert marker in squeezed, marker
     else:
         for marker in MARKERS:
-            assert marker not in text, marker
+            assert marker not in squeezed, marker
         assert "Exempt: paragraph 3 of Schedule 12A" in text
     if who is not None:
         assert "no-store" in response["Cache-Control"]
