@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from decisions.views import actions, ratifications, resolutions, scrutiny, trail
+from decisions.views import actions, pdfs, ratifications, resolutions, scrutiny, trail
 
 app_name = "decisions"
 
@@ -62,4 +62,6 @@ urlpatterns = [
         name="ratification_outcome",
     ),
     path("ratifications/", ratifications.ratification_dashboard, name="ratification_dashboard"),
+    path("decisions/<int:pk>/trail.pdf", pdfs.trail_pdf, name="trail_pdf"),
+    path("meetings/<int:pk>/items/<int:position>/report.pdf", pdfs.report_pdf, name="report_pdf"),
 ]

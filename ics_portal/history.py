@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,25 +65,52 @@ def _display(field: models.Field | None, value: Any, related: dict) -> Any:
     return value
 
 
-def _entries(model: type[models.Model], records: list) -> list[Entry]:
-    """Turn a page of history rows (newest first, plus the one before) into readable changes."""
+def _tracked(model: type[models.Model]) -> tuple[dict[str, models.Field], list[str]]:
     fields = {f.attname: f for f in model._meta.concrete_fields}
-    tracked = [name for name in fields if name != "id"]
-    # Resolve foreign keys in one query per related model, whatever the page size.
+    return fields, [name for name in fields if name != "id"]
+
+
+def related_names(groups: Iterable[tuple[type[models.Model], Iterable]]) -> dict:
+    """Names of the records that history rows point at: one query per related model, whatever
+    the number of rows. `groups` pairs each model with some of its history rows."""
     wanted: dict[type[models.Model], set] = {}
-    for record in records:
-        for name in tracked:
-            field = fields[name]
-            value = getattr(record, name, None)
-            if isinstance(field, models.ForeignKey) and value is not None:
-                wanted.setdefault(field.related_model, set()).add(value)
+    for model, records in groups:
+        fields, tracked = _tracked(model)
+        for record in records:
+            for name in tracked:
+                field = fields[name]
+                value = getattr(record, name, None)
+                if isinstance(field, models.ForeignKey) and value is not None:
+                    wanted.setdefault(field.related_model, set()).add(value)
     related = {}
     for related_model, pks in wanted.items():
-        for obj in related_model._default_manager.filter(pk__in=pks):
+        # Names often include a required parent (a meeting names its body): join those in.
+        parents = [
+            f.name
+            for f in related_model._meta.concrete_fields
+            if isinstance(f, models.ForeignKey) and not f.null
+        ]
+        found = related_model._default_manager.filter(pk__in=pks)
+        for obj in found.select_related(*parents) if parents else found:
             related[(related_model, obj.pk)] = str(obj)
+    return related
 
+
+def _build(
+    model: type[models.Model],
+    records: list,
+    related: dict,
+    *,
+    limit: int | None = PAGE_SIZE,
+    withhold: Collection[str] = (),
+    withheld_text: str = "Withheld",
+) -> list[Entry]:
+    """Readable changes of one record's history rows (newest first); values of the fields in
+    `withhold` are replaced by `withheld_text`."""
+    fields, tracked = _tracked(model)
     entries = []
-    for index, record in enumerate(records[:PAGE_SIZE]):
+    shown = records if limit is None else records[:limit]
+    for index, record in enumerate(shown):
         previous = records[index + 1] if index + 1 < len(records) else None
         changes = []
         for name in tracked:
@@ -94,11 +122,17 @@ def _entries(model: type[models.Model], records: list) -> list[Entry]:
             elif new == old:
                 continue
             field = fields[name]
+            if name in withhold:
+                old_shown = withheld_text if previous is not None else "—"
+                new_shown = withheld_text
+            else:
+                old_shown = _display(field, old, related) if previous is not None else "—"
+                new_shown = _display(field, new, related)
             changes.append(
                 Change(
                     field=str(field.verbose_name).capitalize(),
-                    old=_display(field, old, related) if previous is not None else "—",
-                    new=_display(field, new, related),
+                    old=old_shown,
+                    new=new_shown,
                 )
             )
         who = record.history_user
@@ -112,6 +146,38 @@ def _entries(model: type[models.Model], records: list) -> list[Entry]:
             )
         )
     return entries
+
+
+def _entries(model: type[models.Model], records: list) -> list[Entry]:
+    """Turn a page of history rows (newest first, plus the one before) into readable changes."""
+    return _build(model, records, related_names([(model, records)]))
+
+
+def changes_for(
+    model: type[models.Model],
+    records: Iterable,
+    *,
+    related: dict | None = None,
+    withhold: Collection[str] = (),
+    withheld_text: str = "Withheld",
+) -> dict[Any, list[Entry]]:
+    """The whole change history of many records of one model, keyed by record id, newest first.
+
+    `records` are history rows of any number of records (e.g. one query with `id__in`, with
+    `select_related("history_user")`); pass `related` from `related_names` to share the name
+    look-ups between models. Values of the fields in `withhold` (attnames) are not shown.
+    """
+    by_object: dict[Any, list] = {}
+    for record in sorted(records, key=lambda r: (r.history_date, r.history_id), reverse=True):
+        by_object.setdefault(record.id, []).append(record)
+    if related is None:
+        related = related_names([(model, rows) for rows in by_object.values()])
+    return {
+        pk: _build(
+            model, rows, related, limit=None, withhold=withhold, withheld_text=withheld_text
+        )
+        for pk, rows in by_object.items()
+    }
 
 
 @require_GET

@@ -129,3 +129,6 @@ class NamedVote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_vote_display()}"
+
+    def history_visible_to(self, user) -> bool:
+        return self.resolution.history_visible_to(user)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from decisions.models import Resolution
-from meetings.visibility import can_see_meeting
+from decisions.selectors.trail import decision_trail, load_resolution
 
 
 @require_GET
 def trail(request: HttpRequest, pk: int) -> HttpResponse:
-    resolution = get_object_or_404(
-        Resolution.objects.select_related("body", "meeting__body", "item"), pk=pk
+    resolution = load_resolution(pk, request.user)
+    return render(
+        request,
+        "decisions/trail.html",
+        {"trail": decision_trail(resolution, request.user), "resolution": resolution},
     )
-    if not can_see_meeting(request.user, resolution.meeting):
-        raise Http404("No such decision")
-    return render(request, "decisions/trail.html", {"resolution": resolution})

@@ -1,0 +1,797 @@
+"""The decision trail: one dated timeline of everything that happened to a resolution.
+
+`decision_trail(resolution, user)` reads the work programme entry, the report, the agenda, the
+meeting, the resolution and its vote, the minute, the ratifications, the actions, the
+resolutions that act on it (and the one it acts on) and the scrutiny recommendations about
+it, each with its change history, in a fixed number of queries whatever their number.
+
+The Part II rule (meetings.visibility): a viewer who may not see the item's content sees the
+item's title and "Exempt: paragraph N of Schedule 12A" in place of the report, the
+resolution's parts, the minute, revision summaries and action text — and in place of the
+values of those fields in the change history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+
+from decisions.models import (
+    Action,
+    ActionNote,
+    NamedVote,
+    Ratification,
+    Resolution,
+    ScrutinyRecommendation,
+)
+from ics_portal.history import Entry, changes_for, history_url, related_names
+from meetings.models import (
+    AgendaItem,
+    AgendaRevision,
+    Attendance,
+    Declaration,
+    Meeting,
+    Minute,
+    Report,
+    WorkProgrammeEntry,
+)
+from meetings.models.proceedings import Quorum, meeting_quorum, members_on
+from meetings.visibility import can_see_item_content, can_see_meeting, meeting_visible_q
+from meetings.visibility_minutes import minute_visible_to
+
+Value = str | list[str]
+
+# GOV.UK tag colours for statuses (absent: the default blue tag).
+TAG_COLOURS = {
+    Resolution.Status.AWAITING_RATIFICATION: "yellow",
+    Resolution.Status.RATIFIED: "green",
+    Resolution.Status.PARTLY_RATIFIED: "yellow",
+    Resolution.Status.REJECTED: "red",
+    Resolution.Status.AMENDMENT_TO_RECONSIDER: "orange",
+    Resolution.Status.IMPLEMENTED: "green",
+    Resolution.Status.RESCINDED: "grey",
+    Ratification.Status.REQUESTED: "grey",
+    Ratification.Status.SCHEDULED: "light-blue",
+    Ratification.Status.RATIFIED_WITH_AMENDMENT: "turquoise",
+    Ratification.Status.WITHDRAWN: "grey",
+    Action.Status.OPEN: "grey",
+    Action.Status.IN_PROGRESS: "light-blue",
+    Action.Status.DONE: "green",
+    Action.Status.CANCELLED: "grey",
+    ScrutinyRecommendation.Status.AWAITING_RESPONSE: "yellow",
+    ScrutinyRecommendation.Status.RESPONDED: "light-blue",
+    ScrutinyRecommendation.Status.ACCEPTED: "green",
+}
+
+# Order of events on the same day: the story as it unfolds.
+RANK = {
+    "work_programme": 0,
+    "report": 1,
+    "agenda": 2,
+    "revision": 3,
+    "acts_on": 4,
+    "meeting": 5,
+    "resolution": 6,
+    "minute": 7,
+    "ratification": 8,
+    "action": 9,
+    "later_resolution": 10,
+    "scrutiny": 11,
+}
+
+# Fields whose text is Part II content when the item is exempt (history values withheld too).
+REPORT_TEXT = {
+    f.attname for f in Report._meta.concrete_fields if f.attname not in {"id", "item_id"}
+}
+EXEMPT_FIELDS: dict[type[models.Model], set[str]] = {
+    Report: REPORT_TEXT,
+    Resolution: {"preamble", "parts"},
+    Minute: {"text"},
+    AgendaRevision: {"summary"},
+    Action: {"description"},
+    ActionNote: {"text"},
+}
+
+
+@dataclass
+class Tag:
+    label: str
+    colour: str = ""
+
+
+@dataclass
+class Link:
+    label: str
+    url: str
+
+
+@dataclass
+class HistoryBlock:
+    """The change history of one record shown in an event."""
+
+    label: str
+    entries: list[Entry]
+    url: str = ""
+
+
+@dataclass
+class Event:
+    """One dated step of the trail, with what is known about it and its records' history."""
+
+    kind: str
+    title: str
+    when: date | datetime
+    anchor: str
+    tags: list[Tag] = field(default_factory=list)
+    details: list[tuple[str, Value]] = field(default_factory=list)
+    withheld: str = ""
+    links: list[Link] = field(default_factory=list)
+    history: list[HistoryBlock] = field(default_factory=list)
+    order: int = 0
+
+    @property
+    def has_time(self) -> bool:
+        return isinstance(self.when, datetime)
+
+    @property
+    def day(self) -> date:
+        if isinstance(self.when, datetime):
+            return timezone.localtime(self.when).date()
+        return self.when
+
+    @property
+    def sort_key(self) -> tuple:
+        moment = (
+            timezone.localtime(self.when).time() if isinstance(self.when, datetime) else time(0)
+        )
+        return (self.day, RANK[self.kind], moment, self.order)
+
+    @property
+    def rows(self) -> list[tuple[str, Value, bool]]:
+        """The details as (label, value, whether the value is a list of lines)."""
+        return [(label, value, isinstance(value, list)) for label, value in self.details]
+
+    @property
+    def change_count(self) -> int:
+        return sum(len(block.entries) for block in self.history)
+
+
+@dataclass
+class Trail:
+    """A resolution's whole story, as one viewer may see it."""
+
+    resolution: Resolution
+    can_see_content: bool
+    exempt_notice: str
+    parts: list[str]
+    preamble: str
+    ratifications: list[Ratification]
+    events: list[Event]
+    report: Report | None
+    status_colour: str = ""
+
+    @property
+    def ratified_count(self) -> int:
+        final_ok = {Ratification.Status.RATIFIED, Ratification.Status.RATIFIED_WITH_AMENDMENT}
+        return sum(1 for r in self.ratifications if r.status in final_ok)
+
+    @property
+    def ratification_progress(self) -> str:
+        total = len(self.ratifications)
+        if not total:
+            return ""
+        noun = "organisation has" if total == 1 else "organisations have"
+        return f"{self.ratified_count} of {total} {noun} ratified"
+
+
+def _one(obj: models.Model, name: str):
+    try:
+        return getattr(obj, name)
+    except ObjectDoesNotExist:
+        return None
+
+
+def _person(person) -> str:
+    return str(person) if person is not None else ""
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%-d %B %Y}" if value else ""
+
+
+def _yes(flag: bool) -> str:
+    return "Yes" if flag else "No"
+
+
+def load_resolution(pk: int, user) -> Resolution:
+    """The resolution with what the trail needs joined in; 404 if its meeting is not visible."""
+    resolution = (
+        Resolution.objects.select_related(
+            "body",
+            "meeting__body",
+            "item__meeting__body",
+            "item__work_programme_entry",
+            "item__report",
+            "item__minute",
+            "recommended_to",
+            "acts_on__body",
+            "acts_on__meeting__body",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if resolution is None or not can_see_meeting(user, resolution.meeting):
+        raise Http404("No such decision")
+    return resolution
+
+
+class _History:
+    """History rows of every record on the trail: one query per model, then one per model
+    they point at."""
+
+    def __init__(self, withhold_exempt: bool, notice: str) -> None:
+        self.wanted: dict[type[models.Model], set[int]] = {}
+        self.withhold_exempt = withhold_exempt
+        self.notice = notice
+        self.rows: dict[type[models.Model], list] = {}
+        self.entries: dict[type[models.Model], dict[int, list[Entry]]] = {}
+
+    def want(self, model: type[models.Model], *objects: models.Model | None) -> None:
+        self.wanted.setdefault(model, set()).update(o.pk for o in objects if o is not None)
+
+    def load(self, extra_withheld: dict[type[models.Model], set[str]]) -> None:
+        for model, pks in self.wanted.items():
+            if not pks:
+                continue
+            self.rows[model] = list(
+                model.history.filter(id__in=pks).select_related("history_user")
+            )
+        related = related_names(self.rows.items())
+        for model, rows in self.rows.items():
+            withhold = set(extra_withheld.get(model, set()))
+            if self.withhold_exempt:
+                withhold |= EXEMPT_FIELDS.get(model, set())
+            self.entries[model] = changes_for(
+                model, rows, related=related, withhold=withhold, withheld_text=self.notice
+            )
+
+    def block(self, label: str, obj: models.Model | None, url: bool = True) -> list[HistoryBlock]:
+        if obj is None:
+            return []
+        entries = self.entries.get(type(obj), {}).get(obj.pk, [])
+        if not entries:
+            return []
+        return [HistoryBlock(label, entries, history_url(obj) if url else "")]
+
+    def created(self, obj: models.Model | None) -> datetime | None:
+        """When the record was first saved, from its history."""
+        if obj is None:
+            return None
+        entries = self.entries.get(type(obj), {}).get(obj.pk, [])
+        return entries[-1].when if entries else None
+
+
+def decision_trail(resolution: Resolution, user) -> Trail:
+    """Everything that happened to the resolution, oldest first, as this user may see it.
+
+    Load the resolution with `load_resolution` (which also checks that its meeting is visible).
+    """
+    item: AgendaItem = resolution.item
+    meeting: Meeting = resolution.meeting
+    can_see = can_see_item_content(user, item)
+    notice = item.exempt_notice if item.is_exempt else "Withheld"
+    withheld_notice = "" if can_see else notice
+
+    entry: WorkProgrammeEntry | None = item.work_programme_entry
+    report: Report | None = _one(item, "report")
+    minute: Minute | None = _one(item, "minute")
+    minute_readable = minute is not None and minute_visible_to(user, item, meeting)
+
+    ratifications = list(
+        resolution.ratifications.select_related("organisation", "ratifying_body").order_by(
+            "organisation__name"
+        )
+    )
+    named_votes = list(resolution.named_votes.select_related("person"))
+    actions = list(
+        Action.objects.filter(resolution=resolution)
+        .select_related("body")
+        .prefetch_related(
+            models.Prefetch(
+                "notes", queryset=ActionNote.objects.select_related("written_by").order_by("pk")
+            )
+        )
+    )
+    later = list(
+        resolution.acted_on_by.filter(meeting_visible_q(user, prefix="meeting__"))
+        .select_related("body", "meeting__body", "item")
+        .order_by("meeting__start", "pk")
+    )
+    earlier = resolution.acts_on
+    if earlier is not None and not can_see_meeting(user, earlier.meeting):
+        earlier = None
+    recommendations = list(
+        resolution.scrutiny_recommendations.select_related(
+            "scrutiny_body", "to_organisation", "to_body"
+        ).order_by("sent_on", "pk")
+    )
+    revisions = list(item.revisions.select_related("made_by"))
+    attendance = list(meeting.attendance.select_related("person", "substitute"))
+    declarations = list(
+        Declaration.objects.filter(item=item).select_related("person").order_by("person__name")
+    )
+    memberships = list(members_on(meeting.body_id, meeting.date))
+    quorum = meeting_quorum(meeting, attendance=attendance, memberships=memberships)
+
+    history = _History(withhold_exempt=not can_see, notice=notice)
+    history.want(WorkProgrammeEntry, entry)
+    history.want(Report, report)
+    history.want(AgendaItem, item)
+    history.want(AgendaRevision, *revisions)
+    history.want(Meeting, meeting)
+    history.want(Attendance, *attendance)
+    history.want(Declaration, *declarations)
+    history.want(Resolution, resolution)
+    history.want(NamedVote, *named_votes)
+    history.want(Minute, minute)
+    history.want(Ratification, *ratifications)
+    history.want(Action, *actions)
+    history.want(ActionNote, *[note for action in actions for note in action.notes.all()])
+    history.want(ScrutinyRecommendation, *recommendations)
+    # A draft minute is for the clerks: its old versions are withheld like its text.
+    history.load({Minute: {"text"}} if minute is not None and not minute_readable else {})
+
+    events: list[Event] = []
+
+    if entry is not None:
+        events.append(_work_programme_event(entry, history, meeting))
+    if report is not None:
+        events.append(_report_event(item, report, can_see, notice, history, meeting))
+    if meeting.agenda_published_at is not None:
+        events.append(_agenda_event(item, meeting, history))
+    for index, revision in enumerate(revisions):
+        events.append(
+            Event(
+                kind="revision",
+                title="Supplementary or revised report published",
+                when=revision.made_at,
+                anchor=f"revision-{revision.pk}",
+                details=[("Made by", _person_user(revision.made_by))]
+                + ([] if not can_see else [("What changed", revision.summary)]),
+                withheld=withheld_notice,
+                history=history.block("Revision", revision, url=can_see),
+                order=index,
+            )
+        )
+    if earlier is not None:
+        events.append(_acts_on_event(resolution, earlier))
+    events.append(_meeting_event(meeting, item, attendance, declarations, quorum, history))
+    events.append(_resolution_event(resolution, can_see, notice, named_votes, history))
+    if minute is not None:
+        events.append(_minute_event(item, meeting, minute, minute_readable, notice, history))
+    for index, ratification in enumerate(ratifications):
+        events.append(_ratification_event(ratification, history, index))
+    for index, action in enumerate(actions):
+        events.append(_action_event(action, can_see, notice, history, index))
+    for index, other in enumerate(later):
+        events.append(_later_event(other, index))
+    for index, recommendation in enumerate(recommendations):
+        events.append(_scrutiny_event(recommendation, history, index))
+
+    events.sort(key=lambda event: event.sort_key)
+    return Trail(
+        resolution=resolution,
+        can_see_content=can_see,
+        exempt_notice=withheld_notice,
+        parts=resolution.part_list if can_see else [],
+        preamble=resolution.preamble if can_see else "",
+        ratifications=ratifications,
+        events=events,
+        report=report if can_see else None,
+        status_colour=TAG_COLOURS.get(resolution.status, ""),
+    )
+
+
+def _person_user(user) -> str:
+    if user is None:
+        return "System"
+    return user.get_full_name() or user.username
+
+
+def _tag(status: str, label: str) -> Tag:
+    return Tag(label, TAG_COLOURS.get(status, ""))
+
+
+def _before_agenda(
+    created: datetime | None, meeting: Meeting
+) -> tuple[datetime, list[tuple[str, Value]]]:
+    """When a record that fed the agenda was made: its first save, but no later than the agenda
+    (records typed in after the fact are placed at the agenda, with their real date noted)."""
+    limit = meeting.agenda_published_at or meeting.start
+    if created is None:
+        return limit, []
+    if created <= limit:
+        return created, []
+    return limit, [("Recorded on the portal", f"{timezone.localtime(created):%-d %B %Y}")]
+
+
+def _work_programme_event(entry: WorkProgrammeEntry, history: _History, meeting) -> Event:
+    when, recorded = _before_agenda(history.created(entry), meeting)
+    details: list[tuple[str, Value]] = [
+        ("Planned for", _day(entry.planned_for)),
+        ("Lead officer", entry.lead_officer),
+        ("Report author", entry.report_author),
+        ("Summary", entry.summary),
+        *recorded,
+    ]
+    return Event(
+        kind="work_programme",
+        title=f"Planned in the work programme: {entry.title}",
+        when=when,
+        anchor=f"work-programme-{entry.pk}",
+        tags=[Tag(entry.get_status_display())],
+        details=[(k, v) for k, v in details if v],
+        links=[Link("Work programme", entry.get_absolute_url())],
+        history=history.block("Work programme entry", entry),
+    )
+
+
+def _report_event(
+    item: AgendaItem, report: Report, can_see: bool, notice: str, history: _History, meeting
+) -> Event:
+    when, recorded = _before_agenda(history.created(report), meeting)
+    links = [
+        Link("Agenda item", reverse("meetings:item_detail", args=[meeting.pk, item.position]))
+    ]
+    if not can_see:
+        return Event(
+            kind="report",
+            title=f"Report written: {item.title}",
+            when=when,
+            anchor="report",
+            withheld=notice,
+            links=links,
+            history=history.block("Report", report, url=False),
+        )
+    details: list[tuple[str, Value]] = [
+        ("Title", report.title),
+        (
+            "Author",
+            report.author + (f" ({report.author_contact})" if report.author_contact else ""),
+        ),
+        ("Purpose", report.purpose),
+        ("Recommendations", report.recommendation_list),
+        *recorded,
+    ]
+    if report.presenting_officer:
+        details.append(("Presented by", report.presenting_officer))
+    links.append(
+        Link(
+            "Report as PDF",
+            reverse("decisions:report_pdf", args=[meeting.pk, item.position]),
+        )
+    )
+    return Event(
+        kind="report",
+        title=f"Report written: {report.title}",
+        when=when,
+        anchor="report",
+        details=details,
+        links=links,
+        history=history.block("Report", report),
+    )
+
+
+def _agenda_event(item: AgendaItem, meeting: Meeting, history: _History) -> Event:
+    details: list[tuple[str, Value]] = [
+        ("Item", f"{item.position}. {item.title}"),
+        ("Part", item.exempt_notice if item.is_exempt else "Part I (public)"),
+    ]
+    if item.purpose:
+        details.append(("Purpose", item.get_purpose_display()))
+    if item.lead_officer:
+        details.append(("Lead officer", item.lead_officer))
+    if meeting.late_publication_reason:
+        details.append(("Published late because", meeting.late_publication_reason))
+    return Event(
+        kind="agenda",
+        title="Agenda published",
+        when=meeting.agenda_published_at,
+        anchor="agenda",
+        tags=[Tag("Part II", "orange")] if item.is_exempt else [],
+        details=details,
+        links=[Link("Meeting and agenda", meeting.get_absolute_url())],
+        history=history.block("Agenda item", item),
+    )
+
+
+def _meeting_event(
+    meeting: Meeting,
+    item: AgendaItem,
+    attendance: list[Attendance],
+    declarations: list[Declaration],
+    quorum: Quorum,
+    history: _History,
+) -> Event:
+    status = Attendance.Status
+    present = [_person(r.person) for r in attendance if r.status == status.PRESENT]
+    substitutes = [
+        f"{r.substitute} for {r.person}" for r in attendance if r.status == status.SUBSTITUTED
+    ]
+    apologies = [
+        _person(r.person) + (f" ({r.note})" if r.note else "")
+        for r in attendance
+        if r.status == status.APOLOGIES
+    ]
+    absent = [_person(r.person) for r in attendance if r.status == status.ABSENT]
+    officers = [
+        _person(r.person) + (f", {r.person.job_title}" if r.person.job_title else "")
+        for r in attendance
+        if r.status == status.OFFICER
+    ]
+    details: list[tuple[str, Value]] = []
+    if attendance:
+        details += [
+            ("Present", present or "None"),
+            ("Substitutes", substitutes or "None"),
+            ("Apologies", apologies or "None"),
+            ("Absent", absent or "None"),
+            ("Officers in attendance", officers or "None"),
+        ]
+    else:
+        details.append(("Attendance", "Not recorded"))
+    if quorum.quorate:
+        details.append(("Quorum", "Quorate" + _quorum_rule(quorum)))
+    else:
+        details.append(("Quorum", ["Not quorate" + _quorum_rule(quorum), *quorum.reasons]))
+    details.append(
+        (
+            "Declarations of interest on this item",
+            [
+                f"{d.person}: {d.get_kind_display()} – {d.description} ({d.get_action_display()})"
+                for d in declarations
+            ]
+            or "None",
+        )
+    )
+    blocks = history.block("Meeting", meeting)
+    for row in attendance:
+        blocks += history.block(f"Attendance of {row.person}", row)
+    for declaration in declarations:
+        blocks += history.block(f"Declaration by {declaration.person}", declaration)
+    return Event(
+        kind="meeting",
+        title=f"Meeting of the {meeting.body.name}",
+        when=meeting.start,
+        anchor="meeting",
+        tags=[Tag("Quorate", "green") if quorum.quorate else Tag("Not quorate", "red")],
+        details=details,
+        links=[
+            Link("Meeting", meeting.get_absolute_url()),
+            Link("Agenda item", reverse("meetings:item_detail", args=[meeting.pk, item.position])),
+        ],
+        history=blocks,
+    )
+
+
+def _quorum_rule(quorum: Quorum) -> str:
+    if quorum.terms is None:
+        return ""
+    return f" (quorum: {quorum.terms.quorum_in_words})"
+
+
+def _vote(resolution: Resolution) -> str:
+    if not resolution.vote_taken:
+        return "No vote taken (agreed by consensus)"
+    return (
+        f"For {resolution.votes_for or 0}, against {resolution.votes_against or 0}, "
+        f"abstentions {resolution.abstentions or 0}"
+    )
+
+
+def _resolution_event(
+    resolution: Resolution,
+    can_see: bool,
+    notice: str,
+    named_votes: list[NamedVote],
+    history: _History,
+) -> Event:
+    details: list[tuple[str, Value]] = [
+        ("Reference", str(resolution)),
+        ("Kind", resolution.get_kind_display()),
+    ]
+    if can_see:
+        if resolution.preamble:
+            details.append(("Preamble", resolution.preamble))
+        details.append(("Resolved", resolution.part_list))
+    if resolution.recommended_to is not None:
+        details.append(("Recommended to", resolution.recommended_to.name))
+    details.append(("Vote", _vote(resolution)))
+    if named_votes:
+        details.append(
+            ("Named votes", [f"{vote.person}: {vote.get_vote_display()}" for vote in named_votes])
+        )
+    blocks = history.block("Resolution", resolution)
+    for vote in named_votes:
+        blocks += history.block(f"Vote of {vote.person}", vote, url=False)
+    return Event(
+        kind="resolution",
+        title=f"Resolved: {resolution}",
+        when=resolution.meeting.start,
+        anchor="resolution",
+        tags=[_tag(resolution.status, resolution.get_status_display())],
+        details=details,
+        withheld="" if can_see else notice,
+        history=blocks,
+    )
+
+
+def _minute_event(
+    item: AgendaItem,
+    meeting: Meeting,
+    minute: Minute,
+    readable: bool,
+    notice: str,
+    history: _History,
+) -> Event:
+    approved = meeting.minutes_approved_at_id is not None
+    details: list[tuple[str, Value]] = []
+    withheld = ""
+    if readable:
+        details.append(("Minute", minute.text))
+    elif approved:
+        withheld = notice
+    else:
+        withheld = "The minutes are not yet approved."
+    return Event(
+        kind="minute",
+        title=f"Minuted: item {item.position}",
+        when=meeting.start,
+        anchor="minute",
+        tags=[Tag("Approved", "green") if approved else Tag("Draft", "grey")],
+        details=details,
+        withheld=withheld,
+        history=history.block("Minute", minute, url=readable),
+    )
+
+
+def _ratification_event(ratification: Ratification, history: _History, index: int) -> Event:
+    organisation = ratification.organisation
+    when: date | datetime = ratification.decided_on or ratification.created
+    details: list[tuple[str, Value]] = [
+        ("Organisation", organisation.name),
+        (
+            "Ratifying body",
+            ratification.ratifying_body.name if ratification.ratifying_body else "",
+        ),
+        ("Due by", _day(ratification.due_date)),
+        ("Scheduled for", ratification.scheduled_for),
+        ("Their minute reference", ratification.minute_reference),
+        ("Decided on", _day(ratification.decided_on)),
+        ("Amendment", ratification.amendment),
+        ("Reason", ratification.reason),
+        ("Note", ratification.note),
+    ]
+    tags = [_tag(ratification.status, ratification.get_status_display())]
+    if ratification.is_overdue:
+        tags.append(Tag("Overdue", "red"))
+    verb = "Ratification" if not ratification.is_final else ratification.get_status_display()
+    return Event(
+        kind="ratification",
+        title=f"{verb}: {organisation.name}",
+        when=when,
+        anchor=f"ratification-{ratification.pk}",
+        tags=tags,
+        details=[(k, v) for k, v in details if v],
+        links=[Link(organisation.name, organisation.get_absolute_url())],
+        history=history.block(f"Ratification by {organisation.name}", ratification),
+        order=index,
+    )
+
+
+def _action_event(
+    action: Action, can_see: bool, notice: str, history: _History, index: int
+) -> Event:
+    notes = list(action.notes.all())
+    details: list[tuple[str, Value]] = []
+    if can_see:
+        details.append(("Action", action.description))
+    details += [("Owner", action.owner), ("Due by", _day(action.due_date))]
+    if notes:
+        details.append(
+            (
+                "Progress notes",
+                [
+                    f"{timezone.localtime(n.written_at):%-d %B %Y}, {_person_user(n.written_by)}"
+                    + (f": {n.text}" if can_see else "")
+                    for n in notes
+                ],
+            )
+        )
+    tags = [_tag(action.status, action.get_status_display())]
+    if action.is_overdue:
+        tags.append(Tag("Overdue", "red"))
+    blocks = history.block("Action", action, url=False)
+    for note in notes:
+        blocks += history.block("Progress note", note, url=False)
+    return Event(
+        kind="action",
+        title=f"Action for {action.owner}",
+        when=action.created,
+        anchor=f"action-{action.pk}",
+        tags=tags,
+        details=details,
+        withheld="" if can_see else notice,
+        history=blocks,
+        order=index,
+    )
+
+
+def _acts_on_event(resolution: Resolution, earlier: Resolution) -> Event:
+    return Event(
+        kind="acts_on",
+        title=f"Earlier decision: {earlier}",
+        when=earlier.meeting.start,
+        anchor="acts-on",
+        tags=[_tag(earlier.status, earlier.get_status_display())],
+        details=[("This resolution", f"{resolution.get_act_display()} {earlier}")],
+        links=[Link(f"Trail of {earlier}", earlier.get_absolute_url())],
+    )
+
+
+def _later_event(other: Resolution, index: int) -> Event:
+    return Event(
+        kind="later_resolution",
+        title=f"{other.get_act_display()} by {other}",
+        when=other.meeting.start,
+        anchor=f"later-{other.pk}",
+        tags=[_tag(other.status, other.get_status_display())],
+        details=[
+            ("Resolution", str(other)),
+            ("Meeting", str(other.meeting)),
+            ("Item", f"{other.item.position}. {other.item.title}"),
+        ],
+        links=[Link(f"Trail of {other}", other.get_absolute_url())],
+        order=index,
+    )
+
+
+def _scrutiny_event(
+    recommendation: ScrutinyRecommendation, history: _History, index: int
+) -> Event:
+    to = recommendation.to_organisation or recommendation.to_body
+    details: list[tuple[str, Value]] = [
+        ("From", recommendation.scrutiny_body.name),
+        ("To", to.name if to else ""),
+        ("Reference", recommendation.reference),
+        ("Recommendation", recommendation.text),
+        ("Sent on", _day(recommendation.sent_on)),
+        ("Response due by", _day(recommendation.response_due)),
+        ("Response", recommendation.response),
+        ("Responded on", _day(recommendation.responded_on)),
+    ]
+    tags = [_tag(recommendation.status, recommendation.get_status_display())]
+    if recommendation.is_overdue:
+        tags.append(Tag("Overdue", "red"))
+    links = [
+        Link(recommendation.scrutiny_body.name, recommendation.scrutiny_body.get_absolute_url())
+    ]
+    if to is not None:
+        links.append(Link(to.name, to.get_absolute_url()))
+    return Event(
+        kind="scrutiny",
+        title=f"Scrutiny recommendation from the {recommendation.scrutiny_body.name}",
+        when=recommendation.sent_on,
+        anchor=f"scrutiny-{recommendation.pk}",
+        tags=tags,
+        details=[(k, v) for k, v in details if v],
+        links=links,
+        history=history.block("Scrutiny recommendation", recommendation),
+        order=index,
+    )
