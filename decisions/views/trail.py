@@ -6,14 +6,23 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from decisions.selectors.ratifications import ratifications_panel
 from decisions.selectors.trail import decision_trail, load_resolution
+from ics_portal import permissions
 
 
 @require_GET
 def trail(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = load_resolution(pk, request.user)
+    panel = ratifications_panel(resolution, request.user)
     return render(
         request,
         "decisions/trail.html",
-        {"trail": decision_trail(resolution, request.user), "resolution": resolution},
+        {
+            "trail": decision_trail(resolution, request.user),
+            "resolution": resolution,
+            "can_route": panel["can_route"],
+            "to_record": [row.ratification for row in panel["rows"] if row.can_record],
+            "can_add_action": permissions.can_edit_body(request.user, resolution.body),
+        },
     )
