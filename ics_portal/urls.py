@@ -52,5 +52,6 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("", include("meetings.urls")),
     path("", include("decisions.urls")),
+    path("api/v1/", include("ics_portal.api_urls")),
     path("admin/", admin.site.urls),
 ]

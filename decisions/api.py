@@ -1,0 +1,213 @@
+"""The API's view of resolutions and ratifications, and its one write: recording an
+organisation's ratification outcome through the same service and permission as the page."""
+
+from __future__ import annotations
+
+import django_filters
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from decisions.models import Ratification, Resolution
+from decisions.selectors.ratifications import visible_ratifications
+from decisions.selectors.resolutions import visible_resolutions
+from decisions.services.ratifications import OUTCOMES, ratification_record_outcome
+from ics_portal import permissions
+from ics_portal.api import OParlSerializer, SyncFilterSet, identity, link
+from meetings.visibility import can_see_item_content
+
+
+def _text_visible(serializer: serializers.Serializer, resolution: Resolution) -> bool:
+    return can_see_item_content(serializer.context["request"].user, resolution.item)
+
+
+class ResolutionSerializer(OParlSerializer):
+    id = identity("resolution")
+    body = link("body")
+    meeting = link("meeting")
+    agendaItem = link("agenda-item", source="item")
+    reference = serializers.CharField(read_only=True)
+    recommendedTo = link("body", source="recommended_to", allow_null=True)
+    actsOn = link("resolution", source="acts_on", allow_null=True)
+    exemptNotice = serializers.SerializerMethodField()
+    preamble = serializers.SerializerMethodField()
+    parts = serializers.SerializerMethodField()
+    vote = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Resolution
+        fields = [
+            "id",
+            "web",
+            "body",
+            "meeting",
+            "agendaItem",
+            "reference",
+            "kind",
+            "status",
+            "recommendedTo",
+            "actsOn",
+            "act",
+            "exemptNotice",
+            "preamble",
+            "parts",
+            "vote",
+            "created",
+            "modified",
+        ]
+
+    def get_exemptNotice(self, resolution: Resolution) -> str:
+        item = resolution.item
+        return item.exempt_notice if item.is_exempt and not _text_visible(self, resolution) else ""
+
+    def get_preamble(self, resolution: Resolution) -> str | None:
+        return resolution.preamble if _text_visible(self, resolution) else None
+
+    def get_parts(self, resolution: Resolution) -> list[str] | None:
+        return resolution.part_list if _text_visible(self, resolution) else None
+
+    def get_vote(self, resolution: Resolution) -> dict[str, int | None] | None:
+        if not resolution.vote_taken or not _text_visible(self, resolution):
+            return None
+        return {
+            "for": resolution.votes_for,
+            "against": resolution.votes_against,
+            "abstentions": resolution.abstentions,
+        }
+
+
+class RatificationSerializer(OParlSerializer):
+    id = identity("ratification")
+    resolution = link("resolution")
+    organisation = link("organisation")
+    ratifyingBody = link("body", source="ratifying_body", allow_null=True)
+    dueDate = serializers.DateField(source="due_date", read_only=True)
+    scheduledFor = serializers.CharField(source="scheduled_for", read_only=True)
+    minuteReference = serializers.CharField(source="minute_reference", read_only=True)
+    decidedOn = serializers.DateField(source="decided_on", read_only=True, allow_null=True)
+    amendment = serializers.SerializerMethodField()
+    reason = serializers.SerializerMethodField()
+    version = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Ratification
+        fields = [
+            "id",
+            "web",
+            "resolution",
+            "organisation",
+            "ratifyingBody",
+            "dueDate",
+            "status",
+            "scheduledFor",
+            "minuteReference",
+            "decidedOn",
+            "amendment",
+            "reason",
+            "version",
+            "created",
+            "modified",
+        ]
+
+    # An amendment or a reason may quote the resolution: shown with its text only.
+    def get_amendment(self, ratification: Ratification) -> str | None:
+        return ratification.amendment if _text_visible(self, ratification.resolution) else None
+
+    def get_reason(self, ratification: Ratification) -> str | None:
+        return ratification.reason if _text_visible(self, ratification.resolution) else None
+
+
+class OutcomeSerializer(serializers.Serializer):
+    """An organisation's outcome, as the outcome form takes it."""
+
+    outcome = serializers.ChoiceField(choices=[(o.value, o.label) for o in OUTCOMES])
+    expected_version = serializers.IntegerField(
+        help_text="The ratification's `version` you read; a stale one is refused."
+    )
+    scheduled_for = serializers.CharField(required=False, allow_blank=True, default="")
+    minute_reference = serializers.CharField(required=False, allow_blank=True, default="")
+    decided_on = serializers.DateField(required=False, allow_null=True, default=None)
+    amendment = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ResolutionFilter(SyncFilterSet):
+    body = django_filters.NumberFilter(field_name="body_id")
+    meeting = django_filters.NumberFilter(field_name="meeting_id")
+    status = django_filters.ChoiceFilter(choices=Resolution.Status.choices)
+    kind = django_filters.ChoiceFilter(choices=Resolution.Kind.choices)
+    date_from = django_filters.DateFilter(field_name="meeting__start__date", lookup_expr="gte")
+    date_to = django_filters.DateFilter(field_name="meeting__start__date", lookup_expr="lte")
+
+
+class RatificationFilter(SyncFilterSet):
+    organisation = django_filters.NumberFilter(field_name="organisation_id")
+    resolution = django_filters.NumberFilter(field_name="resolution_id")
+    body = django_filters.NumberFilter(field_name="resolution__body_id")
+    status = django_filters.ChoiceFilter(choices=Ratification.Status.choices)
+    due_from = django_filters.DateFilter(field_name="due_date", lookup_expr="gte")
+    due_to = django_filters.DateFilter(field_name="due_date", lookup_expr="lte")
+
+
+class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Numbered resolutions; a Part II resolution's text only for those who may see it."""
+
+    serializer_class = ResolutionSerializer
+    filterset_class = ResolutionFilter
+
+    def get_queryset(self) -> QuerySet[Resolution]:
+        return visible_resolutions(self.request.user).order_by("-year", "-number", "pk")
+
+
+class RatificationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Each organisation's ratification of a partnership's agreement in principle."""
+
+    serializer_class = RatificationSerializer
+    filterset_class = RatificationFilter
+
+    def get_queryset(self) -> QuerySet[Ratification]:
+        return (
+            visible_ratifications(self.request.user)
+            .select_related("resolution__item__meeting__body")
+            .order_by("due_date", "pk")
+        )
+
+    @extend_schema(
+        request=OutcomeSerializer,
+        responses={200: RatificationSerializer},
+        summary="Record the organisation's outcome",
+        description="Only the organisation's governance leads (and administrators). A refusal "
+        "(a final outcome, a stale version, a missing detail) is a 400 with the reason and "
+        "changes nothing.",
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[IsAuthenticated],
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def outcome(self, request: Request, pk: str | None = None) -> Response:
+        ratification = self.get_object()
+        if not permissions.can_record_ratification(request.user, ratification.organisation):
+            raise PermissionDenied(
+                f"Only {ratification.organisation}'s governance leads record its outcome."
+            )
+        given = OutcomeSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        try:
+            recorded = ratification_record_outcome(
+                ratification=ratification, actor=request.user, **given.validated_data
+            )
+        except DjangoValidationError as exc:
+            detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+            raise ValidationError(detail) from exc
+        recorded = self.get_queryset().get(pk=recorded.pk)
+        return Response(self.get_serializer(recorded).data)

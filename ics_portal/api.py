@@ -1,0 +1,102 @@
+"""Shared pieces of the REST API (OParl 1.1 style): paging, sync filters, `web`, dates.
+
+Every object carries its own API URL as `id`, its page as `web`, and `created`/`modified`.
+Models without those fields take them from their history: the first history row's date is
+`created`, the latest `modified` (annotated in the queryset, so a list stays one query).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import django_filters
+from django.db.models import Model, OuterRef, QuerySet, Subquery
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import LimitOffsetPagination
+
+MAX_LIMIT = 100
+
+
+class Pagination(LimitOffsetPagination):
+    """`limit` (1 to 100, default 20) and `offset`; anything else is refused with a reason."""
+
+    default_limit = 20
+    max_limit = MAX_LIMIT
+
+    def get_limit(self, request) -> int:
+        raw = request.query_params.get(self.limit_query_param)
+        if raw is None:
+            return self.default_limit
+        if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+            raise ValidationError(
+                {"limit": [f"Give a whole number from 1 to {MAX_LIMIT} for limit."]}
+            )
+        return int(raw)
+
+    def get_offset(self, request) -> int:
+        raw = request.query_params.get(self.offset_query_param)
+        if raw is None:
+            return 0
+        if not raw.isdigit():
+            raise ValidationError({"offset": ["Give a whole number of 0 or more for offset."]})
+        return int(raw)
+
+
+def with_history_dates(queryset: QuerySet) -> QuerySet:
+    """Annotate `created` and `modified` from the model's history table."""
+    history = queryset.model.history.model.objects.filter(id=OuterRef("pk"))
+    return queryset.annotate(
+        created=Subquery(history.order_by("history_date").values("history_date")[:1]),
+        modified=Subquery(history.order_by("-history_date").values("history_date")[:1]),
+    )
+
+
+def with_own_dates(queryset: QuerySet) -> QuerySet:
+    """For models with `created`/`modified` fields: nothing to annotate."""
+    return queryset
+
+
+class SyncFilterSet(django_filters.FilterSet):
+    """`modified_since` / `modified_until` (ISO 8601) for incremental sync."""
+
+    modified_since = django_filters.IsoDateTimeFilter(
+        field_name="modified", lookup_expr="gte", label="Changed at or after (ISO 8601)"
+    )
+    modified_until = django_filters.IsoDateTimeFilter(
+        field_name="modified", lookup_expr="lte", label="Changed at or before (ISO 8601)"
+    )
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class WebField(serializers.Field):
+    """The object's page on the portal, as an absolute URL."""
+
+    def __init__(self, path: Callable[[Model], str] | None = None, **kwargs) -> None:
+        self.path = path or (lambda obj: obj.get_absolute_url())
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Model) -> str:
+        return self.context["request"].build_absolute_uri(self.path(value))
+
+
+class OParlSerializer(serializers.ModelSerializer):
+    """Base serializer: `id` (own API URL), `web`, `created`, `modified`."""
+
+    web = WebField()
+    created = serializers.DateTimeField(read_only=True, allow_null=True)
+    modified = serializers.DateTimeField(read_only=True, allow_null=True)
+
+
+def identity(view_name: str) -> serializers.HyperlinkedIdentityField:
+    return serializers.HyperlinkedIdentityField(view_name=f"api:{view_name}-detail")
+
+
+def link(view_name: str, **kwargs) -> serializers.HyperlinkedRelatedField:
+    return serializers.HyperlinkedRelatedField(
+        view_name=f"api:{view_name}-detail", read_only=True, **kwargs
+    )
