@@ -122,6 +122,7 @@ def test_no_part_two_text_or_draft_reaches_an_anonymous_visitor(settings, tmp_pa
         "/terms-of-reference/review-due/",
     ]
     start += [f"/search/?q={marker}" for marker in MARKERS]
+    start += ["/api/v1/"]
     queue, seen, pdfs = list(start), set(), 0
     while queue and len(seen) < MAX_URLS:
         url = queue.pop(0)
@@ -139,8 +140,12 @@ def test_no_part_two_text_or_draft_reaches_an_anonymous_visitor(settings, tmp_pa
             pdfs += 1
         elif "text/html" in response.get("Content-Type", ""):
             queue.extend(link for link in _links(text, url) if link not in seen)
+        elif "json" in response.get("Content-Type", ""):
+            api_links = re.findall(r'"http://testserver(/api/v1/[^"]*)"', text)
+            queue.extend(link for link in api_links if link not in seen)
     assert len(seen) > 150, len(seen)
     assert pdfs >= 3
+    assert sum(url.startswith("/api/v1/") for url in seen) > 50
 
     # The markers are real: a member of the committee does see its Part II papers.
     from django.contrib.auth import get_user_model
