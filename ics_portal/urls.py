@@ -4,13 +4,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from ics_portal import history, views
+from ics_portal import history, search_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("cookies/", views.cookies, name="cookies"),
+    path("search/", search_views.search_page, name="search"),
     path("account/", views.account, name="account"),
     path("account/sign-in/", auth_views.LoginView.as_view(), name="login"),
     path("account/sign-out/", auth_views.LogoutView.as_view(), name="logout"),

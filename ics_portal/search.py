@@ -1,0 +1,334 @@
+"""Search across decisions, reports, agenda items and approved minutes (issue 6 item 3).
+
+`search(user, query, page)` is the one entry point. It finds, for each kind of record, only
+what the user may see on the record's own page (the rules of `meetings.visibility` and
+`meetings.visibility_minutes`, as query filters):
+
+- a resolution's text (preamble and parts) if its item's content is visible;
+- a report (title, purpose, recommendations, information) if its item's content is visible;
+- an agenda item's title if its meeting is visible (a Part II title is public);
+- a minute's text if its item's content is visible and the minutes are approved — or the user
+  edits the body (clerks and administrators also see drafts, as on the meeting page).
+
+On PostgreSQL it uses full-text search (English stemming, web-search syntax, ranked, with
+`ts_headline` snippets); elsewhere every word of the query must appear (case-insensitive),
+newest first. Either way it runs a fixed number of queries: one per kind to find the matching
+keys (at most `MAX_MATCHES` each), then one per kind to load the page's rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import F, Model, Q, QuerySet, TextField, Value
+from django.db.models.functions import Concat, Replace
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from decisions.models import Resolution
+from ics_portal import permissions
+from meetings.models import AgendaItem, Minute, Report
+from meetings.visibility import item_content_q, meeting_visible_q
+
+PER_PAGE = 20
+MIN_LENGTH = 2
+MAX_LENGTH = 200
+MAX_WORDS = 10
+MAX_MATCHES = 500  # per kind of record
+SNIPPET_CHARS = 240
+
+# Marks put around matches by ts_headline; the text is escaped first, then they become <mark>.
+START_SEL = "\ue000"
+STOP_SEL = "\ue001"
+# PostgreSQL's parser reads "<…>" as markup and ts_headline drops it; the text is searched and
+# shown as written by standing this character in for "<" (it becomes "&lt;" after escaping).
+LESS_THAN = "\ue002"
+
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of searchable record."""
+
+    key: str
+    label: str
+    model: type[Model]
+    fields: tuple[str, ...]
+    date_field: str
+    related: tuple[str, ...]
+    visible: Callable[[object], Q]
+
+
+def _minutes_q(user) -> Q:
+    """Minutes the user may read: approved ones, and drafts for those who edit the body."""
+    content = item_content_q(user, prefix="item__")
+    if permissions.is_admin(user):
+        return content
+    approved = Q(item__meeting__minutes_approved_at__isnull=False)
+    clerk_of = permissions.roles(user).clerk_of
+    if clerk_of:
+        approved |= Q(item__meeting__body_id__in=clerk_of)
+    return content & approved
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        key="resolution",
+        label="Decision",
+        model=Resolution,
+        fields=("preamble", "parts"),
+        date_field="meeting__start",
+        related=("body", "meeting__body", "item"),
+        visible=lambda user: item_content_q(user, prefix="item__"),
+    ),
+    Kind(
+        key="report",
+        label="Report",
+        model=Report,
+        fields=("title", "purpose", "recommendations", "information"),
+        date_field="item__meeting__start",
+        related=("item__meeting__body",),
+        visible=lambda user: item_content_q(user, prefix="item__"),
+    ),
+    Kind(
+        key="item",
+        label="Agenda item",
+        model=AgendaItem,
+        fields=("title",),
+        date_field="meeting__start",
+        related=("meeting__body",),
+        visible=lambda user: meeting_visible_q(user, prefix="meeting__"),
+    ),
+    Kind(
+        key="minute",
+        label="Minutes",
+        model=Minute,
+        fields=("text",),
+        date_field="item__meeting__start",
+        related=("item__meeting__body",),
+        visible=_minutes_q,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Result:
+    """One search result as the page shows it."""
+
+    kind: str
+    label: str
+    title: str
+    url: str
+    snippet: SafeString
+    body: str
+    date: datetime
+    notice: str = ""
+
+
+@dataclass
+class SearchResults:
+    """What the search page shows: a message, or a page of results."""
+
+    query: str
+    message: str = ""
+    page: Page | None = None
+    results: list[Result] = field(default_factory=list)
+    total: int = 0
+    capped: bool = False
+
+
+def _is_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def check_query(query: str) -> tuple[list[str], str]:
+    """The query's words, or a message saying why it cannot be searched for."""
+    if len(query) > MAX_LENGTH:
+        return [], f"Enter a search of {MAX_LENGTH} characters or fewer."
+    words = WORD.findall(query)
+    if not words or len("".join(words)) < MIN_LENGTH:
+        return [], "Enter at least 2 letters or numbers to search for."
+    return words[:MAX_WORDS], ""
+
+
+def _document(kind: Kind):
+    """The searchable text of a row, as one expression (PostgreSQL)."""
+    pieces: list = [Value("")]
+    for name in kind.fields:
+        pieces += [F(name), Value(" \n ")]
+    text = Concat(*pieces, output_field=TextField())
+    return Replace(text, Value("<"), Value(LESS_THAN), output_field=TextField())
+
+
+def _matching_keys(kind: Kind, user, query: str, words: list[str]) -> list[tuple]:
+    """(rank, date, kind key, pk) of the rows matching, best first, at most MAX_MATCHES."""
+    rows: QuerySet = kind.model.objects.filter(kind.visible(user))
+    if _is_postgresql():
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        search_query = SearchQuery(query, config="english", search_type="websearch")
+        vector = SearchVector(_document(kind), config="english")
+        rows = (
+            rows.annotate(search_document=vector)
+            .filter(search_document=search_query)
+            .annotate(search_rank=SearchRank(F("search_document"), search_query))
+            .order_by("-search_rank", f"-{kind.date_field}", "-pk")
+        )
+        keys = rows.values_list("search_rank", kind.date_field, "pk")[:MAX_MATCHES]
+        return [(rank, date, kind.key, pk) for rank, date, pk in keys]
+    for word in words:
+        any_field = Q()
+        for name in kind.fields:
+            any_field |= Q(**{f"{name}__icontains": word})
+        rows = rows.filter(any_field)
+    keys = rows.order_by(f"-{kind.date_field}", "-pk").values_list(kind.date_field, "pk")
+    return [(0.0, date, kind.key, pk) for date, pk in keys[:MAX_MATCHES]]
+
+
+def highlight(text: str, words: list[str], limit: int = SNIPPET_CHARS) -> SafeString:
+    """A snippet of plain text around the first match, escaped, with the words in <mark>."""
+    text = " ".join(text.split())
+    pattern = re.compile(
+        "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I
+    )
+    first = pattern.search(text)
+    start = 0
+    if first and len(text) > limit:
+        start = max(0, first.start() - limit // 3)
+    window = text[start : start + limit]
+    pieces = ["…" if start > 0 else ""]
+    position = 0
+    for match in pattern.finditer(window):
+        pieces.append(escape(window[position : match.start()]))
+        pieces.append(f"<mark>{escape(match.group())}</mark>")
+        position = match.end()
+    pieces.append(escape(window[position:]))
+    if start + limit < len(text):
+        pieces.append("…")
+    return mark_safe("".join(pieces))
+
+
+def headline_html(headline: str) -> SafeString:
+    """ts_headline output made safe: everything escaped, then the marks turned into <mark>."""
+    escaped = str(escape(" ".join(headline.split())))
+    marked = re.sub(f"{START_SEL}(.*?){STOP_SEL}", r"<mark>\1</mark>", escaped, flags=re.S)
+    marked = marked.replace(START_SEL, "").replace(STOP_SEL, "").replace(LESS_THAN, "&lt;")
+    return mark_safe(marked)
+
+
+def _load(kind: Kind, pks: list[int], query: str) -> dict[int, tuple[Model, str | None]]:
+    """The page's rows of one kind, by pk, with their headline on PostgreSQL (one query)."""
+    rows = kind.model.objects.filter(pk__in=pks).select_related(*kind.related)
+    if not _is_postgresql():
+        return {row.pk: (row, None) for row in rows}
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery
+
+    search_query = SearchQuery(query, config="english", search_type="websearch")
+    rows = rows.annotate(
+        search_headline=SearchHeadline(
+            _document(kind),
+            search_query,
+            config="english",
+            start_sel=START_SEL,
+            stop_sel=STOP_SEL,
+            max_words=40,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+    )
+    return {row.pk: (row, row.search_headline) for row in rows}
+
+
+def _text(kind: Kind, row: Model) -> str:
+    return "\n".join(getattr(row, name) or "" for name in kind.fields)
+
+
+def _result(kind: Kind, row: Model, snippet: SafeString) -> Result:
+    if isinstance(row, Resolution):
+        return Result(
+            kind=kind.key,
+            label=kind.label,
+            title=f"{row.body.short_name} {row.reference}: {row.item.title}",
+            url=row.get_absolute_url(),
+            snippet=snippet,
+            body=row.meeting.body.name,
+            date=row.meeting.start,
+        )
+    if isinstance(row, Report):
+        return Result(
+            kind=kind.key,
+            label=kind.label,
+            title=row.title,
+            url=row.get_absolute_url(),
+            snippet=snippet,
+            body=row.item.meeting.body.name,
+            date=row.item.meeting.start,
+        )
+    if isinstance(row, AgendaItem):
+        return Result(
+            kind=kind.key,
+            label=kind.label,
+            title=f"{row.position}. {row.title}",
+            url=reverse("meetings:item_detail", args=[row.meeting_id, row.position]),
+            snippet=snippet,
+            body=row.meeting.body.name,
+            date=row.meeting.start,
+            notice=row.exempt_notice if row.is_exempt else "",
+        )
+    item = row.item
+    return Result(
+        kind=kind.key,
+        label=kind.label,
+        title=f"Minute {item.position}: {item.title}",
+        url=item.get_absolute_url(),
+        snippet=snippet,
+        body=item.meeting.body.name,
+        date=item.meeting.start,
+    )
+
+
+def search(user, query: str, page: object = 1) -> SearchResults:
+    """A page of what the user may see that matches the query, best (or newest) first."""
+    query = (query or "").strip()
+    words, message = check_query(query)
+    if message:
+        return SearchResults(query=query, message=message)
+    keys: list[tuple] = []
+    capped = False
+    for kind in KINDS:
+        found = _matching_keys(kind, user, query, words)
+        capped = capped or len(found) >= MAX_MATCHES
+        keys.extend(found)
+    # Best rank first (all equal off PostgreSQL), then newest meeting first.
+    keys.sort(key=lambda key: (-key[0], -key[1].timestamp(), key[2], -key[3]))
+    results_page = Paginator(keys, PER_PAGE).get_page(page)
+    by_kind = {kind.key: kind for kind in KINDS}
+    loaded: dict[str, dict] = {}
+    for kind in KINDS:
+        pks = [pk for _, _, key, pk in results_page.object_list if key == kind.key]
+        if pks:
+            loaded[kind.key] = _load(kind, pks, query)
+    results = []
+    for _, _, key, pk in results_page.object_list:
+        kind = by_kind[key]
+        row, headline = loaded[key][pk]
+        if headline is not None and START_SEL in headline:
+            snippet = headline_html(headline)
+        else:
+            snippet = highlight(_text(kind, row), words)
+        results.append(_result(kind, row, snippet))
+    return SearchResults(
+        query=query,
+        page=results_page,
+        results=results,
+        total=len(keys),
+        capped=capped,
+    )
