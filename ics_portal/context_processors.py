@@ -15,6 +15,7 @@ PUBLIC_NAV = [
     ("Decisions", "decisions:list"),
     ("People", "governance:person_list"),
     ("Agreements", "governance:agreement_list"),
+    ("Search", "search"),
 ]
 
 
