@@ -176,5 +176,5 @@ class BodyDecisionsFeed(DecisionsFeed):
         return public_resolutions(obj)
 
 
-decisions_feed = DecisionsFeed()
-body_decisions_feed = BodyDecisionsFeed()
+decisions_feed = require_GET(DecisionsFeed())
+body_decisions_feed = require_GET(BodyDecisionsFeed())

@@ -192,3 +192,21 @@ def test_feed_holds_the_newest_fifty_in_bounded_queries(
     assert got[0].find(f"{ATOM}title").text.startswith("ASCPH 2021/055")
     with django_assert_max_num_queries(3):
         assert len(entries(client.get(f"/bodies/{body.slug}/decisions/feed/"))) == 50
+
+
+@pytest.mark.parametrize(
+    "url", ["/meetings.ics", "/decisions/feed/", "/bodies/{slug}/decisions/feed/"]
+)
+def test_feeds_answer_only_get(client, body, url):
+    assert client.post(url.format(slug=body.slug)).status_code == 405
+
+
+def test_feed_links_include(body):
+    from django.template.loader import render_to_string
+
+    everywhere = render_to_string("includes/feed_links.html")
+    assert 'href="/meetings.ics"' in everywhere
+    assert 'href="/decisions/feed/"' in everywhere
+    one_body = render_to_string("includes/feed_links.html", {"body": body})
+    assert f'href="/bodies/{body.slug}/meetings.ics"' in one_body
+    assert f'href="/bodies/{body.slug}/decisions/feed/"' in one_body
