@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from ics_portal import history, search_views, views
+from ics_portal import feeds, history, search_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -49,6 +49,13 @@ urlpatterns = [
         "history/<slug:app_label>/<slug:model_name>/<int:pk>/",
         history.history,
         name="history",
+    ),
+    # Calendars and feeds
+    path("meetings.ics", feeds.meetings_ics, name="meetings_ics"),
+    path("bodies/<slug:slug>/meetings.ics", feeds.body_meetings_ics, name="body_meetings_ics"),
+    path("decisions/feed/", feeds.decisions_feed, name="decisions_feed"),
+    path(
+        "bodies/<slug:slug>/decisions/feed/", feeds.body_decisions_feed, name="body_decisions_feed"
     ),
     path("", include("governance.urls")),
     path("", include("meetings.urls")),

@@ -131,7 +131,7 @@ def test_no_part_two_text_or_draft_reaches_an_anonymous_visitor(settings, tmp_pa
         "/terms-of-reference/review-due/",
     ]
     start += [f"/search/?q={marker}" for marker in MARKERS]
-    start += ["/api/v1/"]
+    start += ["/api/v1/", "/meetings.ics", "/decisions/feed/"]
     queue, seen, pdfs = list(start), set(), 0
     while queue and len(seen) < MAX_URLS:
         url = queue.pop(0)
@@ -151,6 +151,8 @@ def test_no_part_two_text_or_draft_reaches_an_anonymous_visitor(settings, tmp_pa
             pdfs += 1
         elif "text/html" in response.get("Content-Type", ""):
             queue.extend(link for link in _links(text, url) if link not in seen)
+        elif "xml" in response.get("Content-Type", ""):
+            queue.extend(_links(text, url))
         elif "json" in response.get("Content-Type", ""):
             api_links = re.findall(r'"http://testserver(/api/v1/[^"]*)"', text)
             queue.extend(link for link in api_links if link not in seen)
