@@ -6,17 +6,35 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from decisions.models import Resolution
 from decisions.selectors.ratifications import my_ratifications
 from governance.models import RoleAssignment
 from ics_portal.permissions import is_admin, roles
+from meetings.models import Meeting
+from meetings.visibility import meeting_visible_q, meetings_visible_to
+
+HOME_LIST_LENGTH = 5
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    context = {}
+    visible = meetings_visible_to(request.user).select_related("body")
+    context = {
+        "upcoming": list(
+            visible.filter(start__gte=timezone.now())
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("start")[:HOME_LIST_LENGTH]
+        ),
+        "latest_decisions": list(
+            Resolution.objects.filter(meeting_visible_q(request.user, prefix="meeting__"))
+            .select_related("body", "meeting")
+            .order_by("-meeting__start", "-number")[:HOME_LIST_LENGTH]
+        ),
+    }
     if request.user.is_authenticated:
         context["assignments"] = RoleAssignment.objects.filter(user=request.user).select_related(
             "body", "organisation"

@@ -48,7 +48,7 @@ def test_inline_script_carries_the_csp_nonce(client):
 
 def test_signed_in_home_lists_the_users_roles(client_for, clerk, django_assert_max_num_queries):
     client = client_for(clerk)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         response = client.get("/")
     html = response.content.decode()
     assert (
@@ -62,3 +62,26 @@ def test_account_page_needs_sign_in(client):
     response = client.get("/account/")
     assert response.status_code == 302
     assert response["Location"].startswith("/account/sign-in/")
+
+
+def test_home_lists_upcoming_meetings_and_latest_decisions_the_public_may_see(
+    client, body, clerk, django_assert_max_num_queries
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from meetings.models import Meeting
+
+    published = Meeting.objects.create(
+        body=body,
+        start=timezone.now() + timedelta(days=9),
+        venue="County Hall",
+        agenda_published_at=timezone.now(),
+        status=Meeting.Status.AGENDA_PUBLISHED,
+    )
+    Meeting.objects.create(body=body, start=timezone.now() + timedelta(days=20), venue="Draft")
+    with django_assert_max_num_queries(3):
+        html = client.get("/").content.decode()
+    assert f'href="/meetings/{published.pk}/"' in html
+    assert html.count('href="/meetings/') == 1 + html.count('href="/meetings/"')
