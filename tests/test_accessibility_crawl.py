@@ -12,6 +12,8 @@ from django.core.management import call_command
 
 # The admin and the API's Swagger UI are third-party developer tools, not the portal's pages.
 SKIP = ("/admin/", "/api/", "/account/sign-out/", "/static/", "/media/", "mailto:")
+# Calendars, feeds, PDFs and attachments are downloads, not pages (the leak crawl reads them).
+DOWNLOADS = (".ics", "/feed/", ".pdf", "/attachments/")
 MAX_PAGES = 80
 
 
@@ -40,7 +42,7 @@ def _crawl(page, assert_accessible, base: str) -> list[str]:
         assert_accessible(page)
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
             href = urldefrag(href)[0]
-            if not href.startswith(base) or any(s in href for s in SKIP):
+            if not href.startswith(base) or any(s in href for s in SKIP + DOWNLOADS):
                 continue
             queue.append(href[len(base) :] or "/")
     return visited
