@@ -19,7 +19,7 @@ from decisions.selectors.ratifications import visible_ratifications
 from decisions.selectors.resolutions import visible_resolutions
 from decisions.services.ratifications import OUTCOMES, ratification_record_outcome
 from ics_portal import permissions
-from ics_portal.api import OParlSerializer, SyncFilterSet, identity, link
+from ics_portal.api import IdFilter, OParlSerializer, SyncFilterSet, identity, link
 from meetings.visibility import can_see_item_content
 
 
@@ -139,8 +139,8 @@ class OutcomeSerializer(serializers.Serializer):
 
 
 class ResolutionFilter(SyncFilterSet):
-    body = django_filters.NumberFilter(field_name="body_id")
-    meeting = django_filters.NumberFilter(field_name="meeting_id")
+    body = IdFilter(field_name="body_id")
+    meeting = IdFilter(field_name="meeting_id")
     status = django_filters.ChoiceFilter(choices=Resolution.Status.choices)
     kind = django_filters.ChoiceFilter(choices=Resolution.Kind.choices)
     date_from = django_filters.DateFilter(field_name="meeting__start__date", lookup_expr="gte")
@@ -148,9 +148,9 @@ class ResolutionFilter(SyncFilterSet):
 
 
 class RatificationFilter(SyncFilterSet):
-    organisation = django_filters.NumberFilter(field_name="organisation_id")
-    resolution = django_filters.NumberFilter(field_name="resolution_id")
-    body = django_filters.NumberFilter(field_name="resolution__body_id")
+    organisation = IdFilter(field_name="organisation_id")
+    resolution = IdFilter(field_name="resolution_id")
+    body = IdFilter(field_name="resolution__body_id")
     status = django_filters.ChoiceFilter(choices=Ratification.Status.choices)
     due_from = django_filters.DateFilter(field_name="due_date", lookup_expr="gte")
     due_to = django_filters.DateFilter(field_name="due_date", lookup_expr="lte")

@@ -8,6 +8,7 @@ from rest_framework import serializers, viewsets
 
 from governance.models import Body, Membership, Organisation, Partnership, Person
 from ics_portal.api import (
+    IdFilter,
     OParlSerializer,
     SyncFilterSet,
     WebField,
@@ -130,13 +131,13 @@ class MembershipSerializer(OParlSerializer):
 
 
 class BodyFilter(SyncFilterSet):
-    partnership = django_filters.NumberFilter(field_name="partnership_id")
-    organisation = django_filters.NumberFilter(field_name="organisation_id")
+    partnership = IdFilter(field_name="partnership_id")
+    organisation = IdFilter(field_name="organisation_id")
 
 
 class MembershipFilter(SyncFilterSet):
-    body = django_filters.NumberFilter(field_name="body_id")
-    person = django_filters.NumberFilter(field_name="person_id")
+    body = IdFilter(field_name="body_id")
+    person = IdFilter(field_name="person_id")
     role = django_filters.ChoiceFilter(choices=Membership.Role.choices)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import django_filters
+from django import forms
 from django.db.models import Model, OuterRef, QuerySet, Subquery
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -70,6 +71,29 @@ class SyncFilterSet(django_filters.FilterSet):
     )
 
 
+class IdFilter(django_filters.NumberFilter):
+    """An object's id: a whole number the database can hold, or a 400 with the reason
+    (a NumberFilter takes any decimal, and a huge one overflows the database: a 500)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
+
+
+class OptionalURLField(serializers.URLField):
+    """A URL that may be missing: `null`, not an empty string (which is not a URI)."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: str) -> str | None:
+        return value or None
+
+
 @extend_schema_field(OpenApiTypes.URI)
 class WebField(serializers.Field):
     """The object's page on the portal, as an absolute URL."""
@@ -100,3 +124,41 @@ def link(view_name: str, **kwargs) -> serializers.HyperlinkedRelatedField:
     return serializers.HyperlinkedRelatedField(
         view_name=f"api:{view_name}-detail", read_only=True, **kwargs
     )
+
+
+ERROR = {
+    "type": "object",
+    "description": "`detail` with the reason, or each refused parameter or field with reasons.",
+    "additionalProperties": True,
+}
+ERRORS = {
+    "400": "A malformed parameter or field, with the reason.",
+    "401": "No token, or a token that is not valid.",
+    "403": "The token's owner may not do this.",
+    "404": "No such object, or not one this client may see.",
+}
+
+
+def document_errors(result: dict, generator, request, public) -> dict:
+    """drf-spectacular postprocessing hook: list the error answers every operation can give
+    (bad parameters 400, unknown id 404, writes without a token or permission 401/403)."""
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            params = operation.get("parameters", [])
+            codes = []
+            if any(p["in"] == "query" for p in params) or method != "get":
+                codes.append("400")
+            if method != "get":
+                codes += ["401", "403"]
+            if any(p["in"] == "path" for p in params):
+                codes.append("404")
+            responses = operation.setdefault("responses", {})
+            for code in codes:
+                responses.setdefault(
+                    code,
+                    {
+                        "description": ERRORS[code],
+                        "content": {"application/json": {"schema": ERROR}},
+                    },
+                )
+    return result

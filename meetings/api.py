@@ -9,7 +9,15 @@ from django.db.models import Prefetch, QuerySet
 from rest_framework import serializers, viewsets
 
 from decisions.models import Resolution
-from ics_portal.api import OParlSerializer, SyncFilterSet, identity, link, with_history_dates
+from ics_portal.api import (
+    IdFilter,
+    OParlSerializer,
+    OptionalURLField,
+    SyncFilterSet,
+    identity,
+    link,
+    with_history_dates,
+)
 from meetings.models import AgendaItem, Meeting
 from meetings.visibility import can_see_item_content, meeting_visible_q, meetings_visible_to
 
@@ -17,7 +25,7 @@ from meetings.visibility import can_see_item_content, meeting_visible_q, meeting
 class MeetingSerializer(OParlSerializer):
     id = identity("meeting")
     body = link("body")
-    onlineUrl = serializers.URLField(source="online_url", read_only=True)
+    onlineUrl = OptionalURLField(source="online_url", read_only=True)
     cancelled = serializers.SerializerMethodField()
     agendaPublished = serializers.DateTimeField(
         source="agenda_published_at", read_only=True, allow_null=True
@@ -92,15 +100,15 @@ class AgendaItemSerializer(OParlSerializer):
 
 
 class MeetingFilter(SyncFilterSet):
-    body = django_filters.NumberFilter(field_name="body_id")
+    body = IdFilter(field_name="body_id")
     date_from = django_filters.DateFilter(field_name="start__date", lookup_expr="gte")
     date_to = django_filters.DateFilter(field_name="start__date", lookup_expr="lte")
     status = django_filters.ChoiceFilter(choices=Meeting.Status.choices)
 
 
 class AgendaItemFilter(SyncFilterSet):
-    meeting = django_filters.NumberFilter(field_name="meeting_id")
-    body = django_filters.NumberFilter(field_name="meeting__body_id")
+    meeting = IdFilter(field_name="meeting_id")
+    body = IdFilter(field_name="meeting__body_id")
     date_from = django_filters.DateFilter(field_name="meeting__start__date", lookup_expr="gte")
     date_to = django_filters.DateFilter(field_name="meeting__start__date", lookup_expr="lte")
 

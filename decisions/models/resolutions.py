@@ -69,6 +69,8 @@ class Resolution(models.Model):
 
     class Meta:
         ordering = ["-year", "-number"]
+        # The API's order: its pages (and deep offsets) read the index, not a sort of every row.
+        indexes = [models.Index(fields=["-year", "-number", "id"], name="resolution_newest_first")]
         constraints = [
             models.UniqueConstraint(
                 fields=["body", "year", "number"], name="resolution_number_unique_per_body_year"
