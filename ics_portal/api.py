@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import django_filters
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, OuterRef, QuerySet, Subquery
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -100,3 +101,9 @@ def link(view_name: str, **kwargs) -> serializers.HyperlinkedRelatedField:
     return serializers.HyperlinkedRelatedField(
         view_name=f"api:{view_name}-detail", read_only=True, **kwargs
     )
+
+
+def refusal(exc: DjangoValidationError) -> ValidationError:
+    """A service's refusal as a 400 with its messages, by field or under "detail"."""
+    detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+    return ValidationError(detail)
