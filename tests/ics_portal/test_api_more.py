@@ -485,13 +485,13 @@ def grow(meeting: Meeting, count: int, pdf_upload, actor) -> None:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("viewer", [None, "member", "clerk"])
+@pytest.mark.parametrize("who", [None, "member", "clerk"])
 @pytest.mark.parametrize("name", NEW_LISTS)
 def test_each_new_list_runs_a_bounded_number_of_queries(
-    client, meeting, pdf_upload, admin_user, request, viewer, name, django_assert_max_num_queries
+    client, meeting, pdf_upload, admin_user, request, who, name, django_assert_max_num_queries
 ):
     grow(meeting, 15, pdf_upload, admin_user)
-    headers = token_for(request.getfixturevalue(viewer)) if viewer else {}
+    headers = token_for(request.getfixturevalue(who)) if who else {}
     with django_assert_max_num_queries(6):
         response = client.get(f"/api/v1/{name}/", {"limit": 100}, **headers)
     assert response.status_code == 200
