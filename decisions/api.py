@@ -1,4 +1,4 @@
-"""The API's view of resolutions and ratifications, and its one write: recording an
+"""The API's view of resolutions, ratifications and actions, and one write: recording an
 organisation's ratification outcome through the same service and permission as the page."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from decisions.models import Ratification, Resolution
+from decisions.models import Action, Ratification, Resolution
+from decisions.selectors.actions import actions_visible_to
 from decisions.selectors.ratifications import visible_ratifications
 from decisions.selectors.resolutions import visible_resolutions
 from decisions.services.ratifications import OUTCOMES, ratification_record_outcome
@@ -123,6 +124,48 @@ class RatificationSerializer(OParlSerializer):
         return ratification.reason if _text_visible(self, ratification.resolution) else None
 
 
+class ActionSerializer(OParlSerializer):
+    """An action; its description follows the Part II rule of the item it arises from."""
+
+    id = identity("action")
+    body = link("body")
+    resolution = link("resolution", allow_null=True)
+    agendaItem = link("agenda-item", source="source_item")
+    owner = serializers.CharField(read_only=True)
+    dueDate = serializers.DateField(source="due_date", read_only=True)
+    overdue = serializers.BooleanField(source="is_overdue", read_only=True)
+    exemptNotice = serializers.SerializerMethodField()
+    description = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "web",
+            "body",
+            "resolution",
+            "agendaItem",
+            "owner",
+            "dueDate",
+            "status",
+            "overdue",
+            "exemptNotice",
+            "description",
+            "created",
+            "modified",
+        ]
+
+    def _visible(self, action: Action) -> bool:
+        return action.content_visible_to(self.context["request"].user)
+
+    def get_exemptNotice(self, action: Action) -> str:
+        item = action.source_item
+        return item.exempt_notice if item.is_exempt and not self._visible(action) else ""
+
+    def get_description(self, action: Action) -> str | None:
+        return action.description if self._visible(action) else None
+
+
 class OutcomeSerializer(serializers.Serializer):
     """An organisation's outcome, as the outcome form takes it."""
 
@@ -152,6 +195,14 @@ class RatificationFilter(SyncFilterSet):
     resolution = IdFilter(field_name="resolution_id")
     body = IdFilter(field_name="resolution__body_id")
     status = django_filters.ChoiceFilter(choices=Ratification.Status.choices)
+    due_from = django_filters.DateFilter(field_name="due_date", lookup_expr="gte")
+    due_to = django_filters.DateFilter(field_name="due_date", lookup_expr="lte")
+
+
+class ActionFilter(SyncFilterSet):
+    body = IdFilter(field_name="body_id")
+    resolution = IdFilter(field_name="resolution_id")
+    status = django_filters.ChoiceFilter(choices=Action.Status.choices)
     due_from = django_filters.DateFilter(field_name="due_date", lookup_expr="gte")
     due_to = django_filters.DateFilter(field_name="due_date", lookup_expr="lte")
 
@@ -211,3 +262,14 @@ class RatificationViewSet(viewsets.ReadOnlyModelViewSet):
             raise ValidationError(detail) from exc
         recorded = self.get_queryset().get(pk=recorded.pk)
         return Response(self.get_serializer(recorded).data)
+
+
+class ActionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Actions arising from resolutions and items of the meetings the viewer may see; a Part II
+    action's description only for those who may see the item's content."""
+
+    serializer_class = ActionSerializer
+    filterset_class = ActionFilter
+
+    def get_queryset(self) -> QuerySet[Action]:
+        return actions_visible_to(self.request.user).order_by("due_date", "pk")

@@ -6,7 +6,14 @@ from __future__ import annotations
 import django_filters
 from rest_framework import serializers, viewsets
 
-from governance.models import Body, Membership, Organisation, Partnership, Person
+from governance.models import (
+    Body,
+    Membership,
+    Organisation,
+    Partnership,
+    PartnershipMember,
+    Person,
+)
 from ics_portal.api import (
     IdFilter,
     OParlSerializer,
@@ -130,6 +137,33 @@ class MembershipSerializer(OParlSerializer):
         ]
 
 
+class PartnershipMemberSerializer(OParlSerializer):
+    id = identity("partnership-membership")
+    web = WebField(path=lambda member: member.partnership.get_absolute_url())
+    partnership = link("partnership")
+    organisation = link("organisation")
+    startDate = serializers.DateField(source="joined", read_only=True)
+    endDate = serializers.DateField(source="left", read_only=True, allow_null=True)
+
+    class Meta:
+        model = PartnershipMember
+        fields = [
+            "id",
+            "web",
+            "partnership",
+            "organisation",
+            "startDate",
+            "endDate",
+            "created",
+            "modified",
+        ]
+
+
+class PartnershipMemberFilter(SyncFilterSet):
+    partnership = IdFilter(field_name="partnership_id")
+    organisation = IdFilter(field_name="organisation_id")
+
+
 class BodyFilter(SyncFilterSet):
     partnership = IdFilter(field_name="partnership_id")
     organisation = IdFilter(field_name="organisation_id")
@@ -179,3 +213,13 @@ class MembershipViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = MembershipSerializer
     filterset_class = MembershipFilter
     queryset = with_history_dates(Membership.objects.select_related("person").order_by("pk"))
+
+
+class PartnershipMemberViewSet(viewsets.ReadOnlyModelViewSet):
+    """Organisations' memberships of partnerships, from the day they joined until they left."""
+
+    serializer_class = PartnershipMemberSerializer
+    filterset_class = PartnershipMemberFilter
+    queryset = with_history_dates(
+        PartnershipMember.objects.select_related("partnership").order_by("pk")
+    )

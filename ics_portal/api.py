@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, OuterRef, QuerySet, Subquery
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -162,3 +163,9 @@ def document_errors(result: dict, generator, request, public) -> dict:
                     },
                 )
     return result
+
+
+def refusal(exc: DjangoValidationError) -> ValidationError:
+    """A service's refusal as a 400 with its messages, by field or under "detail"."""
+    detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+    return ValidationError(detail)

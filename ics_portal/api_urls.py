@@ -15,13 +15,21 @@ app_name = "api"
 router = DefaultRouter()
 router.register("organisations", governance_api.OrganisationViewSet, basename="organisation")
 router.register("partnerships", governance_api.PartnershipViewSet, basename="partnership")
+router.register(
+    "partnership-memberships",
+    governance_api.PartnershipMemberViewSet,
+    basename="partnership-membership",
+)
 router.register("bodies", governance_api.BodyViewSet, basename="body")
 router.register("people", governance_api.PersonViewSet, basename="person")
 router.register("memberships", governance_api.MembershipViewSet, basename="membership")
 router.register("meetings", meetings_api.MeetingViewSet, basename="meeting")
 router.register("agenda-items", meetings_api.AgendaItemViewSet, basename="agenda-item")
+router.register("papers", meetings_api.PaperViewSet, basename="paper")
+router.register("files", meetings_api.FileViewSet, basename="file")
 router.register("resolutions", decisions_api.ResolutionViewSet, basename="resolution")
 router.register("ratifications", decisions_api.RatificationViewSet, basename="ratification")
+router.register("actions", decisions_api.ActionViewSet, basename="action")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -234,6 +234,16 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "ics_portal.api.document_errors",
     ],
+    # Several models have a `status` or `kind`: name each choice set after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "MeetingStatusEnum": "meetings.models.Meeting.Status",
+        "AttendanceStatusEnum": "meetings.models.Attendance.Status",
+        "ResolutionStatusEnum": "decisions.models.Resolution.Status",
+        "ResolutionKindEnum": "decisions.models.Resolution.Kind",
+        "RatificationStatusEnum": "decisions.models.Ratification.Status",
+        "ActionStatusEnum": "decisions.models.Action.Status",
+        "AgendaItemKindEnum": "meetings.models.AgendaItem.Kind",
+    },
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

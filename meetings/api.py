@@ -1,25 +1,48 @@
-"""The API's view of meetings and agenda items, with exactly the visibility of the pages
-(meetings.visibility): unpublished meetings only for their body's editors, Part II content
-only for those who may see it."""
+"""The API's view of meetings, agenda items, papers (reports) and files (attachments), with
+exactly the visibility of the pages (meetings.visibility): unpublished meetings only for their
+body's editors, Part II content only for those who may see it. Two writes, through the same
+services and permission as the pages: a meeting's attendance, and a resolution on an item."""
 
 from __future__ import annotations
 
 import django_filters
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, QuerySet
-from rest_framework import serializers, viewsets
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
 
+from decisions.api import ResolutionSerializer
 from decisions.models import Resolution
+from decisions.selectors.resolutions import visible_resolutions
+from decisions.services.resolutions import VoteCount, resolution_record
+from governance.models import Body, Person
+from ics_portal import permissions
 from ics_portal.api import (
     IdFilter,
     OParlSerializer,
     OptionalURLField,
     SyncFilterSet,
+    WebField,
     identity,
     link,
+    refusal,
     with_history_dates,
 )
-from meetings.models import AgendaItem, Meeting
-from meetings.visibility import can_see_item_content, meeting_visible_q, meetings_visible_to
+from meetings.models import AgendaItem, Attachment, Attendance, Meeting, Report
+from meetings.services.proceedings import AttendanceEntry, attendance_record
+from meetings.services.reports import download_name
+from meetings.visibility import (
+    attachments_visible_to,
+    can_see_item_content,
+    meeting_visible_q,
+    meetings_visible_to,
+)
 
 
 class MeetingSerializer(OParlSerializer):
@@ -99,6 +122,165 @@ class AgendaItemSerializer(OParlSerializer):
         return "\n".join(part for r in item.api_resolutions for part in r.part_list)
 
 
+class PaperSerializer(OParlSerializer):
+    """A report (OParl "paper"). For a Part II item whose content the viewer may not see, only
+    the item's title and the exempt notice: the report's title, purpose, recommendations, text
+    and files are withheld, as on the item's page."""
+
+    id = identity("paper")
+    meeting = link("meeting", source="item.meeting")
+    agendaItem = link("agenda-item", source="item")
+    name = serializers.SerializerMethodField()
+    exemptNotice = serializers.SerializerMethodField()
+    purpose = serializers.SerializerMethodField()
+    recommendations = serializers.SerializerMethodField()
+    text = serializers.SerializerMethodField()
+    auxiliaryFile = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Report
+        fields = [
+            "id",
+            "web",
+            "name",
+            "meeting",
+            "agendaItem",
+            "exemptNotice",
+            "purpose",
+            "recommendations",
+            "text",
+            "auxiliaryFile",
+            "created",
+            "modified",
+        ]
+
+    def _visible(self, report: Report) -> bool:
+        return can_see_item_content(self.context["request"].user, report.item)
+
+    def get_name(self, report: Report) -> str:
+        return report.title if self._visible(report) else report.item.title
+
+    def get_exemptNotice(self, report: Report) -> str:
+        return "" if self._visible(report) else report.item.exempt_notice
+
+    def get_purpose(self, report: Report) -> str | None:
+        return report.purpose if self._visible(report) else None
+
+    def get_recommendations(self, report: Report) -> list[str] | None:
+        return report.recommendation_list if self._visible(report) else None
+
+    def get_text(self, report: Report) -> str | None:
+        return report.information if self._visible(report) else None
+
+    def get_auxiliaryFile(self, report: Report) -> list[str]:
+        """The files' API URLs."""
+        if not self._visible(report):
+            return []
+        request = self.context["request"]
+        return [
+            request.build_absolute_uri(reverse("api:file-detail", args=[attachment.pk]))
+            for attachment in report.attachments.all()
+        ]
+
+
+def _download_url(attachment: Attachment) -> str:
+    return reverse(
+        "meetings:attachment_download", args=[attachment.report.item.meeting_id, attachment.pk]
+    )
+
+
+class FileSerializer(OParlSerializer):
+    """An attachment (OParl "file"), listed only where its item's content may be seen."""
+
+    id = identity("file")
+    paper = link("paper", source="report")
+    name = serializers.CharField(source="title", read_only=True)
+    fileName = serializers.SerializerMethodField()
+    mimeType = serializers.CharField(source="mime_type", read_only=True)
+    size = serializers.IntegerField(read_only=True)
+    sha512Checksum = serializers.CharField(source="sha512", read_only=True)
+    accessUrl = WebField(path=_download_url)
+    downloadUrl = WebField(path=_download_url)
+
+    class Meta:
+        model = Attachment
+        fields = [
+            "id",
+            "web",
+            "paper",
+            "name",
+            "fileName",
+            "mimeType",
+            "size",
+            "sha512Checksum",
+            "accessUrl",
+            "downloadUrl",
+            "created",
+            "modified",
+        ]
+
+    def get_fileName(self, attachment: Attachment) -> str:
+        return download_name(attachment)
+
+
+class AttendanceSerializer(serializers.ModelSerializer):
+    person = link("person")
+    substitute = link("person", allow_null=True)
+
+    class Meta:
+        model = Attendance
+        fields = ["person", "status", "substitute", "note"]
+
+
+class AttendanceEntrySerializer(serializers.Serializer):
+    """One line of the attendance: a member's status (and substitute), or an officer."""
+
+    person = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all())
+    status = serializers.ChoiceField(choices=Attendance.Status.choices)
+    substitute = serializers.PrimaryKeyRelatedField(
+        queryset=Person.objects.all(), required=False, allow_null=True, default=None
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+
+
+class AttendanceInputSerializer(serializers.Serializer):
+    """The whole attendance of the meeting: it replaces what was recorded before."""
+
+    entries = AttendanceEntrySerializer(many=True)
+
+
+class MeetingAttendanceSerializer(serializers.Serializer):
+    meeting = link("meeting", source="*")
+    status = serializers.CharField(read_only=True)
+    attendance = AttendanceSerializer(many=True, read_only=True, source="attendance_rows")
+
+
+class VoteSerializer(serializers.Serializer):
+    votes_for = serializers.IntegerField(min_value=0)
+    votes_against = serializers.IntegerField(min_value=0, default=0)
+    abstentions = serializers.IntegerField(min_value=0, default=0)
+
+
+class ResolutionInputSerializer(serializers.Serializer):
+    """A resolution as the clerk's form takes it (named votes are recorded on the page)."""
+
+    kind = serializers.ChoiceField(choices=Resolution.Kind.choices)
+    preamble = serializers.CharField(required=False, allow_blank=True, default="")
+    parts = serializers.CharField(
+        help_text="The parts of the resolution, one a line; they are numbered."
+    )
+    recommended_to = serializers.PrimaryKeyRelatedField(
+        queryset=Body.objects.all(), required=False, allow_null=True, default=None
+    )
+    vote = VoteSerializer(required=False, allow_null=True, default=None)
+    acts_on = serializers.PrimaryKeyRelatedField(
+        queryset=Resolution.objects.all(), required=False, allow_null=True, default=None
+    )
+    act = serializers.ChoiceField(
+        choices=Resolution.Act.choices, required=False, allow_blank=True, default=""
+    )
+
+
 class MeetingFilter(SyncFilterSet):
     body = IdFilter(field_name="body_id")
     date_from = django_filters.DateFilter(field_name="start__date", lookup_expr="gte")
@@ -113,6 +295,17 @@ class AgendaItemFilter(SyncFilterSet):
     date_to = django_filters.DateFilter(field_name="meeting__start__date", lookup_expr="lte")
 
 
+class PaperFilter(SyncFilterSet):
+    meeting = IdFilter(field_name="item__meeting_id")
+    body = IdFilter(field_name="item__meeting__body_id")
+    agendaItem = IdFilter(field_name="item_id")
+
+
+class FileFilter(SyncFilterSet):
+    paper = IdFilter(field_name="report_id")
+    meeting = IdFilter(field_name="report__item__meeting_id")
+
+
 class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     """Meetings of bodies; one whose agenda is not yet published only for its body's editors."""
 
@@ -122,6 +315,38 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[Meeting]:
         meetings = meetings_visible_to(self.request.user).order_by("-start", "pk")
         return with_history_dates(meetings)
+
+    @extend_schema(
+        request=AttendanceInputSerializer,
+        responses={200: MeetingAttendanceSerializer},
+        summary="Record the meeting's attendance",
+        description="Only the body's clerks (and administrators). The entries replace the "
+        "attendance recorded before. A refusal (someone not a member on the day, a cancelled "
+        "meeting, approved minutes) is a 400 with the reason and changes nothing.",
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[IsAuthenticated],
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def attendance(self, request: Request, pk: str | None = None) -> Response:
+        meeting = self.get_object()
+        if not permissions.can_edit_body(request.user, meeting.body):
+            raise PermissionDenied(f"Only the {meeting.body}'s clerks record its attendance.")
+        given = AttendanceInputSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        entries = [AttendanceEntry(**entry) for entry in given.validated_data["entries"]]
+        try:
+            attendance_record(meeting=meeting, entries=entries, actor=request.user)
+        except DjangoValidationError as exc:
+            raise refusal(exc) from exc
+        meeting.refresh_from_db()
+        meeting.attendance_rows = list(
+            meeting.attendance.select_related("person", "substitute").order_by("person__name")
+        )
+        return Response(MeetingAttendanceSerializer(meeting, context={"request": request}).data)
 
 
 class AgendaItemViewSet(viewsets.ReadOnlyModelViewSet):
@@ -144,3 +369,75 @@ class AgendaItemViewSet(viewsets.ReadOnlyModelViewSet):
             .order_by("-meeting__start", "position", "pk")
         )
         return with_history_dates(items)
+
+    @extend_schema(
+        request=ResolutionInputSerializer,
+        responses={201: ResolutionSerializer},
+        summary="Record a resolution on the item",
+        description="Only the body's clerks (and administrators), for a meeting that has been "
+        "held. The resolution takes the body's next number. A refusal is a 400 with the reason "
+        "and changes nothing.",
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[IsAuthenticated],
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def resolutions(self, request: Request, pk: str | None = None) -> Response:
+        item = self.get_object()
+        if not permissions.can_edit_body(request.user, item.meeting.body):
+            raise PermissionDenied(
+                f"Only the {item.meeting.body}'s clerks record its resolutions."
+            )
+        given = ResolutionInputSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = dict(given.validated_data)
+        vote = data.pop("vote")
+        try:
+            recorded = resolution_record(
+                item=item,
+                actor=request.user,
+                vote=VoteCount(**vote) if vote else None,
+                **data,
+            )
+        except DjangoValidationError as exc:
+            raise refusal(exc) from exc
+        recorded = visible_resolutions(request.user).get(pk=recorded.pk)
+        return Response(
+            ResolutionSerializer(recorded, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class PaperViewSet(viewsets.ReadOnlyModelViewSet):
+    """Reports (papers) of the meetings the viewer may see; a Part II report's content only
+    for those who may see it."""
+
+    serializer_class = PaperSerializer
+    filterset_class = PaperFilter
+
+    def get_queryset(self) -> QuerySet[Report]:
+        reports = (
+            Report.objects.filter(meeting_visible_q(self.request.user, prefix="item__meeting__"))
+            .select_related("item__meeting__body")
+            .prefetch_related("attachments")
+            .order_by("-item__meeting__start", "item__position", "pk")
+        )
+        return with_history_dates(reports)
+
+
+class FileViewSet(viewsets.ReadOnlyModelViewSet):
+    """Files attached to papers, only where the viewer may see the item's content."""
+
+    serializer_class = FileSerializer
+    filterset_class = FileFilter
+
+    def get_queryset(self) -> QuerySet[Attachment]:
+        attachments = (
+            attachments_visible_to(self.request.user)
+            .select_related("report__item")
+            .order_by("-report__item__meeting__start", "report__item__position", "pk")
+        )
+        return with_history_dates(attachments)
