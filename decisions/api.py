@@ -14,14 +14,14 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from decisions.access import can_record_ratification, can_see_action_content
 from decisions.models import Action, Ratification, Resolution
 from decisions.selectors.actions import actions_visible_to
 from decisions.selectors.ratifications import visible_ratifications
 from decisions.selectors.resolutions import visible_resolutions
 from decisions.services.ratifications import OUTCOMES, ratification_record_outcome
-from ics_portal import permissions
-from ics_portal.api import IdFilter, OParlSerializer, SyncFilterSet, identity, link
-from meetings.visibility import can_see_item_content
+from ics_portal.common.api import IdFilter, OParlSerializer, SyncFilterSet, identity, link
+from meetings.access import can_see_item_content
 
 
 def _text_visible(serializer: serializers.Serializer, resolution: Resolution) -> bool:
@@ -156,7 +156,7 @@ class ActionSerializer(OParlSerializer):
         ]
 
     def _visible(self, action: Action) -> bool:
-        return action.content_visible_to(self.context["request"].user)
+        return can_see_action_content(self.context["request"].user, action)
 
     def get_exemptNotice(self, action: Action) -> str:
         item = action.source_item
@@ -247,7 +247,7 @@ class RatificationViewSet(viewsets.ReadOnlyModelViewSet):
     )
     def outcome(self, request: Request, pk: str | None = None) -> Response:
         ratification = self.get_object()
-        if not permissions.can_record_ratification(request.user, ratification.organisation):
+        if not can_record_ratification(request.user, ratification.organisation):
             raise PermissionDenied(
                 f"Only {ratification.organisation}'s governance leads record its outcome."
             )

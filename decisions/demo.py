@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from decisions.models import Action, ActionNote, Ratification, Resolution, ScrutinyRecommendation
 from decisions.services.resolutions import clean_parts
 from governance.models import Body, Organisation
-from ics_portal.demo_records import sync_record
+from ics_portal.common.demo_records import sync_record
 from meetings.models import AgendaItem, Meeting
 
 LONDON = ZoneInfo("Europe/London")

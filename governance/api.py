@@ -14,7 +14,7 @@ from governance.models import (
     PartnershipMember,
     Person,
 )
-from ics_portal.api import (
+from ics_portal.common.api import (
     IdFilter,
     OParlSerializer,
     SyncFilterSet,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from ics_portal.permissions import is_staff_side
+from governance.access import is_staff_side
 
 PUBLIC_NAV = [
     ("Home", "home"),

@@ -2,7 +2,7 @@
 
 Feeds are public: they are always built for the anonymous public, whoever fetches them, so a
 calendar or feed reader never caches anything a signed-in user alone may see. What the public
-may see is decided in `meetings.visibility`, as everywhere else.
+may see is decided in `meetings.access`, as everywhere else.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from icalendar import Calendar, Event
 
 from decisions.models import Resolution
 from governance.models import Body
+from meetings.access import can_see_item_content, meeting_visible_q, meetings_visible_to
 from meetings.models import Meeting
-from meetings.visibility import can_see_item_content, meeting_visible_q, meetings_visible_to
 
 LONDON = ZoneInfo("Europe/London")
 # Meetings have no end time; calendars show them as two hours long.

@@ -1,192 +1,54 @@
-"""Change history pages: who changed what, when, old → new, for any record that keeps history."""
+"""The change history page of one record, as the viewer may see it.
+
+Which kinds of record have a history page, and which of their fields a viewer may see, is
+decided by the apps' access policies (`decisions.access.RULES` holds them all): a kind they do
+not name answers 404.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
-from typing import Any
 
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-HISTORY_APPS = {"governance", "meetings", "decisions"}
-PAGE_SIZE = 50
-
-
-@dataclass
-class Change:
-    field: str
-    old: Any
-    new: Any
-
-
-@dataclass
-class Entry:
-    when: Any
-    who: str
-    kind: str
-    reason: str
-    changes: list[Change]
-
-
-def history_url(obj: models.Model) -> str:
-    meta = obj._meta
-    return reverse("history", args=[meta.app_label, meta.model_name, obj.pk])
+from decisions import access
+from ics_portal.common.changes import CHANGE_REASON, PAGE_SIZE, page_entries
 
 
 def _model_or_404(app_label: str, model_name: str) -> type[models.Model]:
-    if app_label not in HISTORY_APPS:
-        raise Http404("No history for that kind of record")
     try:
         model = apps.get_model(app_label, model_name)
     except LookupError as exc:
         raise Http404("No such kind of record") from exc
-    if not hasattr(model, "history"):
+    if model not in access.RULES:
         raise Http404("No history for that kind of record")
     return model
 
 
-def _display(field: models.Field | None, value: Any, related: dict) -> Any:
-    if value is None or value == "":
-        return "—"
-    if field is None:
-        return value
-    if field.choices:
-        return dict(field.flatchoices).get(value, value)
-    if isinstance(field, models.ForeignKey):
-        return related.get((field.related_model, value), f"#{value}")
-    if isinstance(field, models.BooleanField):
-        return "Yes" if value else "No"
-    return value
+def label_for(user):
+    """How a record is named to this user: by its own name, or by kind and number when its
+    content is withheld from them (a name may quote exempt text)."""
 
+    def label(obj: models.Model) -> str:
+        if CHANGE_REASON in access.withheld_fields(user, obj):
+            return f"{obj._meta.verbose_name.capitalize()} {obj.pk}"
+        return str(obj)
 
-def _tracked(model: type[models.Model]) -> tuple[dict[str, models.Field], list[str]]:
-    fields = {f.attname: f for f in model._meta.concrete_fields}
-    return fields, [name for name in fields if name != "id"]
-
-
-def related_names(groups: Iterable[tuple[type[models.Model], Iterable]]) -> dict:
-    """Names of the records that history rows point at: one query per related model, whatever
-    the number of rows. `groups` pairs each model with some of its history rows."""
-    wanted: dict[type[models.Model], set] = {}
-    for model, records in groups:
-        fields, tracked = _tracked(model)
-        for record in records:
-            for name in tracked:
-                field = fields[name]
-                value = getattr(record, name, None)
-                if isinstance(field, models.ForeignKey) and value is not None:
-                    wanted.setdefault(field.related_model, set()).add(value)
-    related = {}
-    for related_model, pks in wanted.items():
-        # Names often include a required parent (a meeting names its body): join those in.
-        parents = [
-            f.name
-            for f in related_model._meta.concrete_fields
-            if isinstance(f, models.ForeignKey) and not f.null
-        ]
-        found = related_model._default_manager.filter(pk__in=pks)
-        for obj in found.select_related(*parents) if parents else found:
-            related[(related_model, obj.pk)] = str(obj)
-    return related
-
-
-def _build(
-    model: type[models.Model],
-    records: list,
-    related: dict,
-    *,
-    limit: int | None = PAGE_SIZE,
-    withhold: Collection[str] = (),
-    withheld_text: str = "Withheld",
-) -> list[Entry]:
-    """Readable changes of one record's history rows (newest first); values of the fields in
-    `withhold` are replaced by `withheld_text`."""
-    fields, tracked = _tracked(model)
-    entries = []
-    shown = records if limit is None else records[:limit]
-    for index, record in enumerate(shown):
-        previous = records[index + 1] if index + 1 < len(records) else None
-        changes = []
-        for name in tracked:
-            new = getattr(record, name, None)
-            old = getattr(previous, name, None) if previous is not None else None
-            if previous is None and record.history_type == "+":
-                if new in (None, ""):
-                    continue
-            elif new == old:
-                continue
-            field = fields[name]
-            if name in withhold:
-                old_shown = withheld_text if previous is not None else "—"
-                new_shown = withheld_text
-            else:
-                old_shown = _display(field, old, related) if previous is not None else "—"
-                new_shown = _display(field, new, related)
-            changes.append(
-                Change(
-                    field=str(field.verbose_name).capitalize(),
-                    old=old_shown,
-                    new=new_shown,
-                )
-            )
-        who = record.history_user
-        entries.append(
-            Entry(
-                when=record.history_date,
-                who=(who.get_full_name() or who.username) if who else "System",
-                kind={"+": "Created", "~": "Changed", "-": "Deleted"}[record.history_type],
-                reason=record.history_change_reason or "",
-                changes=changes,
-            )
-        )
-    return entries
-
-
-def _entries(model: type[models.Model], records: list) -> list[Entry]:
-    """Turn a page of history rows (newest first, plus the one before) into readable changes."""
-    return _build(model, records, related_names([(model, records)]))
-
-
-def changes_for(
-    model: type[models.Model],
-    records: Iterable,
-    *,
-    related: dict | None = None,
-    withhold: Collection[str] = (),
-    withheld_text: str = "Withheld",
-) -> dict[Any, list[Entry]]:
-    """The whole change history of many records of one model, keyed by record id, newest first.
-
-    `records` are history rows of any number of records (e.g. one query with `id__in`, with
-    `select_related("history_user")`); pass `related` from `related_names` to share the name
-    look-ups between models. Values of the fields in `withhold` (attnames) are not shown.
-    """
-    by_object: dict[Any, list] = {}
-    for record in sorted(records, key=lambda r: (r.history_date, r.history_id), reverse=True):
-        by_object.setdefault(record.id, []).append(record)
-    if related is None:
-        related = related_names([(model, rows) for rows in by_object.values()])
-    return {
-        pk: _build(
-            model, rows, related, limit=None, withhold=withhold, withheld_text=withheld_text
-        )
-        for pk, rows in by_object.items()
-    }
+    return label
 
 
 @require_GET
 def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> HttpResponse:
     model = _model_or_404(app_label, model_name)
     obj = get_object_or_404(model, pk=pk)
-    visible = getattr(obj, "history_visible_to", None)
-    if visible is not None and not visible(request.user):
+    rule = access.RULES[model]
+    if not rule.visible(request.user, obj):
         raise Http404("No such record")
+    withhold = access.withheld_fields(request.user, obj)
+    notice = getattr(obj, "exempt_notice", "") or "Withheld"
     rows = obj.history.select_related("history_user").order_by("-history_date", "-history_id")
     paginator = Paginator(rows, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
@@ -197,10 +59,10 @@ def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> H
         request,
         "history.html",
         {
-            "object": obj,
+            "object": label_for(request.user)(obj),
             "object_url": obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else None,
             "verbose_name": model._meta.verbose_name,
-            "entries": _entries(model, records),
+            "entries": page_entries(model, records, withhold=withhold, withheld_text=notice),
             "page": page,
         },
     )

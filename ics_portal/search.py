@@ -1,8 +1,8 @@
 """Search across decisions, reports, agenda items and approved minutes (issue 6 item 3).
 
 `search(user, query, page)` is the one entry point. It finds, for each kind of record, only
-what the user may see on the record's own page (the rules of `meetings.visibility` and
-`meetings.visibility_minutes`, as query filters):
+what the user may see on the record's own page (the rules of `meetings.access` and
+`meetings.access`, as query filters):
 
 - a resolution's text (preamble and parts) if its item's content is visible;
 - a report (title, purpose, recommendations, information) if its item's content is visible;
@@ -32,9 +32,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from decisions.models import Resolution
-from ics_portal import permissions
+from meetings.access import item_content_q, meeting_visible_q, minutes_q
 from meetings.models import AgendaItem, Minute, Report
-from meetings.visibility import item_content_q, meeting_visible_q
 
 PER_PAGE = 20
 MIN_LENGTH = 2
@@ -64,18 +63,6 @@ class Kind:
     date_field: str
     related: tuple[str, ...]
     visible: Callable[[object], Q]
-
-
-def _minutes_q(user) -> Q:
-    """Minutes the user may read: approved ones, and drafts for those who edit the body."""
-    content = item_content_q(user, prefix="item__")
-    if permissions.is_admin(user):
-        return content
-    approved = Q(item__meeting__minutes_approved_at__isnull=False)
-    clerk_of = permissions.roles(user).clerk_of
-    if clerk_of:
-        approved |= Q(item__meeting__body_id__in=clerk_of)
-    return content & approved
 
 
 KINDS: tuple[Kind, ...] = (
@@ -113,7 +100,7 @@ KINDS: tuple[Kind, ...] = (
         fields=("text",),
         date_field="item__meeting__start",
         related=("item__meeting__body",),
-        visible=_minutes_q,
+        visible=minutes_q,
     ),
 )
 

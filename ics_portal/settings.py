@@ -9,7 +9,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from ics_portal.env import env_bool, env_int, env_list, env_str
+from ics_portal.common.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -81,7 +81,7 @@ TEMPLATES = [
         },
     },
 ]
-FORM_RENDERER = "ics_portal.forms.GovukFormRenderer"
+FORM_RENDERER = "ics_portal.common.forms.GovukFormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -212,7 +212,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_PAGINATION_CLASS": "ics_portal.api.Pagination",
+    "DEFAULT_PAGINATION_CLASS": "ics_portal.common.api.Pagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
@@ -232,7 +232,7 @@ SPECTACULAR_SETTINGS = {
     # Document the 400/401/403/404 answers the API gives (checked by schemathesis).
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "ics_portal.api.document_errors",
+        "ics_portal.common.api.document_errors",
     ],
     # Several models have a `status` or `kind`: name each choice set after its model.
     "ENUM_NAME_OVERRIDES": {

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_GET
 
 from decisions.models import Resolution
 from decisions.selectors.ratifications import my_ratifications
+from governance.access import is_admin, roles
 from governance.models import RoleAssignment
-from ics_portal.permissions import is_admin, roles
+from meetings.access import meeting_visible_q, meetings_visible_to
 from meetings.models import Meeting
-from meetings.visibility import meeting_visible_q, meetings_visible_to
 
 HOME_LIST_LENGTH = 5
 

@@ -1,5 +1,5 @@
 """The API's view of meetings, agenda items, papers (reports) and files (attachments), with
-exactly the visibility of the pages (meetings.visibility): unpublished meetings only for their
+exactly the visibility of the pages (meetings.access): unpublished meetings only for their
 body's editors, Part II content only for those who may see it. Two writes, through the same
 services and permission as the pages: a meeting's attendance, and a resolution on an item."""
 
@@ -21,9 +21,9 @@ from decisions.api import ResolutionSerializer
 from decisions.models import Resolution
 from decisions.selectors.resolutions import visible_resolutions
 from decisions.services.resolutions import VoteCount, resolution_record
+from governance.access import can_edit_body
 from governance.models import Body, Person
-from ics_portal import permissions
-from ics_portal.api import (
+from ics_portal.common.api import (
     IdFilter,
     OParlSerializer,
     OptionalURLField,
@@ -34,15 +34,15 @@ from ics_portal.api import (
     refusal,
     with_history_dates,
 )
-from meetings.models import AgendaItem, Attachment, Attendance, Meeting, Report
-from meetings.services.proceedings import AttendanceEntry, attendance_record
-from meetings.services.reports import download_name
-from meetings.visibility import (
+from meetings.access import (
     attachments_visible_to,
     can_see_item_content,
     meeting_visible_q,
     meetings_visible_to,
 )
+from meetings.models import AgendaItem, Attachment, Attendance, Meeting, Report
+from meetings.services.proceedings import AttendanceEntry, attendance_record
+from meetings.services.reports import download_name
 
 
 class MeetingSerializer(OParlSerializer):
@@ -333,7 +333,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     )
     def attendance(self, request: Request, pk: str | None = None) -> Response:
         meeting = self.get_object()
-        if not permissions.can_edit_body(request.user, meeting.body):
+        if not can_edit_body(request.user, meeting.body):
             raise PermissionDenied(f"Only the {meeting.body}'s clerks record its attendance.")
         given = AttendanceInputSerializer(data=request.data)
         given.is_valid(raise_exception=True)
@@ -387,7 +387,7 @@ class AgendaItemViewSet(viewsets.ReadOnlyModelViewSet):
     )
     def resolutions(self, request: Request, pk: str | None = None) -> Response:
         item = self.get_object()
-        if not permissions.can_edit_body(request.user, item.meeting.body):
+        if not can_edit_body(request.user, item.meeting.body):
             raise PermissionDenied(
                 f"Only the {item.meeting.body}'s clerks record its resolutions."
             )

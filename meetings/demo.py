@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from django.db import models
 
 from governance.models import Body, Membership, Organisation, Person
-from ics_portal.demo_records import sync_record
+from ics_portal.common.demo_records import sync_record
 from meetings.models import (
     AgendaItem,
     Attendance,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from decisions.models import Action
-from ics_portal.forms import DateInput
+from ics_portal.common.forms import DateInput
 
 
 class ActionForm(forms.Form):

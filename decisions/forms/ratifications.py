@@ -10,7 +10,7 @@ from django import forms
 from decisions.models import Ratification
 from decisions.services.ratifications import OUTCOMES, Route
 from governance.models import Body, Organisation, Partnership
-from ics_portal.forms import DateInput
+from ics_portal.common.forms import DateInput
 
 
 @dataclass

@@ -8,7 +8,7 @@ from django import forms
 
 from decisions.models import Resolution
 from governance.models import Body, Organisation
-from ics_portal.forms import DateInput
+from ics_portal.common.forms import DateInput
 
 REFERENCE = re.compile(r"^\s*(?P<body>.+?)\s+(?P<year>\d{4})/(?P<number>\d{1,4})\s*$")
 

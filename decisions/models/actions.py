@@ -42,7 +42,7 @@ class Action(models.Model):
         ordering = ["due_date", "pk"]
 
     def __str__(self) -> str:
-        return self.description[:80]
+        return f"Action for {self.owner}, due {self.due_date:%-d %B %Y}"
 
     def get_absolute_url(self) -> str:
         return reverse("decisions:action_detail", args=[self.pk])
@@ -55,18 +55,6 @@ class Action(models.Model):
     def source_item(self) -> AgendaItem:
         """The agenda item the action arises from (a resolution's own item)."""
         return self.item if self.item_id else self.resolution.item
-
-    def content_visible_to(self, user) -> bool:
-        """The description and notes follow the Part II rule of the item the action arises from.
-
-        Load with `select_related("item__meeting__body")` to keep this free of queries.
-        """
-        from meetings.visibility import can_see_item_content
-
-        return can_see_item_content(user, self.source_item)
-
-    def history_visible_to(self, user) -> bool:
-        return self.content_visible_to(user)
 
     @property
     def is_overdue(self) -> bool:
@@ -94,10 +82,7 @@ class ActionNote(models.Model):
         ordering = ["written_at", "pk"]
 
     def __str__(self) -> str:
-        return self.text[:80]
+        return f"Progress note of {timezone.localtime(self.written_at):%-d %B %Y}"
 
     def get_absolute_url(self) -> str:
         return self.action.get_absolute_url() + f"#note-{self.pk}"
-
-    def history_visible_to(self, user) -> bool:
-        return self.action.history_visible_to(user)

@@ -77,6 +77,3 @@ class Ratification(models.Model):
     @property
     def is_overdue(self) -> bool:
         return not self.is_final and self.due_date < timezone.localdate()
-
-    def history_visible_to(self, user) -> bool:
-        return self.resolution.history_visible_to(user)

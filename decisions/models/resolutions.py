@@ -102,11 +102,6 @@ class Resolution(models.Model):
     def part_list(self) -> list[str]:
         return [line.strip() for line in self.parts.splitlines() if line.strip()]
 
-    def history_visible_to(self, user) -> bool:
-        from meetings.visibility import can_see_item_content
-
-        return can_see_item_content(user, self.item)
-
 
 class NamedVote(models.Model):
     """How one member voted on a resolution, where the vote was recorded by name."""
@@ -131,6 +126,3 @@ class NamedVote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_vote_display()}"
-
-    def history_visible_to(self, user) -> bool:
-        return self.resolution.history_visible_to(user)

@@ -67,7 +67,7 @@ class ScrutinyRecommendation(models.Model):
         ordering = ["-sent_on", "pk"]
 
     def __str__(self) -> str:
-        return self.reference or self.text[:60]
+        return self.reference or f"Recommendation {self.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse("decisions:recommendation_detail", args=[self.pk])

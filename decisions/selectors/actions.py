@@ -6,9 +6,10 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from decisions.access import can_see_action_content
 from decisions.models import Action, Resolution
 from governance.models import Body
-from meetings.visibility import meeting_visible_q
+from meetings.access import meeting_visible_q
 
 OPEN_STATUSES = [Action.Status.OPEN, Action.Status.IN_PROGRESS]
 RELATED = ("body", "resolution__body", "item__meeting__body", "resolution__item__meeting__body")
@@ -46,7 +47,7 @@ def with_content_visibility(user, actions) -> list[Action]:
     """
     actions = list(actions)
     for action in actions:
-        action.can_see_content = action.content_visible_to(user)
+        action.can_see_content = can_see_action_content(user, action)
     return actions
 
 

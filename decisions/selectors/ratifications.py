@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from decisions.access import can_record_ratification
 from decisions.models import Ratification, Resolution
+from governance.access import can_edit_body, roles
 from governance.models import Organisation, Partnership
-from ics_portal import permissions
-from meetings.visibility import meeting_visible_q
+from meetings.access import meeting_visible_q
 
 S = Ratification.Status
 OPEN = [S.REQUESTED, S.SCHEDULED]
@@ -55,14 +56,13 @@ def ratifications_for_resolution(resolution: Resolution, user) -> list[Ratificat
         .order_by("organisation__name")
     )
     return [
-        RatificationRow(r, permissions.can_record_ratification(user, r.organisation))
-        for r in ratifications
+        RatificationRow(r, can_record_ratification(user, r.organisation)) for r in ratifications
     ]
 
 
 def my_ratifications(user) -> list[Ratification]:
     """What the user's organisations still have to record, soonest due first."""
-    lead_of = permissions.roles(user).lead_of
+    lead_of = roles(user).lead_of
     if not lead_of:
         return []
     return list(visible_ratifications(user).filter(open_q(), organisation_id__in=lead_of))
@@ -140,6 +140,6 @@ def ratifications_panel(resolution: Resolution, user) -> dict:
         "rows": ratifications_for_resolution(resolution, user),
         "can_route": resolution.kind == Resolution.Kind.AGREEMENT_IN_PRINCIPLE
         and resolution.status == Resolution.Status.AWAITING_RATIFICATION
-        and permissions.can_edit_body(user, resolution.body),
+        and can_edit_body(user, resolution.body),
         "resolution": resolution,
     }

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 
 from decisions.models import NamedVote, Resolution
-from ics_portal.permissions import can_edit_body
+from governance.access import can_edit_body
+from meetings.access import can_see_item_content, meeting_visible_q
 from meetings.models import AgendaItem, Declaration, Meeting
-from meetings.visibility import can_see_item_content, meeting_visible_q
 
 HELD = {Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFTED, Meeting.Status.MINUTES_APPROVED}
 

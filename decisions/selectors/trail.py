@@ -5,7 +5,7 @@ meeting, the resolution and its vote, the minute, the ratifications, the actions
 resolutions that act on it (and the one it acts on) and the scrutiny recommendations about
 it, each with its change history, in a fixed number of queries whatever their number.
 
-The Part II rule (meetings.visibility): a viewer who may not see the item's content sees the
+The Part II rule (meetings.access): a viewer who may not see the item's content sees the
 item's title and "Exempt: paragraph N of Schedule 12A" in place of the report, the
 resolution's parts, the minute, revision summaries and action text — and in place of the
 values of those fields in the change history.
@@ -22,6 +22,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from decisions.access import withheld_fields
 from decisions.models import (
     Action,
     ActionNote,
@@ -30,7 +31,13 @@ from decisions.models import (
     Resolution,
     ScrutinyRecommendation,
 )
-from ics_portal.history import Entry, changes_for, history_url, related_names
+from ics_portal.common.changes import Entry, changes_for, history_url, related_names
+from meetings.access import (
+    can_see_item_content,
+    can_see_meeting,
+    meeting_visible_q,
+    minute_visible_to,
+)
 from meetings.models import (
     AgendaItem,
     AgendaRevision,
@@ -42,8 +49,6 @@ from meetings.models import (
     WorkProgrammeEntry,
 )
 from meetings.models.proceedings import Quorum, meeting_quorum, members_on
-from meetings.visibility import can_see_item_content, can_see_meeting, meeting_visible_q
-from meetings.visibility_minutes import minute_visible_to
 
 Value = str | list[str]
 
@@ -83,19 +88,6 @@ RANK = {
     "action": 9,
     "later_resolution": 10,
     "scrutiny": 11,
-}
-
-# Fields whose text is Part II content when the item is exempt (history values withheld too).
-REPORT_TEXT = {
-    f.attname for f in Report._meta.concrete_fields if f.attname not in {"id", "item_id"}
-}
-EXEMPT_FIELDS: dict[type[models.Model], set[str]] = {
-    Report: REPORT_TEXT,
-    Resolution: {"preamble", "parts"},
-    Minute: {"text"},
-    AgendaRevision: {"summary"},
-    Action: {"description"},
-    ActionNote: {"text"},
 }
 
 
@@ -235,30 +227,36 @@ class _History:
     """History rows of every record on the trail: one query per model, then one per model
     they point at."""
 
-    def __init__(self, withhold_exempt: bool, notice: str) -> None:
-        self.wanted: dict[type[models.Model], set[int]] = {}
-        self.withhold_exempt = withhold_exempt
+    def __init__(self, user, notice: str) -> None:
+        self.wanted: dict[type[models.Model], dict[int, models.Model]] = {}
+        self.user = user
         self.notice = notice
         self.rows: dict[type[models.Model], list] = {}
         self.entries: dict[type[models.Model], dict[int, list[Entry]]] = {}
 
     def want(self, model: type[models.Model], *objects: models.Model | None) -> None:
-        self.wanted.setdefault(model, set()).update(o.pk for o in objects if o is not None)
+        self.wanted.setdefault(model, {}).update((o.pk, o) for o in objects if o is not None)
 
-    def load(self, extra_withheld: dict[type[models.Model], set[str]]) -> None:
-        for model, pks in self.wanted.items():
-            if not pks:
+    def hidden(self, obj: models.Model) -> frozenset[str]:
+        """The fields of a record on the trail that the viewer may not see."""
+        return withheld_fields(self.user, obj)
+
+    def load(self) -> None:
+        for model, objects in self.wanted.items():
+            if not objects:
                 continue
             self.rows[model] = list(
-                model.history.filter(id__in=pks).select_related("history_user")
+                model.history.filter(id__in=objects).select_related("history_user")
             )
         related = related_names(self.rows.items())
         for model, rows in self.rows.items():
-            withhold = set(extra_withheld.get(model, set()))
-            if self.withhold_exempt:
-                withhold |= EXEMPT_FIELDS.get(model, set())
+            objects = self.wanted[model]
             self.entries[model] = changes_for(
-                model, rows, related=related, withhold=withhold, withheld_text=self.notice
+                model,
+                rows,
+                related=related,
+                withhold=lambda pk, objects=objects: self.hidden(objects[pk]),
+                withheld_text=self.notice,
             )
 
     def block(self, label: str, obj: models.Model | None, url: bool = True) -> list[HistoryBlock]:
@@ -300,9 +298,7 @@ def decision_trail(resolution: Resolution, user) -> Trail:
     )
     named_votes = list(resolution.named_votes.select_related("person"))
     actions = list(
-        Action.objects.filter(resolution=resolution)
-        .select_related("body")
-        .prefetch_related(
+        resolution.actions.select_related("body", "item__meeting__body").prefetch_related(
             models.Prefetch(
                 "notes", queryset=ActionNote.objects.select_related("written_by").order_by("pk")
             )
@@ -323,13 +319,11 @@ def decision_trail(resolution: Resolution, user) -> Trail:
     )
     revisions = list(item.revisions.select_related("made_by"))
     attendance = list(meeting.attendance.select_related("person", "substitute"))
-    declarations = list(
-        Declaration.objects.filter(item=item).select_related("person").order_by("person__name")
-    )
+    declarations = list(item.declarations.select_related("person").order_by("person__name"))
     memberships = list(members_on(meeting.body_id, meeting.date))
     quorum = meeting_quorum(meeting, attendance=attendance, memberships=memberships)
 
-    history = _History(withhold_exempt=not can_see, notice=notice)
+    history = _History(user, notice=notice)
     history.want(WorkProgrammeEntry, entry)
     history.want(Report, report)
     history.want(AgendaItem, item)
@@ -344,8 +338,7 @@ def decision_trail(resolution: Resolution, user) -> Trail:
     history.want(Action, *actions)
     history.want(ActionNote, *[note for action in actions for note in action.notes.all()])
     history.want(ScrutinyRecommendation, *recommendations)
-    # A draft minute is for the clerks: its old versions are withheld like its text.
-    history.load({Minute: {"text"}} if minute is not None and not minute_readable else {})
+    history.load()
 
     events: list[Event] = []
 
@@ -661,23 +654,34 @@ def _minute_event(
     )
 
 
+def _shown(obj: models.Model, history: _History, rows: list[tuple[str, str, Value]]):
+    """The (label, value) pairs of `rows` (label, field, value) the viewer may see, non-empty."""
+    hidden = history.hidden(obj)
+    return [(label, value) for label, name, value in rows if value and name not in hidden]
+
+
 def _ratification_event(ratification: Ratification, history: _History, index: int) -> Event:
     organisation = ratification.organisation
     when: date | datetime = ratification.decided_on or ratification.created
-    details: list[tuple[str, Value]] = [
-        ("Organisation", organisation.name),
-        (
-            "Ratifying body",
-            ratification.ratifying_body.name if ratification.ratifying_body else "",
-        ),
-        ("Due by", _day(ratification.due_date)),
-        ("Scheduled for", ratification.scheduled_for),
-        ("Their minute reference", ratification.minute_reference),
-        ("Decided on", _day(ratification.decided_on)),
-        ("Amendment", ratification.amendment),
-        ("Reason", ratification.reason),
-        ("Note", ratification.note),
-    ]
+    details = _shown(
+        ratification,
+        history,
+        [
+            ("Organisation", "organisation_id", organisation.name),
+            (
+                "Ratifying body",
+                "ratifying_body_id",
+                ratification.ratifying_body.name if ratification.ratifying_body else "",
+            ),
+            ("Due by", "due_date", _day(ratification.due_date)),
+            ("Scheduled for", "scheduled_for", ratification.scheduled_for),
+            ("Their minute reference", "minute_reference", ratification.minute_reference),
+            ("Decided on", "decided_on", _day(ratification.decided_on)),
+            ("Amendment", "amendment", ratification.amendment),
+            ("Reason", "reason", ratification.reason),
+            ("Note", "note", ratification.note),
+        ],
+    )
     tags = [_tag(ratification.status, ratification.get_status_display())]
     if ratification.is_overdue:
         tags.append(Tag("Overdue", "red"))
@@ -688,7 +692,7 @@ def _ratification_event(ratification: Ratification, history: _History, index: in
         when=when,
         anchor=f"ratification-{ratification.pk}",
         tags=tags,
-        details=[(k, v) for k, v in details if v],
+        details=details,
         links=[Link(organisation.name, organisation.get_absolute_url())],
         history=history.block(f"Ratification by {organisation.name}", ratification),
         order=index,
@@ -766,16 +770,20 @@ def _scrutiny_event(
     recommendation: ScrutinyRecommendation, history: _History, index: int
 ) -> Event:
     to = recommendation.to_organisation or recommendation.to_body
-    details: list[tuple[str, Value]] = [
-        ("From", recommendation.scrutiny_body.name),
-        ("To", to.name if to else ""),
-        ("Reference", recommendation.reference),
-        ("Recommendation", recommendation.text),
-        ("Sent on", _day(recommendation.sent_on)),
-        ("Response due by", _day(recommendation.response_due)),
-        ("Response", recommendation.response),
-        ("Responded on", _day(recommendation.responded_on)),
-    ]
+    details = _shown(
+        recommendation,
+        history,
+        [
+            ("From", "scrutiny_body_id", recommendation.scrutiny_body.name),
+            ("To", "to_body_id", to.name if to else ""),
+            ("Reference", "reference", recommendation.reference),
+            ("Recommendation", "text", recommendation.text),
+            ("Sent on", "sent_on", _day(recommendation.sent_on)),
+            ("Response due by", "response_due", _day(recommendation.response_due)),
+            ("Response", "response", recommendation.response),
+            ("Responded on", "responded_on", _day(recommendation.responded_on)),
+        ],
+    )
     tags = [_tag(recommendation.status, recommendation.get_status_display())]
     if recommendation.is_overdue:
         tags.append(Tag("Overdue", "red"))
@@ -790,7 +798,7 @@ def _scrutiny_event(
         when=recommendation.sent_on,
         anchor=f"scrutiny-{recommendation.pk}",
         tags=tags,
-        details=[(k, v) for k, v in details if v],
+        details=details,
         links=links,
         history=history.block("Scrutiny recommendation", recommendation),
         order=index,

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from decisions.models import Action, ActionNote, Resolution
 from governance.models import Body
-from ics_portal.records import save_record
+from ics_portal.common.records import save_record
 from meetings.models import AgendaItem, Meeting
 
 Status = Action.Status

@@ -17,11 +17,11 @@ from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 
+from decisions.access import can_record_ratification
 from decisions.models import Ratification, Resolution
 from decisions.services.resolutions import resolution_refresh_from_ratifications
 from governance.models import Body, Organisation, PartnershipMember, RoleAssignment
-from ics_portal import permissions
-from ics_portal.records import check_version, save_record
+from ics_portal.common.records import check_version, save_record
 
 Route = tuple[Organisation, Body | None, date]
 S = Ratification.Status
@@ -224,7 +224,7 @@ def ratification_record_outcome(
             f"{ratification.organisation} is not on the routing of {resolution}; only the "
             "organisations it was routed to record an outcome."
         )
-    if not permissions.can_record_ratification(actor, ratification.organisation):
+    if not can_record_ratification(actor, ratification.organisation):
         raise PermissionDenied(
             f"Only {ratification.organisation}'s governance leads record its outcome."
         )

@@ -20,7 +20,7 @@ from django.db.models import Max
 
 from decisions.models import NamedVote, Ratification, Resolution
 from governance.models import Body, Membership, Person
-from ics_portal.records import check_version, save_record
+from ics_portal.common.records import check_version, save_record
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting
 from meetings.models.proceedings import members_on
 

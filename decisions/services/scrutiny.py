@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from decisions.models import Resolution, ScrutinyRecommendation
 from governance.models import Body, Organisation
-from ics_portal.records import save_record
+from ics_portal.common.records import save_record
 
 Status = ScrutinyRecommendation.Status
 

@@ -1,7 +1,7 @@
 """Actions: a body's action log, an action's page, and the clerk's pages that change them.
 
 Clerks of the action's body and administrators record actions, change them, move their status
-and add progress notes (`permissions.can_edit_body`); everyone else reads. The description and
+and add progress notes (`can_edit_body`); everyone else reads. The description and
 notes of an action arising from a Part II item are shown only to those who may see that item's
 content; others see the item's title and the exempt notice.
 """
@@ -16,14 +16,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from decisions.access import can_see_action_content
 from decisions.forms.actions import ActionForm, ActionNoteForm, ActionStatusForm
 from decisions.models import Action, Resolution
 from decisions.selectors.actions import action_log as select_action_log
 from decisions.selectors.actions import actions_visible_to, with_content_visibility
 from decisions.services import actions as services
+from governance.access import can_edit_body, require
 from governance.models import Body
-from ics_portal import permissions
-from ics_portal.forms import run_service
+from ics_portal.common.forms import run_service
 from meetings.models import AgendaItem
 
 EDIT = require_http_methods(["GET", "POST"])
@@ -42,13 +43,13 @@ def _visible_action(request: HttpRequest, pk: int) -> Action:
     action = actions_visible_to(request.user, Action.objects.filter(pk=pk)).first()
     if action is None:
         raise Http404("No such action")
-    action.can_see_content = action.content_visible_to(request.user)
+    action.can_see_content = can_see_action_content(request.user, action)
     return action
 
 
 def _action_for_clerk(request: HttpRequest, pk: int) -> Action:
     action = get_object_or_404(Action.objects.select_related("body", "item__meeting"), pk=pk)
-    permissions.require(permissions.can_edit_body(request.user, action.body))
+    require(can_edit_body(request.user, action.body))
     return action
 
 
@@ -70,7 +71,7 @@ def action_log(request: HttpRequest, slug: str) -> HttpResponse:
             "actions": with_content_visibility(request.user, page.object_list),
             "show_all": show_all,
             "query": "show=all" if show_all else "",
-            "can_edit": permissions.can_edit_body(request.user, body),
+            "can_edit": can_edit_body(request.user, body),
         },
     )
 
@@ -79,7 +80,7 @@ def action_log(request: HttpRequest, slug: str) -> HttpResponse:
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = _visible_action(request, pk)
     notes = list(action.notes.select_related("written_by")) if action.can_see_content else []
-    can_edit = permissions.can_edit_body(request.user, action.body)
+    can_edit = can_edit_body(request.user, action.body)
     return render(
         request,
         "decisions/followup/action_detail.html",
@@ -101,7 +102,7 @@ def action_new_for_resolution(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = get_object_or_404(
         Resolution.objects.select_related("body", "item__meeting"), pk=pk
     )
-    permissions.require(permissions.can_edit_body(request.user, resolution.body))
+    require(can_edit_body(request.user, resolution.body))
     form = ActionForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         action = run_service(
@@ -137,7 +138,7 @@ def action_new_for_item(request: HttpRequest, pk: int, position: int) -> HttpRes
     if item is None:
         raise Http404("No such item")
     body = item.meeting.body
-    permissions.require(permissions.can_edit_body(request.user, body))
+    require(can_edit_body(request.user, body))
     form = ActionForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         action = run_service(

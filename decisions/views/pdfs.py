@@ -9,8 +9,8 @@ from django.views.decorators.http import require_GET
 
 from decisions.pdf import render_report, render_trail
 from decisions.selectors.trail import decision_trail, load_resolution
+from meetings.access import can_see_item_content, can_see_meeting
 from meetings.models import AgendaItem, Meeting, Report
-from meetings.visibility import can_see_item_content, can_see_meeting
 
 
 def _pdf_response(data: bytes, filename: str, *, private: bool) -> HttpResponse:

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from decisions.access import can_record_ratification
 from decisions.forms.ratifications import DashboardFilterForm, OutcomeForm, RouteForm
 from decisions.models import Ratification, Resolution
 from decisions.selectors.ratifications import (
@@ -18,9 +19,9 @@ from decisions.selectors.ratifications import (
     visible_ratifications,
 )
 from decisions.services import ratifications as services
+from governance.access import can_edit_body, require
 from governance.models import Body, Organisation
-from ics_portal import permissions
-from ics_portal.forms import run_service
+from ics_portal.common.forms import run_service
 
 EDIT = require_http_methods(["GET", "POST"])
 PAGE_SIZE = 50
@@ -46,7 +47,7 @@ def ratification_route(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = get_object_or_404(
         Resolution.objects.select_related("body__partnership", "meeting", "item"), pk=pk
     )
-    permissions.require(permissions.can_edit_body(request.user, resolution.body))
+    require(can_edit_body(request.user, resolution.body))
     routed = list(
         resolution.ratifications.select_related("organisation").order_by("organisation__name")
     )
@@ -106,8 +107,8 @@ def ratification_outcome(request: HttpRequest, pk: int, ratification_pk: int) ->
         pk=ratification_pk,
         resolution_id=pk,
     )
-    permissions.require(
-        permissions.can_record_ratification(request.user, ratification.organisation),
+    require(
+        can_record_ratification(request.user, ratification.organisation),
         f"Only {ratification.organisation}'s governance leads record its outcome.",
     )
     resolution = ratification.resolution

@@ -23,8 +23,8 @@ from decisions.selectors.resolutions import (
     visible_resolutions,
 )
 from decisions.services import resolutions as services
-from ics_portal import permissions
-from ics_portal.forms import run_service
+from governance.access import can_edit_body, require
+from ics_portal.common.forms import run_service
 from meetings.models import AgendaItem, Declaration, Meeting
 
 EDIT = require_http_methods(["GET", "POST"])
@@ -66,7 +66,7 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
 
 def _item_for_clerk(request: HttpRequest, pk: int, position: int) -> AgendaItem:
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    permissions.require(permissions.can_edit_body(request.user, meeting.body))
+    require(can_edit_body(request.user, meeting.body))
     item = get_object_or_404(AgendaItem, meeting=meeting, position=position)
     item.meeting = meeting
     return item
@@ -114,7 +114,7 @@ def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = get_object_or_404(
         Resolution.objects.select_related("body", "meeting__body", "item"), pk=pk
     )
-    permissions.require(permissions.can_edit_body(request.user, resolution.body))
+    require(can_edit_body(request.user, resolution.body))
     form = ResolutionCorrectionForm(
         request.POST or None,
         initial={

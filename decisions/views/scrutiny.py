@@ -3,7 +3,7 @@ send them, record the response and record whether they were accepted.
 
 Who may: the scrutiny committee's clerks (and administrators) send recommendations and record
 whether they were accepted; the response is recorded by those who act for the recipient
-(`permissions.can_respond_to_recommendation`). Recommendations are public.
+(`can_respond_to_recommendation`). Recommendations are public.
 """
 
 from __future__ import annotations
@@ -15,14 +15,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from decisions.access import can_respond_to_recommendation
 from decisions.forms.scrutiny import DecideForm, RecommendationForm, ResponseForm
 from decisions.models import ScrutinyRecommendation
 from decisions.models.scrutiny import RESPONSE_DAYS
 from decisions.selectors.scrutiny import RELATED, overdue_recommendations, recommendations_of
 from decisions.services import scrutiny as services
+from governance.access import can_edit_body, require
 from governance.models import Body
-from ics_portal import permissions
-from ics_portal.forms import run_service
+from ics_portal.common.forms import run_service
 
 EDIT = require_http_methods(["GET", "POST"])
 Status = ScrutinyRecommendation.Status
@@ -66,7 +67,7 @@ def recommendation_list(request: HttpRequest, slug: str) -> HttpResponse:
             "overdue": overdue,
             "rest": rest,
             "response_days": RESPONSE_DAYS,
-            "can_edit": permissions.can_edit_body(request.user, body),
+            "can_edit": can_edit_body(request.user, body),
         },
     )
 
@@ -81,9 +82,9 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "recommendation": recommendation,
             "can_respond": status == Status.AWAITING_RESPONSE
-            and permissions.can_respond_to_recommendation(request.user, recommendation),
+            and can_respond_to_recommendation(request.user, recommendation),
             "can_decide": status == Status.RESPONDED
-            and permissions.can_edit_body(request.user, recommendation.scrutiny_body),
+            and can_edit_body(request.user, recommendation.scrutiny_body),
         },
     )
 
@@ -95,7 +96,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @EDIT
 def recommendation_send(request: HttpRequest, slug: str) -> HttpResponse:
     body = _scrutiny_body(slug)
-    permissions.require(permissions.can_edit_body(request.user, body))
+    require(can_edit_body(request.user, body))
     form = RecommendationForm(_posted(request), scrutiny_body=body)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -133,7 +134,7 @@ def recommendation_send(request: HttpRequest, slug: str) -> HttpResponse:
 @EDIT
 def recommendation_respond(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = _recommendation(pk)
-    permissions.require(permissions.can_respond_to_recommendation(request.user, recommendation))
+    require(can_respond_to_recommendation(request.user, recommendation))
     form = ResponseForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         changed = run_service(
@@ -159,7 +160,7 @@ def recommendation_respond(request: HttpRequest, pk: int) -> HttpResponse:
 @EDIT
 def recommendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = _recommendation(pk)
-    permissions.require(permissions.can_edit_body(request.user, recommendation.scrutiny_body))
+    require(can_edit_body(request.user, recommendation.scrutiny_body))
     form = DecideForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         changed = run_service(

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from decisions.selectors.ratifications import ratifications_panel
 from decisions.selectors.trail import decision_trail, load_resolution
-from ics_portal import permissions
+from governance.access import can_edit_body
 
 
 @require_GET
@@ -23,6 +23,6 @@ def trail(request: HttpRequest, pk: int) -> HttpResponse:
             "resolution": resolution,
             "can_route": panel["can_route"],
             "to_record": [row.ratification for row in panel["rows"] if row.can_record],
-            "can_add_action": permissions.can_edit_body(request.user, resolution.body),
+            "can_add_action": can_edit_body(request.user, resolution.body),
         },
     )

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from governance.models import GiftOrHospitality, Interest, InterestKind, Organisation, Person
-from ics_portal.demo_records import sync_record
+from ics_portal.common.demo_records import sync_record
 
 NOTE = " (Illustrative demo entry, not taken from a published register.)"
 

@@ -13,7 +13,7 @@ from governance.models import (
     PartnershipMember,
     Person,
 )
-from ics_portal.demo_records import sync_record
+from ics_portal.common.demo_records import sync_record
 
 K = Organisation.Kind
 ORGANISATIONS = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Agreement, AgreementSection, Body, Delegation, Organisation
-from ics_portal.forms import DateInput
+from ics_portal.common.forms import DateInput
 
 
 class AgreementCreateForm(forms.ModelForm):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import GiftOrHospitality, Interest
-from ics_portal.forms import DateInput
+from ics_portal.common.forms import DateInput
 
 
 class InterestForm(forms.ModelForm):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Risk, RiskRating
-from ics_portal.forms import DateInput
+from ics_portal.common.forms import DateInput
 
 LIKELIHOOD = [
     ("", "Choose likelihood"),

@@ -12,7 +12,7 @@ from governance.models import (
     PartnershipMember,
     Person,
 )
-from ics_portal.forms import DateInput
+from ics_portal.common.forms import DateInput
 
 
 class OrganisationForm(forms.ModelForm):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from governance.models import Organisation, TermsOfReference
 from governance.models.terms import REQUIRED_KIND_CHOICES
-from ics_portal.forms import DateInput
+from ics_portal.common.forms import DateInput
 
 
 class TermsDraftForm(forms.ModelForm):

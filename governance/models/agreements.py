@@ -148,11 +148,6 @@ class Agreement(models.Model):
         rows = list(self.agreement_parties.all())
         return bool(rows) and all(row.is_signed for row in rows)
 
-    def history_visible_to(self, user) -> bool:
-        from ics_portal.permissions import can_edit_agreement
-
-        return self.is_public or can_edit_agreement(user, self)
-
 
 class AgreementParty(models.Model):
     """An organisation that is party to an agreement, and its signature once given."""
@@ -209,9 +204,6 @@ class AgreementParty(models.Model):
     def is_signed(self) -> bool:
         return self.signed_on is not None
 
-    def history_visible_to(self, user) -> bool:
-        return self.agreement.history_visible_to(user)
-
 
 class AgreementSection(models.Model):
     """A numbered section of an agreement's text."""
@@ -240,9 +232,6 @@ class AgreementSection(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.agreement.get_absolute_url()}#section-{self.number}"
-
-    def history_visible_to(self, user) -> bool:
-        return self.agreement.history_visible_to(user)
 
 
 class Delegation(models.Model):
@@ -336,63 +325,3 @@ class Delegation(models.Model):
 
     def is_current_on(self, day) -> bool:
         return self.start <= day and (self.end is None or self.end >= day)
-
-
-# Selectors: read the agreements and delegations that other pages show.
-
-
-def delegations_for_body(body: Body) -> tuple[list[Delegation], list[Delegation]]:
-    """Delegations the body has made and received, in one query."""
-    rows = (
-        Delegation.objects.filter(Q(from_body=body) | Q(to_body=body))
-        .select_related("from_body", "from_organisation", "to_body", "source_agreement")
-        .order_by("-start", "pk")
-    )
-    made, received = [], []
-    for row in rows:
-        (made if row.from_body_id == body.pk else received).append(row)
-    return made, received
-
-
-def delegations_for_organisation(organisation: Organisation) -> list[Delegation]:
-    """Delegations the organisation has made, in one query."""
-    return list(
-        Delegation.objects.filter(from_organisation=organisation).select_related(
-            "from_organisation", "to_body", "source_agreement"
-        )
-    )
-
-
-def _with_parties(queryset: models.QuerySet[Agreement]) -> models.QuerySet[Agreement]:
-    return queryset.select_related("partnership").prefetch_related(
-        models.Prefetch(
-            "agreement_parties",
-            queryset=AgreementParty.objects.select_related("organisation"),
-        )
-    )
-
-
-def visible_agreements(user) -> models.QuerySet[Agreement]:
-    """Agreements the user may see: all but drafts, plus the drafts they may edit."""
-    from ics_portal.permissions import is_admin, roles
-
-    agreements = Agreement.objects.all()
-    if is_admin(user):
-        return agreements
-    clerk_of = roles(user).clerk_of
-    public = ~Q(status=Agreement.Status.DRAFT)
-    if not clerk_of:
-        return agreements.filter(public)
-    own = Agreement.objects.filter(partnership__bodies__in=clerk_of).values("pk")
-    return agreements.filter(public | Q(pk__in=own))
-
-
-def agreements_for_partnership(partnership: Partnership, user=None) -> list[Agreement]:
-    """The partnership's agreements the user may see, with their parties (two queries)."""
-    return list(_with_parties(visible_agreements(user).filter(partnership=partnership)))
-
-
-def agreements_for_organisation(organisation: Organisation, user=None) -> list[Agreement]:
-    """Agreements the organisation is party to that the user may see, with their parties."""
-    mine = AgreementParty.objects.filter(organisation=organisation).values("agreement_id")
-    return list(_with_parties(visible_agreements(user).filter(pk__in=mine)))

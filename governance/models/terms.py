@@ -156,11 +156,6 @@ class TermsOfReference(models.Model):
                 {"review_date": "The review date must be on or after the approval date."}
             )
 
-    def history_visible_to(self, user) -> bool:
-        from ics_portal.permissions import can_edit_body
-
-        return self.status != self.Status.DRAFT or can_edit_body(user, self.body)
-
     @property
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT

@@ -22,7 +22,7 @@ from governance.models import (
     Partnership,
 )
 from governance.models.agreements import default_sections
-from ics_portal.records import save_record
+from ics_portal.common.records import save_record
 
 Status = Agreement.Status
 

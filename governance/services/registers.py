@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import dateformat
 
 from governance.models import GiftOrHospitality, Interest, Organisation, Person
-from ics_portal.records import save_record
+from ics_portal.common.records import save_record
 
 
 def interest_register(

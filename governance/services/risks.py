@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import dateformat, timezone
 
 from governance.models import Body, Partnership, Risk, RiskRating
-from ics_portal.records import save_record
+from ics_portal.common.records import save_record
 
 
 def _rating(

@@ -15,7 +15,7 @@ from governance.models import (
     PartnershipMember,
     Person,
 )
-from ics_portal.records import save_record
+from ics_portal.common.records import save_record
 
 
 def record_create(*, obj, actor):

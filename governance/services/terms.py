@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 
 from governance.models import Body, Organisation, TermsOfReference
 from governance.models.terms import voting_member_count
-from ics_portal.records import save_record
+from ics_portal.common.records import save_record
 
 EDITABLE_FIELDS = {
     "purpose",

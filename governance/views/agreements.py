@@ -11,6 +11,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from governance import access
+from governance.access import can_edit_agreement, require
 from governance.forms import agreements as agreement_forms
 from governance.models import (
     Agreement,
@@ -21,11 +23,8 @@ from governance.models import (
     Organisation,
     Partnership,
 )
-from governance.models.agreements import visible_agreements
 from governance.services import agreements as services
-from ics_portal import permissions
-from ics_portal.forms import show_refusal
-from ics_portal.permissions import can_edit_agreement, require
+from ics_portal.common.forms import show_refusal
 
 
 def _agreement_for(request: HttpRequest, slug: str, *, edit: bool = False) -> Agreement:
@@ -39,9 +38,9 @@ def _agreement_for(request: HttpRequest, slug: str, *, edit: bool = False) -> Ag
 
 
 def _editable_partnerships(user):
-    if permissions.is_admin(user):
+    if access.is_admin(user):
         return Partnership.objects.all()
-    clerk_of = permissions.roles(user).clerk_of
+    clerk_of = access.roles(user).clerk_of
     return Partnership.objects.filter(bodies__in=clerk_of).distinct()
 
 
@@ -56,7 +55,7 @@ class StatusFilter(forms.Form):
 
 @require_GET
 def agreement_list(request: HttpRequest) -> HttpResponse:
-    agreements = visible_agreements(request.user)
+    agreements = access.agreements_visible_to(request.user)
     status_filter = StatusFilter(request.GET or None)
     if status_filter.is_valid() and status_filter.cleaned_data["status"]:
         agreements = agreements.filter(status=status_filter.cleaned_data["status"])
@@ -72,7 +71,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
             "agreements": agreements,
             "status_filter": status_filter,
             "can_create": _editable_partnerships(request.user).exists()
-            if permissions.can_clerk_any(request.user)
+            if access.can_clerk_any(request.user)
             else False,
         },
     )
@@ -136,8 +135,8 @@ def delegation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agreement_create(request: HttpRequest) -> HttpResponse:
     partnerships = _editable_partnerships(request.user)
-    is_admin = permissions.is_admin(request.user)
-    require(is_admin or (permissions.can_clerk_any(request.user) and partnerships.exists()))
+    is_admin = access.is_admin(request.user)
+    require(is_admin or (access.can_clerk_any(request.user) and partnerships.exists()))
     form = agreement_forms.AgreementCreateForm(
         request.POST or None, partnerships=partnerships, allow_no_partnership=is_admin
     )
@@ -391,8 +390,8 @@ def new_version(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _can_edit_delegation(user, delegation: Delegation) -> bool:
     if delegation.from_body_id:
-        return permissions.can_edit_body(user, delegation.from_body)
-    return permissions.can_edit_organisation(user, delegation.from_organisation)
+        return access.can_edit_body(user, delegation.from_body)
+    return access.can_edit_organisation(user, delegation.from_organisation)
 
 
 def _delegation_create(request: HttpRequest, *, from_body=None, from_organisation=None):
@@ -422,7 +421,7 @@ def _delegation_create(request: HttpRequest, *, from_body=None, from_organisatio
 @require_http_methods(["GET", "POST"])
 def body_delegation_create(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
-    require(permissions.can_edit_body(request.user, body))
+    require(access.can_edit_body(request.user, body))
     return _delegation_create(request, from_body=body)
 
 
@@ -430,7 +429,7 @@ def body_delegation_create(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_delegation_create(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
-    require(permissions.can_edit_organisation(request.user, organisation))
+    require(access.can_edit_organisation(request.user, organisation))
     return _delegation_create(request, from_organisation=organisation)
 
 

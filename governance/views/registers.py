@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from governance import access
 from governance.forms.registers import GiftForm, InterestEndForm, InterestForm
 from governance.models import GiftOrHospitality, Interest, Person
 from governance.models.registers import (
@@ -25,8 +26,7 @@ from governance.services.registers import (
     interest_register,
     interest_update,
 )
-from ics_portal import permissions
-from ics_portal.forms import show_refusal
+from ics_portal.common.forms import show_refusal
 
 THRESHOLDS = {
     "gift_declare": GIFT_DECLARE_OVER,
@@ -37,8 +37,8 @@ THRESHOLDS = {
 
 def _person_to_edit(request: HttpRequest, slug: str) -> Person:
     person = get_object_or_404(Person, slug=slug)
-    permissions.require(
-        permissions.can_edit_person(request.user, person),
+    access.require(
+        access.can_edit_person(request.user, person),
         "Only administrators, the person and the clerks of their bodies edit this register.",
     )
     return person
@@ -61,7 +61,7 @@ def person_register(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "person": person,
             "register": select_person_register(person),
-            "can_edit": permissions.can_edit_person(request.user, person),
+            "can_edit": access.can_edit_person(request.user, person),
             "thresholds": THRESHOLDS,
         },
     )

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from governance import access
 from governance.forms.risks import RiskCreateForm, RiskForm, RiskRatingForm, RiskStatusForm
 from governance.models import Body, Partnership, Risk, RiskRating
 from governance.models.risks import AMBER_UP_TO, GREEN_UP_TO, register_url
@@ -20,22 +21,15 @@ from governance.services.risks import (
     risk_reopen,
     risk_update,
 )
-from ics_portal import permissions
-from ics_portal.forms import show_refusal
+from ics_portal.common.forms import show_refusal
 
 STATUS_FILTERS = {"open": "Open risks", "closed": "Closed risks", "all": "All risks"}
 BANDS = {"green_up_to": GREEN_UP_TO, "amber_up_to": AMBER_UP_TO}
 
 
-def can_edit_register(user, register: Partnership | Body) -> bool:
-    if isinstance(register, Partnership):
-        return permissions.can_edit_partnership(user, register)
-    return permissions.can_edit_body(user, register)
-
-
 def _require_edit(request: HttpRequest, register: Partnership | Body) -> None:
-    permissions.require(
-        can_edit_register(request.user, register),
+    access.require(
+        access.can_edit_register(request.user, register),
         "Only administrators and the clerks of its bodies edit this risk register.",
     )
 
@@ -54,7 +48,7 @@ def _register_page(request: HttpRequest, register: Partnership | Body) -> HttpRe
             "status": status,
             "status_filters": STATUS_FILTERS,
             "status_label": STATUS_FILTERS[status],
-            "can_edit": can_edit_register(request.user, register),
+            "can_edit": access.can_edit_register(request.user, register),
             "bands": BANDS,
             "new_url": register_url(register) + "new/",
         },
@@ -125,7 +119,7 @@ def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "risk": risk,
             "ratings": ratings,
-            "can_edit": can_edit_register(request.user, risk.register_owner),
+            "can_edit": access.can_edit_register(request.user, risk.register_owner),
             "bands": BANDS,
         },
     )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from governance import access
 from governance.forms.structure import (
     BodyForm,
     LeaveForm,
@@ -30,18 +31,17 @@ from governance.models import (
     PartnershipMember,
     Person,
 )
-from governance.models.agreements import (
+from governance.models.terms import current_terms, with_terms_review_due
+from governance.selectors.agreements import (
     agreements_for_organisation,
     agreements_for_partnership,
     delegations_for_body,
     delegations_for_organisation,
 )
-from governance.models.terms import current_terms, with_terms_review_due
 from governance.selectors.registers import current_interests, recent_gifts
 from governance.selectors.risks import risk_summary
 from governance.services import structure as services
-from ics_portal import permissions
-from ics_portal.forms import run_service
+from ics_portal.common.forms import run_service
 
 EDIT = require_http_methods(["GET", "POST"])
 PEOPLE_PER_PAGE = 100
@@ -87,7 +87,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "organisations": organisations,
             "kinds": Organisation.Kind.choices,
             "kind": kind,
-            "can_add": permissions.is_admin(request.user),
+            "can_add": access.is_admin(request.user),
         },
     )
 
@@ -109,7 +109,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "bodies": organisation.bodies.order_by("name"),
             "agreements": agreements_for_organisation(organisation, request.user),
             "delegations_from": delegations_for_organisation(organisation),
-            "can_edit": permissions.can_edit_organisation(request.user, organisation),
+            "can_edit": access.can_edit_organisation(request.user, organisation),
         },
     )
 
@@ -117,7 +117,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @EDIT
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    permissions.require(permissions.is_admin(request.user))
+    access.require(access.is_admin(request.user))
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organisation = form.save(commit=False)
@@ -136,7 +136,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 @EDIT
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
-    permissions.require(permissions.can_edit_organisation(request.user, organisation))
+    access.require(access.can_edit_organisation(request.user, organisation))
     form = OrganisationForm(
         request.POST or None, instance=Organisation.objects.get(pk=organisation.pk)
     )
@@ -171,7 +171,7 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "governance/partnership_list.html",
-        {"tree": tree(None), "can_add": permissions.is_admin(request.user)},
+        {"tree": tree(None), "can_add": access.is_admin(request.user)},
     )
 
 
@@ -202,7 +202,7 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "agreements": agreements_for_partnership(partnership, request.user),
             "risks": risk_summary(partnership),
             "risks_url": reverse("governance:partnership_risks", args=[partnership.slug]),
-            "can_edit": permissions.can_edit_partnership(request.user, partnership),
+            "can_edit": access.can_edit_partnership(request.user, partnership),
         },
     )
 
@@ -210,7 +210,7 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @EDIT
 def partnership_create(request: HttpRequest) -> HttpResponse:
-    permissions.require(permissions.is_admin(request.user))
+    access.require(access.is_admin(request.user))
     form = PartnershipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         partnership = form.save(commit=False)
@@ -228,7 +228,7 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
 @EDIT
 def partnership_edit(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = get_object_or_404(Partnership, slug=slug)
-    permissions.require(permissions.can_edit_partnership(request.user, partnership))
+    access.require(access.can_edit_partnership(request.user, partnership))
     form = PartnershipForm(
         request.POST or None, instance=Partnership.objects.get(pk=partnership.pk)
     )
@@ -251,7 +251,7 @@ def partnership_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @EDIT
 def partnership_member_add(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = get_object_or_404(Partnership, slug=slug)
-    permissions.require(permissions.can_edit_partnership(request.user, partnership))
+    access.require(access.can_edit_partnership(request.user, partnership))
     form = PartnershipMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         saved = run_service(
@@ -276,7 +276,7 @@ def partnership_member_add(request: HttpRequest, slug: str) -> HttpResponse:
 @EDIT
 def partnership_member_end(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     partnership = get_object_or_404(Partnership, slug=slug)
-    permissions.require(permissions.can_edit_partnership(request.user, partnership))
+    access.require(access.can_edit_partnership(request.user, partnership))
     member = get_object_or_404(
         PartnershipMember.objects.select_related("organisation"), pk=pk, partnership=partnership
     )
@@ -318,7 +318,7 @@ def body_list(request: HttpRequest) -> HttpResponse:
             "bodies": bodies,
             "kinds": Body.Kind.choices,
             "kind": kind,
-            "can_add": permissions.is_admin(request.user),
+            "can_add": access.is_admin(request.user),
         },
     )
 
@@ -346,7 +346,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "current": current,
             "past": past,
             "children": body.children.order_by("name"),
-            "can_edit": permissions.can_edit_body(request.user, body),
+            "can_edit": access.can_edit_body(request.user, body),
         },
     )
 
@@ -354,7 +354,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @EDIT
 def body_create(request: HttpRequest) -> HttpResponse:
-    permissions.require(permissions.is_admin(request.user))
+    access.require(access.is_admin(request.user))
     form = BodyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         body = form.save(commit=False)
@@ -370,7 +370,7 @@ def body_create(request: HttpRequest) -> HttpResponse:
 @EDIT
 def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
-    permissions.require(permissions.can_edit_body(request.user, body))
+    access.require(access.can_edit_body(request.user, body))
     form = BodyForm(request.POST or None, instance=Body.objects.get(pk=body.pk))
     if request.method == "POST" and form.is_valid():
         saved = run_service(
@@ -386,7 +386,7 @@ def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @EDIT
 def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body.objects.select_related("partnership"), slug=slug)
-    permissions.require(permissions.can_edit_body(request.user, body))
+    access.require(access.can_edit_body(request.user, body))
     form = MembershipForm(request.POST or None, body=body)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -405,7 +405,7 @@ def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
 @EDIT
 def membership_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     body = get_object_or_404(Body.objects.select_related("partnership"), slug=slug)
-    permissions.require(permissions.can_edit_body(request.user, body))
+    access.require(access.can_edit_body(request.user, body))
     membership = get_object_or_404(Membership.objects.select_related("person"), pk=pk, body=body)
     form = MembershipForm(
         request.POST or None, body=body, instance=Membership.objects.get(pk=membership.pk)
@@ -439,7 +439,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "governance/person_list.html",
-        {"page": page, "people": page, "can_add": permissions.can_clerk_any(request.user)},
+        {"page": page, "people": page, "can_add": access.can_clerk_any(request.user)},
     )
 
 
@@ -457,7 +457,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "past": past,
             "interests": current_interests(person),
             "gifts": recent_gifts(person),
-            "can_edit": permissions.can_edit_person(request.user, person),
+            "can_edit": access.can_edit_person(request.user, person),
         },
     )
 
@@ -465,7 +465,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @EDIT
 def person_create(request: HttpRequest) -> HttpResponse:
-    permissions.require(permissions.can_clerk_any(request.user))
+    access.require(access.can_clerk_any(request.user))
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data, slug=_unique_slug(Person, form.cleaned_data["name"]))
@@ -480,7 +480,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 @EDIT
 def person_edit(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person, slug=slug)
-    permissions.require(permissions.can_edit_person(request.user, person))
+    access.require(access.can_edit_person(request.user, person))
     form = PersonForm(request.POST or None, instance=Person.objects.get(pk=person.pk))
     if request.method == "POST" and form.is_valid():
         saved = run_service(

@@ -18,12 +18,12 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
+from governance.access import can_edit_body, require
 from governance.forms.terms import TermsApproveForm, TermsCompareForm, TermsDraftForm
 from governance.models import Body, TermsOfReference
 from governance.models.terms import current_terms, voting_member_count
 from governance.services.terms import terms_approve, terms_draft_create, terms_draft_update
-from ics_portal.forms import show_refusal
-from ics_portal.permissions import can_edit_body, require
+from ics_portal.common.forms import show_refusal
 
 Status = TermsOfReference.Status
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ics_portal.history import history_url as _history_url
+from ics_portal.common.changes import history_url as _history_url
 
 register = template.Library()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Body
-from ics_portal.forms import DateInput, DateTimeInput
+from ics_portal.common.forms import DateInput, DateTimeInput
 from meetings.models import AgendaItem, Meeting, WorkProgrammeEntry
 
 SCHEDULE_12A = [

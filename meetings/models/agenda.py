@@ -66,11 +66,6 @@ class Meeting(models.Model):
     def is_published(self) -> bool:
         return self.agenda_published_at is not None
 
-    def history_visible_to(self, user) -> bool:
-        from meetings.visibility import can_see_meeting
-
-        return can_see_meeting(user, self)
-
     @property
     def date(self):
         return timezone.localtime(self.start).date()
@@ -196,11 +191,6 @@ class AgendaItem(models.Model):
         if not self.is_exempt and self.exempt_paragraph:
             raise ValidationError({"exempt_paragraph": "Only a Part II item cites a paragraph."})
 
-    def history_visible_to(self, user) -> bool:
-        from meetings.visibility import can_see_meeting
-
-        return can_see_meeting(user, self.meeting)
-
     @property
     def exempt_notice(self) -> str:
         return f"Exempt: paragraph {self.exempt_paragraph} of Schedule 12A"
@@ -224,10 +214,4 @@ class AgendaRevision(models.Model):
         ordering = ["made_at", "pk"]
 
     def __str__(self) -> str:
-        return f"Supplementary / revised: {self.summary}"
-
-    def history_visible_to(self, user) -> bool:
-        # The summary may describe exempt content, so it follows the item's Part II rule.
-        from meetings.visibility import can_see_item_content
-
-        return can_see_item_content(user, self.item)
+        return f"Revision of {timezone.localtime(self.made_at):%-d %B %Y}"

@@ -58,11 +58,6 @@ class Attendance(models.Model):
     def get_absolute_url(self) -> str:
         return self.meeting.get_absolute_url() + "#attendance"
 
-    def history_visible_to(self, user) -> bool:
-        from meetings.visibility import can_see_meeting
-
-        return can_see_meeting(user, self.meeting)
-
     def clean(self) -> None:
         if self.status == self.Status.SUBSTITUTED and not self.substitute_id:
             raise ValidationError({"substitute": "Name the substitute who attended."})
@@ -94,11 +89,6 @@ class Declaration(models.Model):
     def get_absolute_url(self) -> str:
         return self.item.get_absolute_url()
 
-    def history_visible_to(self, user) -> bool:
-        from meetings.visibility import can_see_meeting
-
-        return can_see_meeting(user, self.item.meeting)
-
 
 class Minute(models.Model):
     """The minute of one agenda item; the minutes as a whole are approved at a later meeting."""
@@ -112,12 +102,6 @@ class Minute(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.item.get_absolute_url()
-
-    def history_visible_to(self, user) -> bool:
-        """Old versions of a minute are shown only to those who may read the minute now."""
-        from meetings.visibility_minutes import minute_visible_to
-
-        return minute_visible_to(user, self.item, self.item.meeting)
 
 
 class Quorum(NamedTuple):

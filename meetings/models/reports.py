@@ -57,12 +57,6 @@ class Report(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("meetings:item_detail", args=[self.item.meeting_id, self.item.position])
 
-    def history_visible_to(self, user) -> bool:
-        """The change history shows the text, so it follows the Part II rule too."""
-        from meetings.visibility import can_see_item_content
-
-        return can_see_item_content(user, self.item)
-
     @property
     def recommendation_list(self) -> list[str]:
         return [line.strip() for line in self.recommendations.splitlines() if line.strip()]
@@ -104,12 +98,6 @@ class Attachment(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.report.get_absolute_url() + f"#attachment-{self.pk}"
-
-    def history_visible_to(self, user) -> bool:
-        """The change history shows the title and file name, so it follows the Part II rule."""
-        from meetings.visibility import can_see_item_content
-
-        return can_see_item_content(user, self.report.item)
 
     @property
     def kind_label(self) -> str:

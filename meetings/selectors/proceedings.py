@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from governance.access import can_edit_body
 from governance.models import Membership, Person
-from ics_portal.permissions import can_edit_body
+from meetings.access import minute_visible_to, minutes_readable_by
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
 from meetings.models.proceedings import Quorum, meeting_quorum, members_on
-from meetings.visibility_minutes import minute_visible_to, minutes_readable_by
 
 HELD = {Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFTED, Meeting.Status.MINUTES_APPROVED}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from meetings.access import ItemView, item_views
 from meetings.models import AgendaItem, Meeting
-from meetings.visibility import ItemView, item_views
 
 
 def items_with_reports(meeting: Meeting) -> QuerySet[AgendaItem]:

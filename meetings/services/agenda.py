@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from governance.models import Body
-from ics_portal.records import save_record
+from ics_portal.common.records import save_record
 from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
 from meetings.working_days import is_late, latest_publication_date
 
@@ -271,7 +271,8 @@ def item_revise(*, item: AgendaItem, actor, summary: str, **changes) -> AgendaRe
             AgendaRevision(item=item, made_by=actor, summary=summary), actor=actor, reason=reason
         )
         meeting.pack_version += 1
-        save_record(meeting, actor=actor, reason=reason)
+        # The meeting's reason must not quote the summary: the item may be Part II.
+        save_record(meeting, actor=actor, reason=f"Item {item.position} revised")
         after_papers_change(meeting)
         return revision
 

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from ics_portal.permissions import can_see_exempt
+from meetings.access import can_see_exempt
 from meetings.models import AgendaItem, AgendaPack, Meeting
 from meetings.pdf import (
     has_minutes,

@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from governance.models import Membership, Person
-from ics_portal.records import save_record
+from ics_portal.common.records import save_record
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
 from meetings.models.proceedings import members_on
 from meetings.services.agenda import after_papers_change

@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from ics_portal.records import save_record
+from ics_portal.common.records import save_record
 from meetings.models import AgendaItem, AgendaRevision, Attachment, Meeting, Report
 from meetings.services.agenda import after_papers_change
 
@@ -62,7 +62,8 @@ def _record_revision(*, item: AgendaItem, summary: str, actor) -> AgendaRevision
     meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
     revision = save_record(AgendaRevision(item=item, made_by=actor, summary=summary), actor=actor)
     meeting.pack_version += 1
-    save_record(meeting, actor=actor, reason=f"Item {item.position} revised: {summary}")
+    # The meeting's reason must not quote the summary: the item may be Part II.
+    save_record(meeting, actor=actor, reason=f"Item {item.position} revised")
     item.meeting.pack_version = meeting.pack_version
     after_papers_change(meeting)
     return revision

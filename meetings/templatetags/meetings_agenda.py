@@ -6,7 +6,7 @@ from django import template
 from django.db.models import Q
 from django.utils import timezone
 
-from ics_portal import permissions
+from governance.access import can_edit_body
 from meetings.models import Meeting
 
 register = template.Library()
@@ -16,7 +16,7 @@ register = template.Library()
 def body_meetings(context, body) -> dict:
     """The body's last meeting and next meeting (drafts only for its clerks): two queries."""
     user = context["request"].user
-    can_edit = permissions.can_edit_body(user, body)
+    can_edit = can_edit_body(user, body)
     meetings = Meeting.objects.filter(body=body).select_related("body")
     if not can_edit:
         meetings = meetings.filter(~Q(agenda_published_at=None))

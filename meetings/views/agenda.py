@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisions.selectors.resolutions import meeting_resolutions
+from governance.access import can_clerk_any, can_edit_body, editable_bodies_q, require
 from governance.models import Body
-from ics_portal import permissions
-from ics_portal.forms import run_service
+from ics_portal.common.forms import run_service
+from meetings.access import can_see_exempt, item_views
 from meetings.forms.agenda import (
     AgendaItemForm,
     ConfirmForm,
@@ -34,7 +35,6 @@ from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEn
 from meetings.selectors.proceedings import proceedings_for
 from meetings.services import agenda as services
 from meetings.services.packs import pack_downloads
-from meetings.visibility import item_views
 from meetings.working_days import clear_working_days_between, is_late, latest_publication_date
 
 EDIT = require_http_methods(["GET", "POST"])
@@ -45,13 +45,13 @@ ITEM_FIELDS = ["title", "purpose", "lead_officer", "is_exempt", "exempt_paragrap
 def _visible_meetings(user):
     """Published agendas for everyone; drafts only for those who edit the body."""
     return Meeting.objects.select_related("body").filter(
-        Q(agenda_published_at__isnull=False) | permissions.editable_bodies_q(user)
+        Q(agenda_published_at__isnull=False) | editable_bodies_q(user)
     )
 
 
 def _meeting_for_clerk(request: HttpRequest, pk: int) -> Meeting:
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    permissions.require(permissions.can_edit_body(request.user, meeting.body))
+    require(can_edit_body(request.user, meeting.body))
     return meeting
 
 
@@ -59,13 +59,13 @@ def _item_for_clerk(request: HttpRequest, pk: int, item_pk: int) -> AgendaItem:
     item = get_object_or_404(
         AgendaItem.objects.select_related("meeting__body"), pk=item_pk, meeting_id=pk
     )
-    permissions.require(permissions.can_edit_body(request.user, item.meeting.body))
+    require(can_edit_body(request.user, item.meeting.body))
     return item
 
 
 def _body_for_clerk(request: HttpRequest, slug: str) -> Body:
     body = get_object_or_404(Body, slug=slug)
-    permissions.require(permissions.can_edit_body(request.user, body))
+    require(can_edit_body(request.user, body))
     return body
 
 
@@ -114,7 +114,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "when": when,
             "filters": urlencode(filters),
             "query": urlencode({**filters, "when": when}),
-            "can_schedule": permissions.can_clerk_any(request.user),
+            "can_schedule": can_clerk_any(request.user),
         },
     )
 
@@ -122,7 +122,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    can_edit = permissions.can_edit_body(request.user, meeting.body)
+    can_edit = can_edit_body(request.user, meeting.body)
     if not meeting.is_published and not can_edit:
         raise Http404("No such meeting")
     items = list(
@@ -147,7 +147,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "downloads": pack_downloads(meeting, request.user),
             "meeting_resolutions": meeting_resolutions(request.user, meeting),
             "can_edit": can_edit,
-            "can_see_exempt": permissions.can_see_exempt(request.user, meeting.body),
+            "can_see_exempt": can_see_exempt(request.user, meeting.body),
             "draft": draft,
             "deadline": latest_publication_date(meeting.date),
             "late_if_published_today": draft and is_late(today, meeting.date),
@@ -163,7 +163,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def work_programme(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
-    can_edit = permissions.can_edit_body(request.user, body)
+    can_edit = can_edit_body(request.user, body)
     entries = body.work_programme.select_related("agenda_item__meeting__body")
     return render(
         request,

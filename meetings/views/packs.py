@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
-from ics_portal.permissions import can_edit_body
+from governance.access import can_edit_body
 from meetings.models import AgendaPack, Meeting
 from meetings.services.packs import (
     MEMBERS,

@@ -8,9 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from governance.access import can_edit_body, require
 from governance.models import Membership, Person
-from ics_portal import permissions
-from ics_portal.forms import run_service
+from ics_portal.common.forms import run_service
 from meetings.forms.proceedings import (
     ApproveForm,
     AttendanceForm,
@@ -27,7 +27,7 @@ EDIT = require_http_methods(["GET", "POST"])
 
 def _meeting_for_clerk(request: HttpRequest, pk: int) -> Meeting:
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    permissions.require(permissions.can_edit_body(request.user, meeting.body))
+    require(can_edit_body(request.user, meeting.body))
     return meeting
 
 

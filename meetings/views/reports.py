@@ -9,13 +9,13 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ics_portal import permissions
-from ics_portal.forms import run_service
+from governance.access import require
+from ics_portal.common.forms import run_service
+from meetings.access import can_see_item_content, can_see_meeting, can_write_report
 from meetings.forms.reports import AttachmentForm, AttachmentRemoveForm, ReportForm
 from meetings.models import AgendaItem, Attachment, Meeting, Report
 from meetings.selectors.reports import item_view
 from meetings.services import reports as services
-from meetings.visibility import can_see_item_content, can_see_meeting
 
 EDIT = require_http_methods(["GET", "POST"])
 
@@ -66,7 +66,7 @@ def item_detail(request: HttpRequest, pk: int, position: int) -> HttpResponse:
             "view": view,
             "report": view.report,
             "revisions": revisions,
-            "can_write": permissions.can_write_report(request.user, view.item),
+            "can_write": can_write_report(request.user, view.item),
         },
     )
 
@@ -104,7 +104,7 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
 def report_edit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     """Write an item's report, or change it (after publication, as a revision)."""
     item = _item(pk, position)
-    permissions.require(permissions.can_write_report(request.user, item))
+    require(can_write_report(request.user, item))
     report = _report_or_none(item)
     published = item.meeting.is_published
     initial = {} if report else {"title": item.title}
@@ -151,7 +151,7 @@ def report_edit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
 def attachment_add(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     """Attach a PDF or DOCX file to an item's report."""
     item = _item(pk, position)
-    permissions.require(permissions.can_write_report(request.user, item))
+    require(can_write_report(request.user, item))
     report = _report_or_none(item)
     if report is None:
         messages.info(request, "Write the report before attaching files to it.")
@@ -197,7 +197,7 @@ def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> Http
     )
     report = attachment.report
     item = report.item
-    permissions.require(permissions.can_write_report(request.user, item))
+    require(can_write_report(request.user, item))
     data = request.POST if request.method == "POST" else None  # the form may have no fields
     form = AttachmentRemoveForm(data, published=item.meeting.is_published)
     if request.method == "POST" and form.is_valid():

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from decisions.models import Action, ActionNote
 from decisions.services.actions import action_add_note, action_set_status
-from ics_portal.history import history_url
+from ics_portal.common.changes import history_url
 from tests.decisions.followup_helpers import PART_TWO_SECRET, make_resolution
 from tests.meetings.proceedings_helpers import item
 

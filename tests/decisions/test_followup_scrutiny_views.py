@@ -8,11 +8,11 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
+from decisions.access import can_respond_to_recommendation
 from decisions.models import ScrutinyRecommendation
 from decisions.models.scrutiny import RESPONSE_DAYS
 from decisions.services.scrutiny import recommendation_record_response
-from ics_portal import permissions
-from ics_portal.history import history_url
+from ics_portal.common.changes import history_url
 
 pytest_plugins = ["tests.decisions.conftest_followup"]
 pytestmark = pytest.mark.django_db
@@ -100,13 +100,13 @@ def test_permission_matrix(request, client_for, pages, page, allowed, refused):
 def test_can_respond_to_recommendation(
     fu_recommendation, fu_body_recommendation, governance_lead, clerk, admin_user, outsider
 ):
-    assert permissions.can_respond_to_recommendation(governance_lead, fu_recommendation)
-    assert not permissions.can_respond_to_recommendation(clerk, fu_recommendation)
-    assert permissions.can_respond_to_recommendation(clerk, fu_body_recommendation)
-    assert not permissions.can_respond_to_recommendation(governance_lead, fu_body_recommendation)
+    assert can_respond_to_recommendation(governance_lead, fu_recommendation)
+    assert not can_respond_to_recommendation(clerk, fu_recommendation)
+    assert can_respond_to_recommendation(clerk, fu_body_recommendation)
+    assert not can_respond_to_recommendation(governance_lead, fu_body_recommendation)
     for recommendation in (fu_recommendation, fu_body_recommendation):
-        assert permissions.can_respond_to_recommendation(admin_user, recommendation)
-        assert not permissions.can_respond_to_recommendation(outsider, recommendation)
+        assert can_respond_to_recommendation(admin_user, recommendation)
+        assert not can_respond_to_recommendation(outsider, recommendation)
 
 
 # Sending, responding, deciding

@@ -16,7 +16,7 @@ from decisions.services.resolutions import (
     status_from_ratifications,
 )
 from governance.models import Organisation
-from ics_portal.records import check_version
+from ics_portal.common.records import check_version
 
 pytest_plugins = ["tests.decisions.conftest_resolutions"]
 pytestmark = pytest.mark.django_db

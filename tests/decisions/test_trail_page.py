@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from decisions.models import Ratification
 from decisions.selectors.trail import decision_trail, load_resolution
-from ics_portal.records import save_record
+from ics_portal.common.records import save_record
 from tests.decisions.trail_helpers import (
     MARKERS,
     SEES_PART_TWO,

@@ -19,7 +19,7 @@ from decisions.models import (
 )
 from governance.models import Organisation
 from governance.models.registers import InterestKind
-from ics_portal.records import save_record
+from ics_portal.common.records import save_record
 from meetings.models import (
     AgendaItem,
     AgendaRevision,

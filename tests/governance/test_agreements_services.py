@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from governance.access import can_edit_agreement
 from governance.models import (
     Agreement,
     AgreementParty,
@@ -17,14 +18,13 @@ from governance.models import (
     Body,
     Delegation,
 )
-from governance.models.agreements import (
+from governance.models.agreements import default_sections
+from governance.selectors.agreements import (
     agreements_for_organisation,
     agreements_for_partnership,
-    default_sections,
     delegations_for_body,
 )
 from governance.services import agreements as services
-from ics_portal.permissions import can_edit_agreement
 from tests.governance.agreements_factories import (
     make_alliance,
     make_mou,

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from governance.models import Agreement, AgreementParty, AgreementSection, Delegation
+from governance.selectors.agreements import agreements_for_partnership, delegations_for_body
 from governance.services import agreements as services
 from tests.governance.agreements_factories import (
     make_alliance,
@@ -489,8 +490,6 @@ def test_delegation_page_shows_the_delegation(client, council_delegation):
 
 def test_includes_render_delegations_and_agreements(world, clerk, council_delegation):
     from django.template.loader import render_to_string
-
-    from governance.models.agreements import agreements_for_partnership, delegations_for_body
 
     made, received = delegations_for_body(world["body"])
     html = render_to_string(

@@ -9,9 +9,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from governance.access import can_edit_person
 from governance.models import GiftOrHospitality, Interest, InterestKind, Membership, Person
 from governance.selectors.registers import current_interests, recent_gifts
-from ics_portal.permissions import can_edit_person
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def test_a_clerk_may_not_edit_once_the_person_has_left_the_body(person, clerk):
 
 
 def test_the_clerk_check_is_one_query(person, clerk, django_assert_num_queries):
-    from ics_portal.permissions import roles
+    from governance.access import roles
 
     roles(clerk)
     with django_assert_num_queries(1):

@@ -12,7 +12,7 @@ from governance.models import Body, TermsOfReference
 from governance.models.terms import current_terms
 from governance.services.terms import terms_draft_create
 from governance.views.terms import word_diff
-from ics_portal.history import history_url
+from ics_portal.common.changes import history_url
 from tests.governance.terms_helpers import TEXT, approved_version, seat_voting_members
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 import pytest
 
 from governance.models import Organisation
-from ics_portal.history import history_url
-from ics_portal.records import save_record
+from ics_portal.common.changes import history_url
+from ics_portal.common.records import save_record
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from governance.access import editable_bodies_q
 from governance.models import Body
-from ics_portal import permissions
 from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
 from meetings.services import agenda as services
 from tests.meetings import conftest_agenda
@@ -358,7 +358,7 @@ def test_scheduling_from_the_page_is_recorded_with_its_author(client_for, clerk,
 
 def test_editable_bodies_q(admin_user, clerk, member, body, draft):
     def visible(user):
-        return set(Meeting.objects.filter(permissions.editable_bodies_q(user)))
+        return set(Meeting.objects.filter(editable_bodies_q(user)))
 
     assert visible(admin_user) == visible(clerk) == {draft}
     assert visible(member) == set()

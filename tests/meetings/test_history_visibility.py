@@ -6,7 +6,7 @@ from datetime import datetime
 import pytest
 from django.utils import timezone
 
-from ics_portal.history import history_url
+from ics_portal.common.changes import history_url
 from meetings.models import AgendaItem, AgendaRevision, Meeting
 
 pytestmark = pytest.mark.django_db

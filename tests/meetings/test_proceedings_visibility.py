@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 
 from governance.models import Membership
-from ics_portal.history import history_url
+from ics_portal.common.changes import history_url
 from meetings.models import AgendaItem, Declaration
 from meetings.selectors.proceedings import proceedings_for
 from meetings.services.proceedings import AttendanceEntry as E

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from ics_portal import permissions
-from meetings import visibility
+from governance.access import roles
+from meetings import access as visibility
+from meetings.access import can_see_exempt
 from meetings.models import AgendaItem, Attachment, Meeting, Report
 from meetings.selectors.reports import meeting_item_views
 from tests.meetings.conftest_reports import *  # noqa: F403
@@ -47,7 +48,7 @@ def test_queryset_filters_agree_with_the_functions(
     name, viewer, part_one_report, exempt_report, draft_item, django_assert_num_queries
 ):
     user = _user(viewer, name)
-    permissions.roles(user)  # loaded once per request in real use
+    roles(user)  # loaded once per request in real use
     with django_assert_num_queries(1):
         meetings = set(visibility.meetings_visible_to(user))
     assert meetings == {m for m in Meeting.objects.all() if visibility.can_see_meeting(user, m)}
@@ -69,7 +70,7 @@ def test_item_views_give_content_or_notice_only(
     name, viewer, meeting, part_one_report, exempt_report, django_assert_max_num_queries
 ):
     user = _user(viewer, name)
-    permissions.roles(user)
+    roles(user)
     with django_assert_max_num_queries(2):
         views = meeting_item_views(meeting, user)
     part_one, exempt = views
@@ -87,8 +88,8 @@ def test_item_views_give_content_or_notice_only(
 def test_officer_of_another_body_sees_part_two_of_their_own_body_only(
     attending_officer, exempt_item, scrutiny_body
 ):
-    assert permissions.can_see_exempt(attending_officer, exempt_item.meeting.body)
-    assert not permissions.can_see_exempt(attending_officer, scrutiny_body)
+    assert can_see_exempt(attending_officer, exempt_item.meeting.body)
+    assert not can_see_exempt(attending_officer, scrutiny_body)
 
 
 # The pages

@@ -1,0 +1,264 @@
+"""Who may see what of meetings: agenda items, reports, attachments, minutes; Part II.
+
+Two rules (DESIGN.md §4, issue 4 item 6):
+
+1. A meeting whose agenda is not yet published is visible only to those who edit its body
+   (its clerks and administrators). Drafts never appear publicly.
+2. The content of a Part II (exempt) item — its report, attachments and minute — is shown only
+   to those for whom `can_see_exempt(user, body)` is true. Everyone else sees the
+   item's title and "Exempt: paragraph N of Schedule 12A", and no more.
+
+Pages, PDFs, the API, search, feeds and history all ask here. For one object use
+`can_see_meeting` and `can_see_item_content`; for a queryset use `meetings_visible_to` or the
+`*_q` filters, which give the same answers in one query (a test holds them to that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from governance import access as governance_access
+from governance.access import (
+    RecordRule,
+    can_edit_body,
+    everyone,
+    is_admin,
+    roles,
+    withheld,
+)
+from meetings.models import (
+    AgendaItem,
+    AgendaRevision,
+    Attachment,
+    Attendance,
+    Declaration,
+    Meeting,
+    Minute,
+    Report,
+    WorkProgrammeEntry,
+)
+
+
+def can_see_exempt(user, body) -> bool:
+    """Part II: members and officers of the body, its clerks, and administrators."""
+    if is_admin(user):
+        return True
+    mine = roles(user)
+    return body.pk in mine.member_of or body.pk in mine.clerk_of
+
+
+def can_write_report(user, item) -> bool:
+    """Who writes an agenda item's report: the body's editors (administrators and clerks), and
+    officers of the organisation that owns the body — or, for a body owned by a partnership, of
+    one of its current member organisations. A Part II report is written only by those who may
+    also see it (`can_see_exempt`), so an officer drafting one must be an officer in attendance.
+    """
+    body = item.meeting.body
+    if can_edit_body(user, body):
+        return True
+    officer_of = roles(user).officer_of
+    if not officer_of:
+        return False
+    if item.is_exempt and not can_see_exempt(user, body):
+        return False
+    if body.organisation_id is not None:
+        return body.organisation_id in officer_of
+    today = timezone.localdate()
+    return (
+        body.partnership.members.filter(organisation_id__in=officer_of, joined__lte=today)
+        .exclude(left__lt=today)
+        .exists()
+    )
+
+
+def can_see_meeting(user, meeting: Meeting) -> bool:
+    """A published meeting is public; an unpublished one is seen only by its body's editors."""
+    return meeting.is_published or can_edit_body(user, meeting.body)
+
+
+def can_see_item_content(user, item: AgendaItem) -> bool:
+    """Whether the user may see an item's report, attachments and minute.
+
+    Part I: yes if the meeting is visible. Part II: only if `can_see_exempt` for its body.
+    Load the item with `select_related("meeting__body")` to keep this free of queries.
+    """
+    meeting = item.meeting
+    if not can_see_meeting(user, meeting):
+        return False
+    return not item.is_exempt or can_see_exempt(user, meeting.body)
+
+
+def meeting_visible_q(user, prefix: str = "") -> Q:
+    """A filter for rows whose meeting (reached through `prefix`, e.g. "item__meeting__") the
+    user may see. Mirrors `can_see_meeting`."""
+    if is_admin(user):
+        return Q()
+    published = Q(**{f"{prefix}agenda_published_at__isnull": False})
+    clerk_of = roles(user).clerk_of
+    if not clerk_of:
+        return published
+    return published | Q(**{f"{prefix}body_id__in": clerk_of})
+
+
+def item_content_q(user, prefix: str = "") -> Q:
+    """A filter for rows whose agenda item (reached through `prefix`, e.g. "report__item__")
+    has content the user may see. Mirrors `can_see_item_content`."""
+    meeting_q = meeting_visible_q(user, prefix=f"{prefix}meeting__")
+    if is_admin(user):
+        return meeting_q
+    mine = roles(user)
+    # The same people as can_see_exempt: members (officers in attendance included)
+    # and clerks of the body.
+    exempt_ok = mine.member_of | mine.clerk_of
+    part_one = Q(**{f"{prefix}is_exempt": False})
+    if not exempt_ok:
+        return meeting_q & part_one
+    return meeting_q & (part_one | Q(**{f"{prefix}meeting__body_id__in": exempt_ok}))
+
+
+def meetings_visible_to(user, queryset: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
+    """The meetings the user may see: published ones, and unpublished ones of bodies they edit."""
+    meetings = Meeting.objects.all() if queryset is None else queryset
+    return meetings.filter(meeting_visible_q(user))
+
+
+def reports_visible_to(user, queryset: QuerySet[Report] | None = None) -> QuerySet[Report]:
+    """The reports whose content the user may see (for search, the API and feeds)."""
+    reports = Report.objects.all() if queryset is None else queryset
+    return reports.filter(item_content_q(user, prefix="item__"))
+
+
+def attachments_visible_to(
+    user, queryset: QuerySet[Attachment] | None = None
+) -> QuerySet[Attachment]:
+    """The attachments the user may see and download."""
+    attachments = Attachment.objects.all() if queryset is None else queryset
+    return attachments.filter(item_content_q(user, prefix="report__item__"))
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """One agenda item as a given user may see it: the full content, or the exempt notice only.
+
+    `report` is None and `attachments` empty when the content is withheld (or there is none);
+    `exempt_notice` is set only when the content is withheld.
+    """
+
+    item: AgendaItem
+    can_see: bool
+    report: Report | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+
+    @property
+    def exempt_notice(self) -> str:
+        return self.item.exempt_notice if self.withheld and self.item.is_exempt else ""
+
+    @property
+    def withheld(self) -> bool:
+        return not self.can_see
+
+
+def _report_of(item: AgendaItem) -> Report | None:
+    try:
+        return item.report
+    except Report.DoesNotExist:
+        return None
+
+
+def item_views(user, items: Iterable[AgendaItem]) -> list[ItemView]:
+    """For each item, what the user may see of it.
+
+    Load the items with `select_related("meeting__body", "report")` and
+    `prefetch_related("report__attachments")` (see `meetings.selectors.reports`) and this runs
+    no queries of its own. The caller has already checked that the meeting itself is visible.
+    """
+    views = []
+    for item in items:
+        if not can_see_item_content(user, item):
+            views.append(ItemView(item=item, can_see=False))
+            continue
+        report = _report_of(item)
+        attachments = list(report.attachments.all()) if report is not None else []
+        views.append(ItemView(item=item, can_see=True, report=report, attachments=attachments))
+    return views
+
+
+def minutes_readable_by(user, meeting: Meeting) -> bool:
+    """Draft minutes are for the body's clerks (and administrators); approved ones are public."""
+    return meeting.minutes_approved_at_id is not None or can_edit_body(user, meeting.body)
+
+
+def minute_visible_to(user, item: AgendaItem, meeting: Meeting) -> bool:
+    """The minute text of this item may be shown to this user."""
+    if not minutes_readable_by(user, meeting):
+        return False
+    return not item.is_exempt or can_see_exempt(user, meeting.body)
+
+
+def minutes_q(user, prefix: str = "") -> Q:
+    """A filter for minutes (reached through `prefix`) the user may read. Mirrors
+    `minute_visible_to`: approved minutes, and drafts for those who edit the body."""
+    content = item_content_q(user, prefix=f"{prefix}item__")
+    if is_admin(user):
+        return content
+    approved = Q(**{f"{prefix}item__meeting__minutes_approved_at__isnull": False})
+    clerk_of = roles(user).clerk_of
+    if clerk_of:
+        approved |= Q(**{f"{prefix}item__meeting__body_id__in": clerk_of})
+    return content & approved
+
+
+# What stays public about a Part II item's records, for those who may not see its content:
+# the item's title, kind and Schedule 12A paragraph; that a revision was made and when; who
+# declared an interest and what they did. Everything else is withheld.
+RULES: dict[type, RecordRule] = {
+    **governance_access.RULES,
+    Meeting: RecordRule(visible=can_see_meeting),
+    WorkProgrammeEntry: RecordRule(visible=everyone),
+    Attendance: RecordRule(visible=lambda user, obj: can_see_meeting(user, obj.meeting)),
+    AgendaItem: RecordRule(
+        visible=lambda user, obj: can_see_meeting(user, obj.meeting),
+        content_visible=can_see_item_content,
+        public=frozenset(
+            {
+                "id",
+                "meeting_id",
+                "position",
+                "kind",
+                "title",
+                "purpose",
+                "is_exempt",
+                "exempt_paragraph",
+                "lead_officer",
+                "work_programme_entry_id",
+                "minutes_of_id",
+                "pack_first_page",
+                "pack_last_page",
+            }
+        ),
+    ),
+    AgendaRevision: RecordRule(
+        visible=lambda user, obj: can_see_meeting(user, obj.item.meeting),
+        content_visible=lambda user, obj: can_see_item_content(user, obj.item),
+        public=frozenset({"id", "item_id", "made_at"}),
+    ),
+    Declaration: RecordRule(
+        visible=lambda user, obj: can_see_meeting(user, obj.item.meeting),
+        content_visible=lambda user, obj: can_see_item_content(user, obj.item),
+        public=frozenset({"id", "item_id", "person_id", "kind", "action"}),
+    ),
+    Report: RecordRule(visible=lambda user, obj: can_see_item_content(user, obj.item)),
+    Attachment: RecordRule(visible=lambda user, obj: can_see_item_content(user, obj.report.item)),
+    Minute: RecordRule(
+        visible=lambda user, obj: minute_visible_to(user, obj.item, obj.item.meeting)
+    ),
+}
+
+
+def withheld_fields(user, obj) -> frozenset[str]:
+    """What of a meeting record (or a structure record) this user may not see."""
+    return withheld(RULES, user, obj)
