@@ -48,7 +48,7 @@ def history(request: HttpRequest, app_label: str, model_name: str, pk: int) -> H
     if not rule.visible(request.user, obj):
         raise Http404("No such record")
     withhold = access.withheld_fields(request.user, obj)
-    notice = getattr(obj, "exempt_notice", "") or "Withheld"
+    notice = "Exempt information: withheld" if CHANGE_REASON in withhold else "Withheld"
     rows = obj.history.select_related("history_user").order_by("-history_date", "-history_id")
     paginator = Paginator(rows, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))

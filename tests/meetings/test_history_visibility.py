@@ -39,6 +39,10 @@ def test_part_two_revision_history_is_withheld_from_the_public(
     draft_meeting.agenda_published_at = timezone.now()
     draft_meeting.save()
     revision = AgendaRevision.objects.get()
-    assert client_for(outsider).get(history_url(revision)).status_code == 404
+    # The public sees that a revision was made and when, not what it says.
+    public = client_for(outsider).get(history_url(revision))
+    assert public.status_code == 200
+    assert "Revised fee table for Care Home X" not in public.content.decode()
+    assert "Exempt information" in public.content.decode()
     page = client_for(member).get(history_url(revision))
     assert "Revised fee table for Care Home X" in page.content.decode()

@@ -72,7 +72,7 @@ def test_report_update_after_publication_as_a_revision(part_one_report, clerk):
     revision = AgendaRevision.objects.get()
     assert revision.item == part_one_report.item
     assert revision.made_by == clerk
-    assert str(revision) == "Supplementary / revised: Revised financial implications"
+    assert revision.summary == "Revised financial implications"
     meeting.refresh_from_db()
     assert meeting.pack_version == 1
     assert meeting.history.first().history_user == clerk
