@@ -48,7 +48,7 @@ from meetings.models import (
     Report,
     WorkProgrammeEntry,
 )
-from meetings.models.proceedings import Quorum, meeting_quorum, members_on
+from meetings.quorum import Quorum, meeting_quorum, members_on
 
 Value = str | list[str]
 

@@ -18,7 +18,7 @@ from meetings.forms.proceedings import (
     MinutesForm,
 )
 from meetings.models import AgendaItem, Meeting
-from meetings.models.proceedings import members_on
+from meetings.quorum import members_on
 from meetings.selectors.proceedings import approval_candidates, seats_in_order
 from meetings.services import proceedings as services
 
