@@ -467,7 +467,7 @@ def _report_event(
     links.append(
         Link(
             "Report as PDF",
-            reverse("decisions:report_pdf", args=[meeting.pk, item.position]),
+            reverse("meetings:report_pdf", args=[meeting.pk, item.position]),
         )
     )
     return Event(
