@@ -92,7 +92,7 @@ def declaration_create(request: HttpRequest, pk: int, position: int) -> HttpResp
         intro += " Nobody is recorded as present yet: record the attendance first."
     return render(
         request,
-        "governance/form.html",
+        "includes/form_page.html",
         {
             "form": form,
             "heading": "Record a declaration of interest",
