@@ -1,13 +1,14 @@
-"""The API's view of resolutions, ratifications and actions, and one write: recording an
-organisation's ratification outcome through the same service and permission as the page."""
+"""The API's view of resolutions, ratifications and actions, and agenda items with their
+resolutions. Two writes, through the same services and permissions as the pages: a resolution
+on an item, and an organisation's ratification outcome."""
 
 from __future__ import annotations
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
@@ -20,8 +21,20 @@ from decisions.selectors.actions import actions_visible_to
 from decisions.selectors.ratifications import visible_ratifications
 from decisions.selectors.resolutions import visible_resolutions
 from decisions.services.ratifications import OUTCOMES, ratification_record_outcome
-from ics_portal.common.api import IdFilter, OParlSerializer, SyncFilterSet, identity, link
+from decisions.services.resolutions import VoteCount, resolution_record
+from governance.access import can_edit_body
+from governance.models import Body
+from ics_portal.common.api import (
+    IdFilter,
+    OParlSerializer,
+    SyncFilterSet,
+    identity,
+    link,
+    refusal,
+)
+from meetings import api as meetings_api
 from meetings.access import can_see_item_content
+from meetings.models import AgendaItem
 
 
 def _text_visible(serializer: serializers.Serializer, resolution: Resolution) -> bool:
@@ -81,6 +94,30 @@ class ResolutionSerializer(OParlSerializer):
             "against": resolution.votes_against,
             "abstentions": resolution.abstentions,
         }
+
+
+class AgendaItemSerializer(meetings_api.AgendaItemSerializer):
+    """An agenda item with its resolutions; their text only for those who may see it."""
+
+    resolutionText = serializers.SerializerMethodField()
+    resolutions = link("resolution", many=True, source="api_resolutions")
+
+    class Meta(meetings_api.AgendaItemSerializer.Meta):
+        fields = [
+            *meetings_api.AgendaItemSerializer.Meta.fields[:-2],  # all but created, modified
+            "resolutionText",
+            "resolutions",
+            "created",
+            "modified",
+        ]
+
+    def get_resolutionText(self, item: AgendaItem) -> str | None:
+        """The resolutions' parts, only for those who may see the item's content."""
+        if not item.api_resolutions or not can_see_item_content(
+            self.context["request"].user, item
+        ):
+            return None
+        return "\n".join(part for r in item.api_resolutions for part in r.part_list)
 
 
 class RatificationSerializer(OParlSerializer):
@@ -181,6 +218,32 @@ class OutcomeSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class VoteSerializer(serializers.Serializer):
+    votes_for = serializers.IntegerField(min_value=0)
+    votes_against = serializers.IntegerField(min_value=0, default=0)
+    abstentions = serializers.IntegerField(min_value=0, default=0)
+
+
+class ResolutionInputSerializer(serializers.Serializer):
+    """A resolution as the clerk's form takes it (named votes are recorded on the page)."""
+
+    kind = serializers.ChoiceField(choices=Resolution.Kind.choices)
+    preamble = serializers.CharField(required=False, allow_blank=True, default="")
+    parts = serializers.CharField(
+        help_text="The parts of the resolution, one a line; they are numbered."
+    )
+    recommended_to = serializers.PrimaryKeyRelatedField(
+        queryset=Body.objects.all(), required=False, allow_null=True, default=None
+    )
+    vote = VoteSerializer(required=False, allow_null=True, default=None)
+    acts_on = serializers.PrimaryKeyRelatedField(
+        queryset=Resolution.objects.all(), required=False, allow_null=True, default=None
+    )
+    act = serializers.ChoiceField(
+        choices=Resolution.Act.choices, required=False, allow_blank=True, default=""
+    )
+
+
 class ResolutionFilter(SyncFilterSet):
     body = IdFilter(field_name="body_id")
     meeting = IdFilter(field_name="meeting_id")
@@ -215,6 +278,65 @@ class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet[Resolution]:
         return visible_resolutions(self.request.user).order_by("-year", "-number", "pk")
+
+
+class AgendaItemViewSet(meetings_api.AgendaItemViewSet):
+    """Agenda items; a Part II item's resolution text only for those who may see it."""
+
+    serializer_class = AgendaItemSerializer
+
+    def get_queryset(self) -> QuerySet[AgendaItem]:
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch(
+                    "resolutions",
+                    queryset=Resolution.objects.order_by("year", "number"),
+                    to_attr="api_resolutions",
+                )
+            )
+        )
+
+    @extend_schema(
+        request=ResolutionInputSerializer,
+        responses={201: ResolutionSerializer},
+        summary="Record a resolution on the item",
+        description="Only the body's clerks (and administrators), for a meeting that has been "
+        "held. The resolution takes the body's next number. A refusal is a 400 with the reason "
+        "and changes nothing.",
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[IsAuthenticated],
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def resolutions(self, request: Request, pk: str | None = None) -> Response:
+        item = self.get_object()
+        if not can_edit_body(request.user, item.meeting.body):
+            raise PermissionDenied(
+                f"Only the {item.meeting.body}'s clerks record its resolutions."
+            )
+        given = ResolutionInputSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = dict(given.validated_data)
+        vote = data.pop("vote")
+        try:
+            recorded = resolution_record(
+                item=item,
+                actor=request.user,
+                vote=VoteCount(**vote) if vote else None,
+                **data,
+            )
+        except DjangoValidationError as exc:
+            raise refusal(exc) from exc
+        recorded = visible_resolutions(request.user).get(pk=recorded.pk)
+        return Response(
+            ResolutionSerializer(recorded, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class RatificationViewSet(viewsets.ReadOnlyModelViewSet):

@@ -63,5 +63,4 @@ urlpatterns = [
     ),
     path("ratifications/", ratifications.ratification_dashboard, name="ratification_dashboard"),
     path("decisions/<int:pk>/trail.pdf", pdfs.trail_pdf, name="trail_pdf"),
-    path("meetings/<int:pk>/items/<int:position>/report.pdf", pdfs.report_pdf, name="report_pdf"),
 ]

@@ -158,6 +158,7 @@ def _matching_keys(kind: Kind, user, query: str, words: list[str]) -> list[tuple
     """(rank, date, kind key, pk) of the rows matching, best first, at most MAX_MATCHES."""
     rows: QuerySet = kind.model.objects.filter(kind.visible(user))
     if _is_postgresql():
+        # why: django.contrib.postgres needs psycopg, which a SQLite install may lack.
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
         search_query = SearchQuery(query, config="english", search_type="websearch")
@@ -215,6 +216,7 @@ def _load(kind: Kind, pks: list[int], query: str) -> dict[int, tuple[Model, str 
     rows = kind.model.objects.filter(pk__in=pks).select_related(*kind.related)
     if not _is_postgresql():
         return {row.pk: (row, None) for row in rows}
+    # why: django.contrib.postgres needs psycopg, which a SQLite install may lack.
     from django.contrib.postgres.search import SearchHeadline, SearchQuery
 
     search_query = SearchQuery(query, config="english", search_type="websearch")

@@ -1,28 +1,25 @@
 """The API's view of meetings, agenda items, papers (reports) and files (attachments), with
 exactly the visibility of the pages (meetings.access): unpublished meetings only for their
-body's editors, Part II content only for those who may see it. Two writes, through the same
-services and permission as the pages: a meeting's attendance, and a resolution on an item."""
+body's editors, Part II content only for those who may see it. One write, through the same
+service and permission as the page: a meeting's attendance. An item's resolutions (read and
+write) are added by decisions.api, which extends the agenda item view."""
 
 from __future__ import annotations
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from decisions.api import ResolutionSerializer
-from decisions.models import Resolution
-from decisions.selectors.resolutions import visible_resolutions
-from decisions.services.resolutions import VoteCount, resolution_record
 from governance.access import can_edit_body
-from governance.models import Body, Person
+from governance.models import Person
 from ics_portal.common.api import (
     IdFilter,
     OParlSerializer,
@@ -82,8 +79,6 @@ class AgendaItemSerializer(OParlSerializer):
     name = serializers.CharField(source="title", read_only=True)
     public = serializers.SerializerMethodField()
     exemptNotice = serializers.SerializerMethodField()
-    resolutionText = serializers.SerializerMethodField()
-    resolutions = link("resolution", many=True, source="api_resolutions")
 
     class Meta:
         model = AgendaItem
@@ -98,8 +93,6 @@ class AgendaItemSerializer(OParlSerializer):
             "purpose",
             "public",
             "exemptNotice",
-            "resolutionText",
-            "resolutions",
             "created",
             "modified",
         ]
@@ -112,14 +105,6 @@ class AgendaItemSerializer(OParlSerializer):
 
     def get_exemptNotice(self, item: AgendaItem) -> str:
         return item.exempt_notice if item.is_exempt else ""
-
-    def get_resolutionText(self, item: AgendaItem) -> str | None:
-        """The resolutions' parts, only for those who may see the item's content."""
-        if not item.api_resolutions or not can_see_item_content(
-            self.context["request"].user, item
-        ):
-            return None
-        return "\n".join(part for r in item.api_resolutions for part in r.part_list)
 
 
 class PaperSerializer(OParlSerializer):
@@ -255,32 +240,6 @@ class MeetingAttendanceSerializer(serializers.Serializer):
     attendance = AttendanceSerializer(many=True, read_only=True, source="attendance_rows")
 
 
-class VoteSerializer(serializers.Serializer):
-    votes_for = serializers.IntegerField(min_value=0)
-    votes_against = serializers.IntegerField(min_value=0, default=0)
-    abstentions = serializers.IntegerField(min_value=0, default=0)
-
-
-class ResolutionInputSerializer(serializers.Serializer):
-    """A resolution as the clerk's form takes it (named votes are recorded on the page)."""
-
-    kind = serializers.ChoiceField(choices=Resolution.Kind.choices)
-    preamble = serializers.CharField(required=False, allow_blank=True, default="")
-    parts = serializers.CharField(
-        help_text="The parts of the resolution, one a line; they are numbered."
-    )
-    recommended_to = serializers.PrimaryKeyRelatedField(
-        queryset=Body.objects.all(), required=False, allow_null=True, default=None
-    )
-    vote = VoteSerializer(required=False, allow_null=True, default=None)
-    acts_on = serializers.PrimaryKeyRelatedField(
-        queryset=Resolution.objects.all(), required=False, allow_null=True, default=None
-    )
-    act = serializers.ChoiceField(
-        choices=Resolution.Act.choices, required=False, allow_blank=True, default=""
-    )
-
-
 class MeetingFilter(SyncFilterSet):
     body = IdFilter(field_name="body_id")
     date_from = django_filters.DateFilter(field_name="start__date", lookup_expr="gte")
@@ -350,7 +309,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class AgendaItemViewSet(viewsets.ReadOnlyModelViewSet):
-    """Agenda items; a Part II item's resolution text only for those who may see it."""
+    """Agenda items of the meetings the viewer may see (decisions.api adds their resolutions)."""
 
     serializer_class = AgendaItemSerializer
     filterset_class = AgendaItemFilter
@@ -359,56 +318,9 @@ class AgendaItemViewSet(viewsets.ReadOnlyModelViewSet):
         items = (
             AgendaItem.objects.filter(meeting_visible_q(self.request.user, prefix="meeting__"))
             .select_related("meeting__body")
-            .prefetch_related(
-                Prefetch(
-                    "resolutions",
-                    queryset=Resolution.objects.order_by("year", "number"),
-                    to_attr="api_resolutions",
-                )
-            )
             .order_by("-meeting__start", "position", "pk")
         )
         return with_history_dates(items)
-
-    @extend_schema(
-        request=ResolutionInputSerializer,
-        responses={201: ResolutionSerializer},
-        summary="Record a resolution on the item",
-        description="Only the body's clerks (and administrators), for a meeting that has been "
-        "held. The resolution takes the body's next number. A refusal is a 400 with the reason "
-        "and changes nothing.",
-    )
-    @action(
-        detail=True,
-        methods=["post"],
-        permission_classes=[IsAuthenticated],
-        filterset_class=None,
-        pagination_class=None,
-    )
-    def resolutions(self, request: Request, pk: str | None = None) -> Response:
-        item = self.get_object()
-        if not can_edit_body(request.user, item.meeting.body):
-            raise PermissionDenied(
-                f"Only the {item.meeting.body}'s clerks record its resolutions."
-            )
-        given = ResolutionInputSerializer(data=request.data)
-        given.is_valid(raise_exception=True)
-        data = dict(given.validated_data)
-        vote = data.pop("vote")
-        try:
-            recorded = resolution_record(
-                item=item,
-                actor=request.user,
-                vote=VoteCount(**vote) if vote else None,
-                **data,
-            )
-        except DjangoValidationError as exc:
-            raise refusal(exc) from exc
-        recorded = visible_resolutions(request.user).get(pk=recorded.pk)
-        return Response(
-            ResolutionSerializer(recorded, context={"request": request}).data,
-            status=status.HTTP_201_CREATED,
-        )
 
 
 class PaperViewSet(viewsets.ReadOnlyModelViewSet):

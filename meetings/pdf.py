@@ -1,8 +1,10 @@
-"""The agenda pack and the minutes as PDFs, made with WeasyPrint from print templates.
+"""The agenda pack, the minutes and the committee report as PDFs, made with WeasyPrint from
+print templates.
 
-Plain functions: they read the record and return PDF bytes. Rendering takes seconds, so
-nothing here runs in a request; `meetings.tasks.render_packs` calls it in a worker and
-stores the result.
+Plain functions: they read the record and return PDF bytes. The packs take seconds, so they
+are not rendered in a request: `meetings.tasks.render_packs` calls them in a worker and stores
+the result. A committee report (and the decision trail, through `render_document`) is a few
+pages, rendered on request and never stored: a stored copy would only go stale.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from governance.models import Membership
-from meetings.models import AgendaItem, AgendaPack, Attendance, Meeting
+from meetings.models import AgendaItem, AgendaPack, Attendance, Meeting, Report
 
 LONDON = ZoneInfo("Europe/London")
 PUBLIC = AgendaPack.Audience.PUBLIC
@@ -121,6 +123,30 @@ def _render(template: str, context: dict):
     # Everything the pack needs is inline; fetch nothing, from the network or from disk.
     no_fetching = URLFetcher(allowed_protocols=frozenset())
     return HTML(string=html, url_fetcher=no_fetching).render(**PDF_OPTIONS)
+
+
+def render_document(template: str, context: dict) -> bytes:
+    """A short document rendered on request: one pass, nothing fetched, tagged PDF/UA-1."""
+    return _render(template, context).write_pdf(**PDF_OPTIONS)
+
+
+def render_report(report: Report) -> bytes:
+    """One committee report in the standard shape. The caller checks the Part II rule."""
+    item = report.item
+    meeting = item.meeting
+    return render_document(
+        "meetings/pdf/report.html",
+        {
+            "report": report,
+            "item": item,
+            "meeting": meeting,
+            "body": meeting.body,
+            "meeting_when": when(meeting),
+            "date": f"{local_start(meeting):%-d %B %Y}",
+            "title": f"{meeting.body.name}: {report.title} (item {item.position}, "
+            f"{local_start(meeting):%-d %B %Y})",
+        },
+    )
 
 
 def _anchor_pages(document) -> dict[str, int]:

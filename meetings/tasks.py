@@ -21,7 +21,7 @@ def render_packs(meeting_id: int, version: int) -> list[int]:
 def enqueue_pack_render(meeting_id: int | Meeting) -> TaskResult:
     """Queue the rendering of the meeting's current pack version (call it on commit).
 
-    Takes the meeting's id (or the meeting), so it can sit in a list of after-publish hooks.
+    Takes the meeting's id (as `after_papers_change` passes it) or the meeting itself.
     """
     meeting_id = getattr(meeting_id, "pk", meeting_id)
     version = Meeting.objects.values_list("pack_version", flat=True).get(pk=meeting_id)

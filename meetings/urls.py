@@ -31,6 +31,11 @@ urlpatterns = [
     # Reports and attachments
     path("meetings/<int:pk>/items/<int:position>/", reports.item_detail, name="item_detail"),
     path(
+        "meetings/<int:pk>/items/<int:position>/report.pdf",
+        reports.report_pdf,
+        name="report_pdf",
+    ),
+    path(
         "meetings/<int:pk>/items/<int:position>/report/",
         reports.report_edit,
         name="report_edit",

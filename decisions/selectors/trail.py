@@ -48,7 +48,7 @@ from meetings.models import (
     Report,
     WorkProgrammeEntry,
 )
-from meetings.models.proceedings import Quorum, meeting_quorum, members_on
+from meetings.quorum import Quorum, meeting_quorum, members_on
 
 Value = str | list[str]
 
@@ -467,7 +467,7 @@ def _report_event(
     links.append(
         Link(
             "Report as PDF",
-            reverse("decisions:report_pdf", args=[meeting.pk, item.position]),
+            reverse("meetings:report_pdf", args=[meeting.pk, item.position]),
         )
     )
     return Event(

@@ -22,7 +22,7 @@ from decisions.models import NamedVote, Ratification, Resolution
 from governance.models import Body, Membership, Person
 from ics_portal.common.records import check_version, save_record
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting
-from meetings.models.proceedings import members_on
+from meetings.quorum import members_on
 
 Status = Resolution.Status
 Kind = Resolution.Kind

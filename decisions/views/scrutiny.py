@@ -34,7 +34,7 @@ def _posted(request: HttpRequest):
 
 
 def _form_page(request: HttpRequest, form, **context) -> HttpResponse:
-    return render(request, "governance/form.html", {"form": form, **context})
+    return render(request, "includes/form_page.html", {"form": form, **context})
 
 
 def _scrutiny_body(slug: str) -> Body:

@@ -129,7 +129,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
         if saved:
             messages.success(request, f"{saved} added.")
             return redirect(saved)
-    return _form_page(request, "governance/form.html", form, heading="Add an organisation")
+    return _form_page(request, "includes/form_page.html", form, heading="Add an organisation")
 
 
 @login_required
@@ -151,7 +151,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, "Organisation details saved.")
             return redirect(saved)
     return _form_page(
-        request, "governance/form.html", form, heading=f"Edit {organisation}", back=organisation
+        request, "includes/form_page.html", form, heading=f"Edit {organisation}", back=organisation
     )
 
 
@@ -221,7 +221,7 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
         if saved:
             messages.success(request, f"{saved} added.")
             return redirect(saved)
-    return _form_page(request, "governance/form.html", form, heading="Add a partnership")
+    return _form_page(request, "includes/form_page.html", form, heading="Add a partnership")
 
 
 @login_required
@@ -243,7 +243,7 @@ def partnership_edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, "Partnership saved.")
             return redirect(saved)
     return _form_page(
-        request, "governance/form.html", form, heading=f"Edit {partnership}", back=partnership
+        request, "includes/form_page.html", form, heading=f"Edit {partnership}", back=partnership
     )
 
 
@@ -265,7 +265,7 @@ def partnership_member_add(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect(partnership)
     return _form_page(
         request,
-        "governance/form.html",
+        "includes/form_page.html",
         form,
         heading=f"Add a member organisation to {partnership}",
         back=partnership,
@@ -293,7 +293,7 @@ def partnership_member_end(request: HttpRequest, slug: str, pk: int) -> HttpResp
             return redirect(partnership)
     return _form_page(
         request,
-        "governance/form.html",
+        "includes/form_page.html",
         form,
         heading=f"{member.organisation} leaves {partnership}",
         back=partnership,
@@ -363,7 +363,7 @@ def body_create(request: HttpRequest) -> HttpResponse:
         if saved:
             messages.success(request, f"{saved} added.")
             return redirect(saved)
-    return _form_page(request, "governance/form.html", form, heading="Add a body")
+    return _form_page(request, "includes/form_page.html", form, heading="Add a body")
 
 
 @login_required
@@ -379,7 +379,7 @@ def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
         if saved:
             messages.success(request, "Body saved.")
             return redirect(saved)
-    return _form_page(request, "governance/form.html", form, heading=f"Edit {body}", back=body)
+    return _form_page(request, "includes/form_page.html", form, heading=f"Edit {body}", back=body)
 
 
 @login_required
@@ -397,7 +397,7 @@ def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, f"{saved.person} added to {body}.")
             return redirect(body)
     return _form_page(
-        request, "governance/form.html", form, heading=f"Add a member to {body}", back=body
+        request, "includes/form_page.html", form, heading=f"Add a member to {body}", back=body
     )
 
 
@@ -421,7 +421,7 @@ def membership_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             return redirect(body)
     return _form_page(
         request,
-        "governance/form.html",
+        "includes/form_page.html",
         form,
         heading=f"{membership.person} on {body}",
         back=body,
@@ -473,7 +473,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
         if saved:
             messages.success(request, f"{saved} added.")
             return redirect(saved)
-    return _form_page(request, "governance/form.html", form, heading="Add a person")
+    return _form_page(request, "includes/form_page.html", form, heading="Add a person")
 
 
 @login_required
@@ -490,4 +490,6 @@ def person_edit(request: HttpRequest, slug: str) -> HttpResponse:
         if saved:
             messages.success(request, "Details saved.")
             return redirect(saved)
-    return _form_page(request, "governance/form.html", form, heading=f"Edit {person}", back=person)
+    return _form_page(
+        request, "includes/form_page.html", form, heading=f"Edit {person}", back=person
+    )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from governance.models import Body
+from meetings.quorum import Quorum, meeting_quorum
 
 
 class Meeting(models.Model):
@@ -71,10 +72,8 @@ class Meeting(models.Model):
         return timezone.localtime(self.start).date()
 
     @property
-    def quorum(self):
+    def quorum(self) -> Quorum:
         """Quorate or not under the body's current terms, with the reasons (proceedings)."""
-        from meetings.models.proceedings import meeting_quorum
-
         return meeting_quorum(self)
 
     @property

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from governance.models import InterestKind, Membership, Person
-from governance.models.terms import TermsOfReference, current_terms
+from governance.models import InterestKind, Person
 from meetings.models.agenda import AgendaItem, Meeting
 
 
@@ -58,6 +55,11 @@ class Attendance(models.Model):
     def get_absolute_url(self) -> str:
         return self.meeting.get_absolute_url() + "#attendance"
 
+    @property
+    def in_the_seat(self) -> bool:
+        """Present in person, or represented by a substitute who sat in the member's place."""
+        return self.status in (self.Status.PRESENT, self.Status.SUBSTITUTED)
+
     def clean(self) -> None:
         if self.status == self.Status.SUBSTITUTED and not self.substitute_id:
             raise ValidationError({"substitute": "Name the substitute who attended."})
@@ -102,57 +104,3 @@ class Minute(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.item.get_absolute_url()
-
-
-class Quorum(NamedTuple):
-    """Whether a meeting was quorate under its body's current terms of reference, and why not."""
-
-    quorate: bool
-    reasons: list[str]
-    terms: TermsOfReference | None
-
-
-NO_TERMS = "No approved terms of reference: quorum cannot be checked"
-NO_ATTENDANCE = "Attendance has not been recorded"
-
-
-def members_on(body_id: int, day) -> models.QuerySet[Membership]:
-    """Seats on the body current on the day (officers in attendance included)."""
-    return (
-        Membership.objects.filter(body_id=body_id, start__lte=day)
-        .exclude(end__lt=day)
-        .select_related("person", "representing")
-    )
-
-
-def meeting_quorum(
-    meeting: Meeting,
-    *,
-    attendance: list[Attendance] | None = None,
-    memberships: list[Membership] | None = None,
-) -> Quorum:
-    """Check the quorum rule of the body's current terms against the voting members present.
-
-    A member represented by a substitute who attended counts as present (the substitute stands
-    in for their seat). Runs a fixed number of queries; callers that already hold the meeting's
-    attendance and the seats current on its date pass them in.
-    """
-    terms = current_terms(meeting.body)
-    if terms is None:
-        return Quorum(False, [NO_TERMS], None)
-    if attendance is None:
-        attendance = list(meeting.attendance.all())
-    if not attendance:
-        return Quorum(False, [NO_ATTENDANCE], terms)
-    if memberships is None:
-        memberships = list(members_on(meeting.body_id, meeting.date))
-    sitting = {
-        row.person_id
-        for row in attendance
-        if row.status in (Attendance.Status.PRESENT, Attendance.Status.SUBSTITUTED)
-    }
-    present = [
-        m for m in memberships if m.person_id in sitting and m.role != Membership.Role.OFFICER
-    ]
-    quorate, reasons = terms.quorum_check(present)
-    return Quorum(quorate, reasons, terms)

@@ -10,7 +10,7 @@ from governance.access import can_edit_body
 from governance.models import Membership, Person
 from meetings.access import minute_visible_to, minutes_readable_by
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
-from meetings.models.proceedings import Quorum, meeting_quorum, members_on
+from meetings.quorum import Quorum, meeting_quorum, members_on
 
 HELD = {Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFTED, Meeting.Status.MINUTES_APPROVED}
 

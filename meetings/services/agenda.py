@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -13,11 +12,8 @@ from django.utils import timezone
 from governance.models import Body
 from ics_portal.common.records import save_record
 from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
+from meetings.tasks import enqueue_pack_render
 from meetings.working_days import is_late, latest_publication_date
-
-# Called after commit with the meeting's id whenever its agenda is published or revised:
-# the packs area registers its rendering task here.
-AFTER_PUBLISH: list[Callable[[int], None]] = []
 
 ITEM_FIELDS = {"title", "purpose", "is_exempt", "exempt_paragraph", "lead_officer"}
 STANDARD_ITEMS = [
@@ -33,9 +29,8 @@ def _long_date(day) -> str:
 
 
 def after_papers_change(meeting: Meeting) -> None:
-    """Once the change commits, call the hooks (the packs area re-renders the stored PDFs)."""
-    for hook in AFTER_PUBLISH:
-        transaction.on_commit(functools.partial(hook, meeting.pk))
+    """Once the change commits, queue the re-rendering of the meeting's stored PDFs."""
+    transaction.on_commit(functools.partial(enqueue_pack_render, meeting.pk))
 
 
 def _locked(meeting: Meeting) -> Meeting:

@@ -8,6 +8,7 @@ from uuid import uuid4
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.text import slugify
 
 from meetings.access import can_see_exempt
@@ -133,8 +134,6 @@ class Download:
 
     @property
     def url(self) -> str:
-        from django.urls import reverse
-
         name = "meetings:agenda_pdf" if self.pack.document == AGENDA else "meetings:minutes_pdf"
         return reverse(name, args=[self.pack.meeting_id])
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from governance.models import Membership, Person
 from ics_portal.common.records import save_record
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
-from meetings.models.proceedings import members_on
+from meetings.quorum import members_on
 from meetings.services.agenda import after_papers_change
 
 Status = Meeting.Status

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from decisions.selectors.resolutions import meeting_resolutions
 from governance.access import can_clerk_any, can_edit_body, editable_bodies_q, require
 from governance.models import Body
 from ics_portal.common.forms import run_service
@@ -75,7 +74,7 @@ def _posted(request: HttpRequest):
 
 
 def _form_page(request: HttpRequest, form, **context) -> HttpResponse:
-    return render(request, "governance/form.html", {"form": form, **context})
+    return render(request, "includes/form_page.html", {"form": form, **context})
 
 
 def _confirm_page(request: HttpRequest, form, **context) -> HttpResponse:
@@ -145,7 +144,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "items": items,
             "proceedings": proceedings_for(meeting, request.user),
             "downloads": pack_downloads(meeting, request.user),
-            "meeting_resolutions": meeting_resolutions(request.user, meeting),
             "can_edit": can_edit,
             "can_see_exempt": can_see_exempt(request.user, meeting.body),
             "draft": draft,

@@ -18,7 +18,7 @@ from meetings.forms.proceedings import (
     MinutesForm,
 )
 from meetings.models import AgendaItem, Meeting
-from meetings.models.proceedings import members_on
+from meetings.quorum import members_on
 from meetings.selectors.proceedings import approval_candidates, seats_in_order
 from meetings.services import proceedings as services
 
@@ -92,7 +92,7 @@ def declaration_create(request: HttpRequest, pk: int, position: int) -> HttpResp
         intro += " Nobody is recorded as present yet: record the attendance first."
     return render(
         request,
-        "governance/form.html",
+        "includes/form_page.html",
         {
             "form": form,
             "heading": "Record a declaration of interest",

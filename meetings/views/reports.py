@@ -11,9 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from governance.access import require
 from ics_portal.common.forms import run_service
+from ics_portal.common.responses import pdf_response
 from meetings.access import can_see_item_content, can_see_meeting, can_write_report
 from meetings.forms.reports import AttachmentForm, AttachmentRemoveForm, ReportForm
 from meetings.models import AgendaItem, Attachment, Meeting, Report
+from meetings.pdf import render_report
 from meetings.selectors.reports import item_view
 from meetings.services import reports as services
 
@@ -69,6 +71,22 @@ def item_detail(request: HttpRequest, pk: int, position: int) -> HttpResponse:
             "can_write": can_write_report(request.user, view.item),
         },
     )
+
+
+@require_GET
+def report_pdf(request: HttpRequest, pk: int, position: int) -> HttpResponse:
+    """The committee report of an item as a PDF; 404 (not 403) to those who may not see its
+    content, so that a Part II report's existence is not revealed."""
+    meeting = _visible_meeting(request, pk)
+    item = _item(pk, position)
+    if not can_see_item_content(request.user, item):
+        raise Http404("No such report")
+    report = _report_or_none(item)
+    if report is None:
+        raise Http404("No such report")
+    private = request.user.is_authenticated
+    filename = f"{meeting.body.short_name}-{meeting.date:%Y-%m-%d}-item-{item.position}.pdf"
+    return pdf_response(render_report(report), filename, private=private)
 
 
 @require_GET

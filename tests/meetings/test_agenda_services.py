@@ -214,29 +214,26 @@ def test_revising_is_refused_before_publication_or_without_a_summary(draft, publ
     assert not AgendaRevision.objects.exists()
 
 
-def test_the_after_publish_hook_runs_on_commit_only(
-    draft, clerk, django_capture_on_commit_callbacks
+def test_the_pack_render_is_queued_on_commit_only(
+    draft, clerk, django_capture_on_commit_callbacks, monkeypatch
 ):
     calls: list[int] = []
-    services.AFTER_PUBLISH.append(calls.append)
-    try:
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            services.agenda_publish(meeting=draft, actor=clerk, now=at(2099, 2, 1))
-            assert calls == []  # not before the transaction commits
-        assert calls == [draft.pk] and len(callbacks) == len(services.AFTER_PUBLISH)
+    monkeypatch.setattr(services, "enqueue_pack_render", calls.append)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.agenda_publish(meeting=draft, actor=clerk, now=at(2099, 2, 1))
+        assert calls == []  # not before the transaction commits
+    assert calls == [draft.pk] and len(callbacks) == 1
 
-        with django_capture_on_commit_callbacks(execute=True):
-            services.item_revise(item=business(draft), actor=clerk, summary="Revised")
-            assert calls == [draft.pk]
-        assert calls == [draft.pk, draft.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.item_revise(item=business(draft), actor=clerk, summary="Revised")
+        assert calls == [draft.pk]
+    assert calls == [draft.pk, draft.pk]
 
-        # A refused revision commits nothing, so the hook is not called.
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            with pytest.raises(ValidationError):
-                services.item_revise(item=business(draft), actor=clerk, summary="")
-        assert callbacks == [] and len(calls) == 2
-    finally:
-        services.AFTER_PUBLISH.remove(calls.append)
+    # A refused revision commits nothing, so nothing is queued.
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(ValidationError):
+            services.item_revise(item=business(draft), actor=clerk, summary="")
+    assert callbacks == [] and len(calls) == 2
 
 
 def test_marking_held_needs_publication_and_a_started_meeting(draft, clerk):

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from governance.models import Membership, TermsOfReference
-from meetings.models.proceedings import NO_ATTENDANCE, NO_TERMS
+from meetings.quorum import NO_ATTENDANCE, NO_TERMS
 from meetings.services.proceedings import AttendanceEntry as E
 from meetings.services.proceedings import attendance_record
 from tests.meetings.proceedings_helpers import all_present, approve_terms, make_meeting, person

@@ -1,0 +1,63 @@
+"""Whether a meeting is quorate: the body's current terms of reference against the voting
+members present (a member represented by a substitute who attended counts as present)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from django.db import models
+
+from governance.models import Membership
+from governance.models.terms import TermsOfReference, current_terms
+
+if TYPE_CHECKING:  # annotations only: the models call this module
+    from meetings.models import Attendance, Meeting
+
+
+class Quorum(NamedTuple):
+    """Whether a meeting was quorate under its body's current terms of reference, and why not."""
+
+    quorate: bool
+    reasons: list[str]
+    terms: TermsOfReference | None
+
+
+NO_TERMS = "No approved terms of reference: quorum cannot be checked"
+NO_ATTENDANCE = "Attendance has not been recorded"
+
+
+def members_on(body_id: int, day) -> models.QuerySet[Membership]:
+    """Seats on the body current on the day (officers in attendance included)."""
+    return (
+        Membership.objects.filter(body_id=body_id, start__lte=day)
+        .exclude(end__lt=day)
+        .select_related("person", "representing")
+    )
+
+
+def meeting_quorum(
+    meeting: Meeting,
+    *,
+    attendance: list[Attendance] | None = None,
+    memberships: list[Membership] | None = None,
+) -> Quorum:
+    """Check the quorum rule of the body's current terms against the voting members present.
+
+    Runs a fixed number of queries; callers that already hold the meeting's attendance and the
+    seats current on its date pass them in.
+    """
+    terms = current_terms(meeting.body)
+    if terms is None:
+        return Quorum(False, [NO_TERMS], None)
+    if attendance is None:
+        attendance = list(meeting.attendance.all())
+    if not attendance:
+        return Quorum(False, [NO_ATTENDANCE], terms)
+    if memberships is None:
+        memberships = list(members_on(meeting.body_id, meeting.date))
+    sitting = {row.person_id for row in attendance if row.in_the_seat}
+    present = [
+        m for m in memberships if m.person_id in sitting and m.role != Membership.Role.OFFICER
+    ]
+    quorate, reasons = terms.quorum_check(present)
+    return Quorum(quorate, reasons, terms)
