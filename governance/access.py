@@ -126,6 +126,14 @@ def can_edit_partnership(user, partnership) -> bool:
     return bool(clerk_of) and any(body.pk in clerk_of for body in partnership.bodies.all())
 
 
+def can_change_ownership(user) -> bool:
+    """What a record belongs to (a body's partnership, organisation or parent body, a
+    partnership's parent, an agreement's partnership, a risk's register) is changed by
+    administrators only: a clerk who could move a body would gain edit rights over its new
+    owner, since rights follow ownership."""
+    return is_admin(user)
+
+
 def can_clerk_any(user) -> bool:
     return is_admin(user) or bool(roles(user).clerk_of)
 

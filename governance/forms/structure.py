@@ -29,11 +29,25 @@ class OrganisationForm(forms.ModelForm):
         ]
 
 
+def _drop_ownership(form: forms.ModelForm, fields: tuple[str, ...], ownership: bool) -> None:
+    """Without the right to change ownership the form has no such fields, so a posted value
+    is ignored (see `governance.access.can_change_ownership`)."""
+    if not ownership:
+        for name in fields:
+            del form.fields[name]
+
+
 class PartnershipForm(forms.ModelForm):
+    OWNERSHIP_FIELDS = ("parent",)
+
     class Meta:
         model = Partnership
         fields = ["name", "short_name", "level", "parent", "vision", "principles"]
         widgets = {"vision": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, ownership: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        _drop_ownership(self, self.OWNERSHIP_FIELDS, ownership)
 
 
 class PartnershipMemberForm(forms.ModelForm):
@@ -48,10 +62,16 @@ class LeaveForm(forms.Form):
 
 
 class BodyForm(forms.ModelForm):
+    OWNERSHIP_FIELDS = ("partnership", "organisation", "parent")
+
     class Meta:
         model = Body
         fields = ["name", "short_name", "kind", "partnership", "organisation", "parent"]
         help_texts = {"partnership": "Choose a partnership or an organisation, not both."}
+
+    def __init__(self, *args, ownership: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        _drop_ownership(self, self.OWNERSHIP_FIELDS, ownership)
 
 
 class PersonForm(forms.ModelForm):

@@ -7,6 +7,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from governance.access import can_change_ownership
 from governance.models import (
     Body,
     Membership,
@@ -32,13 +33,29 @@ def record_update(*, obj, actor, fields: dict, reason: str = ""):
         return save_record(obj, actor=actor, reason=reason)
 
 
+def _refuse_ownership_change(obj, fields: dict, names: tuple[str, ...], actor) -> None:
+    """Only administrators move a record to another owner (`can_change_ownership`)."""
+    if can_change_ownership(actor):
+        return
+    for name in names:
+        if name in fields:
+            value = fields[name]
+            current = getattr(obj, f"{name}_id")
+            if (value.pk if value is not None else None) != current:
+                raise ValidationError(
+                    {name: "Only an administrator can change what this record belongs to."}
+                )
+
+
 def organisation_update(*, organisation: Organisation, actor, **fields) -> Organisation:
     """Edit an organisation's details."""
     return record_update(obj=organisation, actor=actor, fields=fields)
 
 
 def partnership_update(*, partnership: Partnership, actor, **fields) -> Partnership:
-    """Edit a partnership; refuses a parent that would make a loop."""
+    """Edit a partnership; refuses a parent that would make a loop, and a new parent from
+    anyone but an administrator."""
+    _refuse_ownership_change(partnership, fields, ("parent",), actor)
     parent = fields.get("parent")
     ancestor = parent
     while ancestor is not None:
@@ -49,7 +66,9 @@ def partnership_update(*, partnership: Partnership, actor, **fields) -> Partners
 
 
 def body_update(*, body: Body, actor, **fields) -> Body:
-    """Edit a body; refuses a reporting line that would make a loop."""
+    """Edit a body; refuses a reporting line that would make a loop, and a new owner or
+    parent from anyone but an administrator."""
+    _refuse_ownership_change(body, fields, ("partnership", "organisation", "parent"), actor)
     ancestor = fields.get("parent")
     while ancestor is not None:
         if ancestor.pk == body.pk:

@@ -211,7 +211,9 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @EDIT
 def partnership_create(request: HttpRequest) -> HttpResponse:
     access.require(access.is_admin(request.user))
-    form = PartnershipForm(request.POST or None)
+    form = PartnershipForm(
+        request.POST or None, ownership=access.can_change_ownership(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         partnership = form.save(commit=False)
         partnership.slug = _unique_slug(Partnership, partnership.name)
@@ -230,7 +232,9 @@ def partnership_edit(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = get_object_or_404(Partnership, slug=slug)
     access.require(access.can_edit_partnership(request.user, partnership))
     form = PartnershipForm(
-        request.POST or None, instance=Partnership.objects.get(pk=partnership.pk)
+        request.POST or None,
+        instance=Partnership.objects.get(pk=partnership.pk),
+        ownership=access.can_change_ownership(request.user),
     )
     if request.method == "POST" and form.is_valid():
         saved = run_service(
@@ -355,7 +359,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @EDIT
 def body_create(request: HttpRequest) -> HttpResponse:
     access.require(access.is_admin(request.user))
-    form = BodyForm(request.POST or None)
+    form = BodyForm(request.POST or None, ownership=access.can_change_ownership(request.user))
     if request.method == "POST" and form.is_valid():
         body = form.save(commit=False)
         body.slug = _unique_slug(Body, body.name)
@@ -371,7 +375,11 @@ def body_create(request: HttpRequest) -> HttpResponse:
 def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
     access.require(access.can_edit_body(request.user, body))
-    form = BodyForm(request.POST or None, instance=Body.objects.get(pk=body.pk))
+    form = BodyForm(
+        request.POST or None,
+        instance=Body.objects.get(pk=body.pk),
+        ownership=access.can_change_ownership(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             form, lambda: services.body_update(body=body, actor=request.user, **form.cleaned_data)

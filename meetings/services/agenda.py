@@ -12,6 +12,7 @@ from django.utils import timezone
 from governance.models import Body
 from ics_portal.common.records import save_record
 from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
+from meetings.services.packs import packs_withdraw_public
 from meetings.tasks import enqueue_pack_render
 from meetings.working_days import is_late, latest_publication_date
 
@@ -187,11 +188,15 @@ def item_update(*, item: AgendaItem, actor, **changes) -> AgendaItem:
     with transaction.atomic():
         _require_draft_agenda(_locked(item.meeting))
         item = AgendaItem.objects.get(pk=item.pk)
+        was_exempt = item.is_exempt
         for name, value in changes.items():
             setattr(item, name, value)
         if not item.is_exempt:
             item.exempt_paragraph = None
-        return save_record(item, actor=actor)
+        saved = save_record(item, actor=actor)
+        if item.is_exempt and not was_exempt:
+            packs_withdraw_public(item.meeting)
+        return saved
 
 
 def item_remove(*, item: AgendaItem, actor) -> None:
@@ -256,12 +261,16 @@ def item_revise(*, item: AgendaItem, actor, summary: str, **changes) -> AgendaRe
             raise ValidationError({"summary": "Say what has changed, as the agenda will show it."})
         reason = f"Supplementary / revised report: {summary}"
         item = AgendaItem.objects.get(pk=item.pk)
+        was_exempt = item.is_exempt
         if changes:
             for name, value in changes.items():
                 setattr(item, name, value)
             if not item.is_exempt:
                 item.exempt_paragraph = None
             save_record(item, actor=actor, reason=reason)
+        if item.is_exempt and not was_exempt:
+            # The stored public pack prints this item's papers: withdraw it with this change.
+            packs_withdraw_public(meeting)
         revision = save_record(
             AgendaRevision(item=item, made_by=actor, summary=summary), actor=actor, reason=reason
         )

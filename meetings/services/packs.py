@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.text import slugify
 
-from meetings.access import can_see_exempt
+from meetings.access import can_see_exempt, minutes_readable_by
 from meetings.models import AgendaItem, AgendaPack, Meeting
 from meetings.pdf import (
     has_minutes,
@@ -146,12 +146,44 @@ def newest_pack(meeting: Meeting, document: str, audience: str) -> AgendaPack | 
     )
 
 
+def is_withdrawn(pack: AgendaPack, meeting: Meeting) -> bool:
+    """A public edition made from an older pack version is never served: the change since may
+    have made some of its text exempt. (A members' edition may be shown until the new one is
+    made: everything in it is for its readers.)"""
+    return pack.audience == PUBLIC and pack.version < meeting.pack_version
+
+
+def packs_withdraw_public(meeting: Meeting) -> None:
+    """Withdraw the stored public editions of the meeting's agenda pack and minutes, inside the
+    caller's transaction: a change has made some of their text exempt. Until the worker has
+    made the new version their addresses say the pack is being updated; the files are deleted
+    once the withdrawal has committed, as nothing serves them any more."""
+    packs = list(AgendaPack.objects.filter(meeting=meeting, audience=PUBLIC))
+    if not packs:
+        return
+    AgendaPack.objects.filter(pk__in=[pack.pk for pack in packs]).delete()
+    stored = [(pack.file.storage, pack.file.name) for pack in packs]
+
+    def delete_files() -> None:
+        for storage, name in stored:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
+
+
 def pack_downloads(meeting: Meeting, user) -> dict:
     """What `meetings/packs/_downloads.html` needs, in two queries (plus the user's roles)."""
     audience = audience_for(user, meeting)
     downloads = {}
+    updating = set()
     for document in (AGENDA, MINUTES):
+        if document == MINUTES and not minutes_readable_by(user, meeting):
+            downloads[document] = None  # draft minutes: for the body's clerks only
+            continue
         pack = newest_pack(meeting, document, audience)
+        if pack is not None and is_withdrawn(pack, meeting):
+            updating.add(document)
+            pack = None
         if pack is None:
             downloads[document] = None
             continue
@@ -169,4 +201,5 @@ def pack_downloads(meeting: Meeting, user) -> dict:
         "agenda": downloads[AGENDA],
         "minutes": downloads[MINUTES],
         "agenda_pending": meeting.is_published and downloads[AGENDA] is None,
+        "updating": bool(updating),
     }

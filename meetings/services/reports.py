@@ -23,6 +23,7 @@ from django.db import transaction
 from ics_portal.common.records import save_record
 from meetings.models import AgendaItem, AgendaRevision, Attachment, Meeting, Report
 from meetings.services.agenda import after_papers_change
+from meetings.services.packs import packs_withdraw_public
 
 REPORT_FIELDS = [f.name for f in Report._meta.concrete_fields if f.name not in {"id", "item"}]
 
@@ -65,6 +66,9 @@ def _record_revision(*, item: AgendaItem, summary: str, actor) -> AgendaRevision
     # The meeting's reason must not quote the summary: the item may be Part II.
     save_record(meeting, actor=actor, reason=f"Item {item.position} revised")
     item.meeting.pack_version = meeting.pack_version
+    if item.is_exempt:
+        # Exempt papers changed: no public edition made before this change is served again.
+        packs_withdraw_public(meeting)
     after_papers_change(meeting)
     return revision
 

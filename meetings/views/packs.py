@@ -4,32 +4,61 @@ from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_GET
 
 from governance.access import can_edit_body
+from meetings.access import minutes_readable_by
 from meetings.models import AgendaPack, Meeting
 from meetings.services.packs import (
     MEMBERS,
+    MINUTES,
     audience_for,
+    is_withdrawn,
     newest_pack,
     pack_filename,
 )
+
+# How long a reader is asked to wait while a withdrawn pack is made again (seconds).
+RETRY_AFTER = 60
+
+
+def _pending(request: HttpRequest, meeting: Meeting, document: str) -> HttpResponse:
+    return render(
+        request,
+        "meetings/packs/pending.html",
+        {"meeting": meeting, "document": document},
+        status=404,
+    )
+
+
+def _updating(request: HttpRequest, meeting: Meeting, document: str) -> HttpResponse:
+    """The pack is being made again. A 503 with Retry-After, not a 200: the page is not the
+    document, so no cache, crawler or download script should keep it as the PDF, and none
+    should take the address for gone (as a 404 would say)."""
+    response = render(
+        request,
+        "meetings/packs/updating.html",
+        {"meeting": meeting, "document": document},
+        status=503,
+    )
+    response["Retry-After"] = str(RETRY_AFTER)
+    add_never_cache_headers(response)
+    return response
 
 
 def _serve(request: HttpRequest, pk: int, document: str) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
     if not meeting.is_published and not can_edit_body(request.user, meeting.body):
         raise Http404("No such meeting.")
+    if document == MINUTES and not minutes_readable_by(request.user, meeting):
+        return _pending(request, meeting, document)  # draft minutes: for the body's clerks
     audience = audience_for(request.user, meeting)
     pack = newest_pack(meeting, document, audience)
-    if pack is None:
-        return render(
-            request,
-            "meetings/packs/pending.html",
-            {"meeting": meeting, "document": document},
-            status=404,
-        )
+    if pack is None or is_withdrawn(pack, meeting):
+        if pack is None and not meeting.packs.filter(document=document).exists():
+            return _pending(request, meeting, document)  # never made yet
+        return _updating(request, meeting, document)
     response = FileResponse(
         pack.file.open("rb"),
         content_type="application/pdf",

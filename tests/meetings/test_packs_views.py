@@ -123,15 +123,15 @@ def test_only_get(rendered, client):
     assert client.post(agenda_url(rendered)).status_code == 405
 
 
-def test_draft_minutes_reach_members_but_not_the_public(
-    minuted_meeting, media_root, client_for, member, outsider
+def test_draft_minutes_reach_the_clerk_only(
+    minuted_meeting, media_root, client_for, clerk, member, officer, outsider
 ):
     enqueue_pack_render(minuted_meeting.pk)
-    response = client_for(member).get(minutes_url(minuted_meeting))
+    response = client_for(clerk).get(minutes_url(minuted_meeting))
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'inline; filename="ascph-2021-02-08-minutes.pdf"'
     assert PART_II_MINUTE_MARKER in pdf_text(response)
-    for user in (None, outsider):
+    for user in (None, outsider, officer, member):
         response = client_for(user).get(minutes_url(minuted_meeting))
         assert response.status_code == 404
         assert "The minutes are not available yet" in response.content.decode()
@@ -164,10 +164,25 @@ def test_downloads_list_the_packs_with_size_and_pages(rendered, member, outsider
     assert "including Part II papers" in html and f"{members.pages} pages" in html
 
 
-def test_downloads_say_when_a_newer_pack_is_being_prepared(rendered, outsider):
+def test_downloads_say_when_a_newer_pack_is_being_prepared(rendered, member, outsider):
     Meeting.objects.filter(pk=rendered.pk).update(pack_version=2)  # rendering still queued
     rendered.refresh_from_db()
-    assert "A newer version of the pack is being prepared" in downloads_html(rendered, outsider)
+    assert "A newer version of the pack is being prepared" in downloads_html(rendered, member)
+    # The public edition of an older version is withdrawn, not offered.
+    html = downloads_html(rendered, outsider)
+    assert "The agenda pack is being updated" in html
+    assert "agenda.pdf" not in html
+
+
+def test_an_older_public_edition_is_never_served(rendered, client, member, client_for):
+    Meeting.objects.filter(pk=rendered.pk).update(pack_version=2)  # rendering still queued
+    response = client.get(agenda_url(rendered))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert "no-store" in response["Cache-Control"]
+    assert "The agenda pack is being updated" in response.content.decode()
+    # Members keep the last members' edition until the new one is made.
+    assert client_for(member).get(agenda_url(rendered)).status_code == 200
 
 
 def test_downloads_say_when_the_first_pack_is_being_prepared(pack_meeting, media_root, outsider):
