@@ -69,7 +69,13 @@ class AgendaItemForm(forms.Form):
         return data
 
 
-class ItemReviseForm(AgendaItemForm):
+class AgendaItemEditForm(AgendaItemForm):
+    """An existing item's fields, with the version the form was opened at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ItemReviseForm(AgendaItemEditForm):
     summary = forms.CharField(
         label="What has changed",
         max_length=300,

@@ -45,6 +45,9 @@ class RevisionSummaryMixin:
 
 
 class ReportForm(RevisionSummaryMixin, forms.ModelForm):
+    # The version of the report the form was opened at (none while there is no report yet).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Report
         fields = [name for _heading, names in REPORT_SECTIONS for name in names]
@@ -58,6 +61,9 @@ class ReportForm(RevisionSummaryMixin, forms.ModelForm):
     def __init__(self, *args, published: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_revision_summary(published)
+        if self.instance.pk is not None:
+            self.fields["version"].required = True
+            self.initial.setdefault("version", self.instance.version)
 
     def sections(self) -> list[tuple[str, bool, list]]:
         """(heading, shown as a fieldset, bound fields) in the standard order."""
@@ -87,7 +93,16 @@ class AttachmentForm(RevisionSummaryMixin, forms.Form):
         self.add_revision_summary(published)
 
 
-class AttachmentRemoveForm(RevisionSummaryMixin, forms.Form):
+class AttachmentRemoveForm(forms.Form):
+    """Nothing to ask before publication; afterwards the attachment is withdrawn, for a reason."""
+
     def __init__(self, *args, published: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.add_revision_summary(published)
+        if published:
+            self.fields["revision_summary"] = forms.CharField(
+                label="Why is it withdrawn?",
+                max_length=300,
+                help_text="The agenda is published, so the file is not deleted: it stays listed "
+                "as withdrawn, with today's date and this reason. For example: 'Replaced by the "
+                "revised appendix'.",
+            )
