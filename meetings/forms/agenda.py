@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Body
-from ics_portal.common.forms import DateInput, DateTimeInput
+from ics_portal.common.forms import DateInput, DateTimeInput, VersionField
 from meetings.models import AgendaItem, Meeting, WorkProgrammeEntry
 
 SCHEDULE_12A = [
@@ -72,7 +72,7 @@ class AgendaItemForm(forms.Form):
 class AgendaItemEditForm(AgendaItemForm):
     """An existing item's fields, with the version the form was opened at."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
 
 class ItemReviseForm(AgendaItemEditForm):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from ics_portal.common.forms import VersionField
 from meetings.models import Report
 from meetings.models.reports import IMPLICATIONS
 
@@ -46,7 +47,7 @@ class RevisionSummaryMixin:
 
 class ReportForm(RevisionSummaryMixin, forms.ModelForm):
     # The version of the report the form was opened at (none while there is no report yet).
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
 
     class Meta:
         model = Report
