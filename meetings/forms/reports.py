@@ -63,7 +63,13 @@ class ReportForm(RevisionSummaryMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.add_revision_summary(published)
         if self.instance.pk is not None:
-            self.fields["version"].required = True
+            version = self.fields["version"]
+            version.required = True
+            # Sent without a version: the page was opened before anyone had written the report.
+            version.error_messages["required"] = (
+                "This item already has a report: someone else wrote it since you opened the "
+                "page. Reload the page and change that one instead."
+            )
             self.initial.setdefault("version", self.instance.version)
 
     def sections(self) -> list[tuple[str, bool, list]]:
