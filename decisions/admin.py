@@ -2,20 +2,9 @@
 that keeps the rules (numbering, status, ratification outcomes)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from decisions import models
-
-
-class ReadOnlyAdmin(SimpleHistoryAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from ics_portal.common.admin import ReadOnlyAdmin
 
 
 @admin.register(models.Resolution)

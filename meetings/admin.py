@@ -1,38 +1,31 @@
+"""Admin views of meetings: read-only for every record the services own (published means
+kept), so that nobody, superusers included, adds, changes or deletes papers behind the rules."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from ics_portal.common.admin import ReadOnlyAdmin
 from meetings import models
 
 # Reports and attachments
 
 
 @admin.register(models.Report)
-class ReportAdmin(SimpleHistoryAdmin):
+class ReportAdmin(ReadOnlyAdmin):
     list_display = ["title", "item", "author"]
     search_fields = ["title", "author"]
     raw_id_fields = ["item"]
 
 
 @admin.register(models.Attachment)
-class AttachmentAdmin(SimpleHistoryAdmin):
+class AttachmentAdmin(ReadOnlyAdmin):
     list_display = ["title", "report", "mime_type", "size", "uploaded_at"]
     raw_id_fields = ["report", "uploaded_by"]
-    readonly_fields = ["original_name", "mime_type", "size", "sha512", "file"]
+    list_filter = ["withdrawn_at"]
 
 
-# Proceedings: read-only here; changes go through meetings.services.proceedings, which keeps
-# the rules (members only, approved minutes never edited).
-
-
-class ReadOnlyAdmin(SimpleHistoryAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+# Proceedings: changes go through meetings.services.proceedings, which keeps the rules
+# (members only, approved minutes never edited).
 
 
 @admin.register(models.Attendance)
@@ -54,25 +47,25 @@ class MinuteAdmin(ReadOnlyAdmin):
     list_select_related = ["item"]
 
 
-# Agenda: meetings, agenda items, revisions and the work programme (read mostly; changes
-# belong in the portal's services, which keep the rules).
+# Agenda: meetings, agenda items and revisions change only through the portal's services; the
+# work programme, a plan rather than a record, may still be tidied here.
 
 
 @admin.register(models.Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(ReadOnlyAdmin):
     list_display = ["body", "start", "status", "agenda_published_at"]
     list_filter = ["status", "body"]
     date_hierarchy = "start"
 
 
 @admin.register(models.AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(ReadOnlyAdmin):
     list_display = ["meeting", "position", "title", "kind", "is_exempt"]
     list_select_related = ["meeting__body"]
 
 
 @admin.register(models.AgendaRevision)
-class AgendaRevisionAdmin(SimpleHistoryAdmin):
+class AgendaRevisionAdmin(ReadOnlyAdmin):
     list_display = ["item", "made_at", "made_by", "summary"]
 
 

@@ -35,6 +35,19 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
+class VersionField(forms.IntegerField):
+    """The hidden version of a record an edit form was opened at, for the service's
+    `check_version`; a form sent without it is refused like a stale one."""
+
+    widget = forms.HiddenInput
+    default_error_messages = {
+        "required": "This page was sent without the version of the record it shows; reload the "
+        "page",
+        "invalid": "This page was sent without the version of the record it shows; reload the "
+        "page",
+    }
+
+
 def show_refusal(form: forms.BaseForm, exc: ValidationError) -> None:
     """Put a service's refusal on the form: on the field if the form has it, else on top."""
     if hasattr(exc, "error_dict"):

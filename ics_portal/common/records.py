@@ -19,18 +19,23 @@ def save_record(obj: models.Model, *, actor, reason: str = "") -> models.Model:
     return obj
 
 
-def check_version(obj: models.Model, expected_version: int | str | None) -> None:
+def check_version(
+    obj: models.Model, expected_version: int | str | None, *, what: str = ""
+) -> None:
     """Optimistic locking: refuse an edit made against an older version of the record.
 
     `obj` should be the row re-read under `select_for_update`; `expected_version` is the
-    version the user's form was opened at (its hidden `version` field).
+    version the user's form was opened at (its hidden `version` field). `what` names the
+    record in the message where "this <model>" would be unclear (a page of many records).
     """
     try:
         expected = int(expected_version)
     except (TypeError, ValueError):
         expected = None
     if expected != obj.version:
-        raise ValidationError(
-            f"Someone else changed this {obj._meta.verbose_name} since you opened it; "
-            "reload the page"
-        )
+        raise ValidationError(stale_message(what or f"this {obj._meta.verbose_name}"))
+
+
+def stale_message(what: str) -> str:
+    """The refusal of a form opened before someone else changed the record."""
+    return f"Someone else changed {what} since you opened it; reload the page"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Body
-from ics_portal.common.forms import DateInput, DateTimeInput
+from ics_portal.common.forms import DateInput, DateTimeInput, VersionField
 from meetings.models import AgendaItem, Meeting, WorkProgrammeEntry
 
 SCHEDULE_12A = [
@@ -69,7 +69,13 @@ class AgendaItemForm(forms.Form):
         return data
 
 
-class ItemReviseForm(AgendaItemForm):
+class AgendaItemEditForm(AgendaItemForm):
+    """An existing item's fields, with the version the form was opened at."""
+
+    version = VersionField()
+
+
+class ItemReviseForm(AgendaItemEditForm):
     summary = forms.CharField(
         label="What has changed",
         max_length=300,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import InterestKind, Membership, Person
+from ics_portal.common.forms import VersionField
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting
-from meetings.services.proceedings import AttendanceEntry
+from meetings.services.proceedings import AttendanceEntry, attendance_versions
 
 MEMBER_CHOICES = [
     (Attendance.Status.PRESENT, "Present"),
@@ -85,6 +86,14 @@ class AttendanceForm(forms.Form):
                 choices=_person_choices(people),
                 required=False,
             )
+        # The attendance as this form opened it: "person:version" for each row recorded.
+        self.fields["versions"] = forms.CharField(
+            widget=forms.HiddenInput,
+            required=False,
+            initial=" ".join(
+                f"{pid}:{version}" for pid, version in attendance_versions(rows.values()).items()
+            ),
+        )
 
     def member_fields(self):
         """(seat, status field, substitute field) for the template, chair first."""
@@ -94,6 +103,13 @@ class AttendanceForm(forms.Form):
 
     def other_officer_fields(self):
         return [self[f"other_officer_{n}"] for n in range(1, OTHER_OFFICERS + 1)]
+
+    def clean_versions(self) -> dict[int, int]:
+        try:
+            pairs = [pair.split(":") for pair in self.cleaned_data["versions"].split()]
+            return {int(pid): int(version) for pid, version in pairs}
+        except ValueError as exc:
+            raise forms.ValidationError(VersionField.default_error_messages["invalid"]) from exc
 
     def _person(self, value: str) -> Person | None:
         return self.people.get(int(value)) if value else None
@@ -165,9 +181,16 @@ class MinutesForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 4}),
                 help_text=f"Part II. {item.exempt_notice}." if item.is_exempt else "",
             )
+            # The minute's version when the page was opened; 0 while it has none.
+            self.fields[f"version_{item.pk}"] = VersionField(
+                initial=minute.version if minute else 0
+            )
 
     def texts(self) -> dict[int, str]:
         return {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items}
+
+    def versions(self) -> dict[int, int]:
+        return {item.pk: self.cleaned_data[f"version_{item.pk}"] for item in self.items}
 
 
 class ApproveForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from ics_portal.common.forms import VersionField
 from meetings.models import Report
 from meetings.models.reports import IMPLICATIONS
 
@@ -45,6 +46,9 @@ class RevisionSummaryMixin:
 
 
 class ReportForm(RevisionSummaryMixin, forms.ModelForm):
+    # The version of the report the form was opened at (none while there is no report yet).
+    version = VersionField(required=False)
+
     class Meta:
         model = Report
         fields = [name for _heading, names in REPORT_SECTIONS for name in names]
@@ -58,6 +62,15 @@ class ReportForm(RevisionSummaryMixin, forms.ModelForm):
     def __init__(self, *args, published: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_revision_summary(published)
+        if self.instance.pk is not None:
+            version = self.fields["version"]
+            version.required = True
+            # Sent without a version: the page was opened before anyone had written the report.
+            version.error_messages["required"] = (
+                "This item already has a report: someone else wrote it since you opened the "
+                "page. Reload the page and change that one instead."
+            )
+            self.initial.setdefault("version", self.instance.version)
 
     def sections(self) -> list[tuple[str, bool, list]]:
         """(heading, shown as a fieldset, bound fields) in the standard order."""
@@ -87,7 +100,16 @@ class AttachmentForm(RevisionSummaryMixin, forms.Form):
         self.add_revision_summary(published)
 
 
-class AttachmentRemoveForm(RevisionSummaryMixin, forms.Form):
+class AttachmentRemoveForm(forms.Form):
+    """Nothing to ask before publication; afterwards the attachment is withdrawn, for a reason."""
+
     def __init__(self, *args, published: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.add_revision_summary(published)
+        if published:
+            self.fields["revision_summary"] = forms.CharField(
+                label="Why is it withdrawn?",
+                max_length=300,
+                help_text="The agenda is published, so the file is not deleted: it stays listed "
+                "as withdrawn, with today's date and this reason. For example: 'Replaced by the "
+                "revised appendix'.",
+            )

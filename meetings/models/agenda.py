@@ -158,6 +158,8 @@ class AgendaItem(models.Model):
     # Where the item's papers start and end in the stored agenda pack (filled when rendered).
     pack_first_page = models.PositiveIntegerField(null=True, blank=True, editable=False)
     pack_last_page = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Counts the clerk's edits of the fields above, so a form opened before one is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -33,6 +33,7 @@ class Attendance(models.Model):
         help_text="Who attended in this member's place.",
     )
     note = models.CharField(max_length=200, blank=True, help_text="For example 'other reasons'.")
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -97,6 +98,7 @@ class Minute(models.Model):
 
     item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="minute")
     text = models.TextField()
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     def __str__(self) -> str:

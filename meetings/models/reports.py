@@ -49,6 +49,7 @@ class Report(models.Model):
     consultee_financial = models.TextField("financial comments", blank=True)
     consultee_hr = models.TextField("human resources comments", blank=True)
     background_papers = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     def __str__(self) -> str:
@@ -75,7 +76,7 @@ def attachment_path(instance: Attachment, filename: str) -> str:
 
 
 class Attachment(models.Model):
-    """A PDF or DOCX file attached to a report."""
+    """A PDF or DOCX file attached to a report; once published, withdrawn but never deleted."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(max_length=300)
@@ -88,6 +89,8 @@ class Attachment(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawal_reason = models.CharField(max_length=300, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -98,6 +101,10 @@ class Attachment(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.report.get_absolute_url() + f"#attachment-{self.pk}"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     @property
     def kind_label(self) -> str:

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from governance.models import Body
-from ics_portal.common.records import save_record
+from ics_portal.common.records import check_version, save_record
 from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
 from meetings.services.packs import packs_withdraw_public
 from meetings.tasks import enqueue_pack_render
@@ -180,14 +180,30 @@ def item_add(
         return save_record(item, actor=actor, reason="Item added")
 
 
-def item_update(*, item: AgendaItem, actor, **changes) -> AgendaItem:
-    """Edit an item of a draft agenda; after publication use `item_revise`."""
+def _locked_item(item: AgendaItem, expected_version: int | str | None) -> AgendaItem:
+    """The item re-read under a row lock (after its meeting's), refusing a stale form.
+
+    `expected_version` is the version the clerk's form was opened at; None only for callers
+    that hold no form (scripts, the demo), which edit the row as it now is.
+    """
+    locked = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    if expected_version is not None:
+        check_version(locked, expected_version)
+    locked.version += 1
+    return locked
+
+
+def item_update(
+    *, item: AgendaItem, actor, expected_version: int | str | None = None, **changes
+) -> AgendaItem:
+    """Edit an item of a draft agenda, refusing a form opened before someone else's edit;
+    after publication use `item_revise`."""
     unknown = set(changes) - ITEM_FIELDS
     if unknown:
         raise TypeError(f"Cannot change {', '.join(sorted(unknown))} of an agenda item.")
     with transaction.atomic():
         _require_draft_agenda(_locked(item.meeting))
-        item = AgendaItem.objects.get(pk=item.pk)
+        item = _locked_item(item, expected_version)
         was_exempt = item.is_exempt
         for name, value in changes.items():
             setattr(item, name, value)
@@ -242,8 +258,16 @@ def item_move(
         return moving
 
 
-def item_revise(*, item: AgendaItem, actor, summary: str, **changes) -> AgendaRevision:
-    """Change an item of a published agenda, visibly: a supplementary / revised report."""
+def item_revise(
+    *,
+    item: AgendaItem,
+    actor,
+    summary: str,
+    expected_version: int | str | None = None,
+    **changes,
+) -> AgendaRevision:
+    """Change an item of a published agenda, visibly: a supplementary / revised report.
+    A form opened before someone else's revision is refused."""
     unknown = set(changes) - ITEM_FIELDS
     if unknown:
         raise TypeError(f"Cannot change {', '.join(sorted(unknown))} of an agenda item.")
@@ -260,7 +284,7 @@ def item_revise(*, item: AgendaItem, actor, summary: str, **changes) -> AgendaRe
         if not summary:
             raise ValidationError({"summary": "Say what has changed, as the agenda will show it."})
         reason = f"Supplementary / revised report: {summary}"
-        item = AgendaItem.objects.get(pk=item.pk)
+        item = _locked_item(item, expected_version)
         was_exempt = item.is_exempt
         if changes:
             for name, value in changes.items():

@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from governance.models import Membership, Person
-from ics_portal.common.records import save_record
+from ics_portal.common.records import check_version, save_record, stale_message
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
 from meetings.quorum import members_on
 from meetings.services.agenda import after_papers_change
@@ -100,10 +100,24 @@ def _check_entries(meeting: Meeting, entries: list[AttendanceEntry]) -> None:
             raise ValidationError(f"Only a substituted member has a substitute ({entry.person}).")
 
 
+def attendance_versions(rows: Iterable[Attendance]) -> dict[int, int]:
+    """The attendance as a form saw it: each recorded person's row version, by person id."""
+    return {row.person_id: row.version for row in rows}
+
+
 def attendance_record(
-    *, meeting: Meeting, entries: Iterable[AttendanceEntry], actor
+    *,
+    meeting: Meeting,
+    entries: Iterable[AttendanceEntry],
+    actor,
+    expected_versions: Mapping[int, int] | None = None,
 ) -> list[Attendance]:
-    """Record (or correct) who attended: the entries replace the meeting's attendance."""
+    """Record (or correct) who attended: the entries replace the meeting's attendance.
+
+    `expected_versions` is the attendance the clerk's form was opened at
+    (`attendance_versions`); if anyone has recorded, changed or removed a row since, the form
+    is refused rather than putting their record back. None only for callers that hold no form.
+    """
     entries = list(entries)
     with transaction.atomic():
         meeting = _locked(meeting)
@@ -115,6 +129,10 @@ def attendance_record(
         _check_entries(meeting, entries)
 
         existing = {row.person_id: row for row in meeting.attendance.all()}
+        if expected_versions is not None and dict(expected_versions) != attendance_versions(
+            existing.values()
+        ):
+            raise ValidationError(stale_message("the attendance of this meeting"))
         wanted = {entry.person.pk for entry in entries}
         for person_id, row in existing.items():
             if person_id not in wanted:
@@ -137,6 +155,8 @@ def attendance_record(
             row.status = entry.status
             row.substitute = entry.substitute
             row.note = entry.note
+            if row.pk:
+                row.version += 1
             reason = "Attendance corrected" if row.pk else ""
             rows.append(save_record(row, actor=actor, reason=reason))
 
@@ -187,8 +207,15 @@ def _minutes_changed(meeting: Meeting) -> None:
     after_papers_change(meeting)
 
 
-def minute_draft(*, item: AgendaItem, text: str, actor) -> Minute:
-    """Write or change the draft minute of an item of a meeting that has been held."""
+def minute_draft(
+    *, item: AgendaItem, text: str, actor, expected_version: int | str | None = None
+) -> Minute:
+    """Write or change the draft minute of an item of a meeting that has been held.
+
+    `expected_version` is the minute's version when the clerk's form was opened (0: it had no
+    minute yet); a form opened before someone else's change is refused rather than putting
+    their text back. None only for callers that hold no form.
+    """
     with transaction.atomic():
         meeting = _locked(item.meeting)
         if meeting.status == Status.MINUTES_APPROVED:
@@ -203,13 +230,17 @@ def minute_draft(*, item: AgendaItem, text: str, actor) -> Minute:
         text = text.strip()
         if not text:
             raise ValidationError(f"Write the minute of item {item.position}.")
-        minute = Minute.objects.filter(item=item).first()
-        if minute is None:
-            minute = Minute(item=item)
-        elif minute.text == text:
+        minute = Minute.objects.select_for_update().filter(item=item).first()
+        if minute is not None and minute.text == text:
             return minute
+        is_new = minute is None
+        if is_new:
+            minute = Minute(item=item, version=0)
+        if expected_version is not None:
+            check_version(minute, expected_version, what=f"the minute of item {item.position}")
+        minute.version += 1
         minute.text = text
-        save_record(minute, actor=actor, reason="" if minute.pk is None else "Draft changed")
+        save_record(minute, actor=actor, reason="" if is_new else "Draft changed")
         if meeting.status == Status.HELD:
             meeting.status = Status.MINUTES_DRAFTED
             save_record(meeting, actor=actor, reason="Minutes drafted")
@@ -217,24 +248,41 @@ def minute_draft(*, item: AgendaItem, text: str, actor) -> Minute:
         return minute
 
 
-def minutes_draft_all(*, meeting: Meeting, texts: Mapping[int, str], actor) -> list[Minute]:
+def minutes_draft_all(
+    *,
+    meeting: Meeting,
+    texts: Mapping[int, str],
+    actor,
+    versions: Mapping[int, int] | None = None,
+) -> list[Minute]:
     """Save the minutes page: the text of each item (by item id); all or nothing.
 
-    An item left blank that has no minute yet is skipped; an existing minute cannot be emptied.
+    An item left blank that has no minute yet is skipped, and so is one whose text is
+    unchanged; an existing minute cannot be emptied. `versions` gives, by item id, the version
+    of each minute when the page was opened (0: none yet): a minute someone else has changed
+    since is refused, so the page never puts back their text. None only for callers that hold
+    no form.
     """
     with transaction.atomic():
+        # The meeting's lock first: every minute is written under it, so what is read below
+        # is what the other clerks have committed.
+        meeting = _locked(meeting)
         items = {item.pk: item for item in meeting.items.select_related("minute")}
         saved = []
         for item_id, text in texts.items():
             item = items.get(item_id)
             if item is None:
                 raise ValidationError("That item is not on this meeting's agenda.")
+            item.meeting = meeting
             current = getattr(item, "minute", None)
             if not text.strip() and current is None:
                 continue
             if current is not None and current.text == text.strip():
                 continue
-            saved.append(minute_draft(item=item, text=text, actor=actor))
+            expected = None if versions is None else versions.get(item_id, -1)
+            saved.append(
+                minute_draft(item=item, text=text, actor=actor, expected_version=expected)
+            )
         return saved
 
 

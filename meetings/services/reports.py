@@ -3,7 +3,8 @@
 Before the agenda is published a report is simply edited. Once it is published, every change
 (to the report, or adding or removing an attachment) is a visible revision: it needs a summary
 of what changed, writes an AgendaRevision ("Supplementary / revised report") and bumps the
-meeting's pack_version so that the agenda packs are made again.
+meeting's pack_version so that the agenda packs are made again. Published means kept: an
+attachment removed after publication is withdrawn (dated, with the reason shown), never deleted.
 """
 
 from __future__ import annotations
@@ -19,13 +20,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
+from django.utils.text import Truncator
 
-from ics_portal.common.records import save_record
+from ics_portal.common.records import check_version, save_record
 from meetings.models import AgendaItem, AgendaRevision, Attachment, Meeting, Report
 from meetings.services.agenda import after_papers_change
 from meetings.services.packs import packs_withdraw_public
 
-REPORT_FIELDS = [f.name for f in Report._meta.concrete_fields if f.name not in {"id", "item"}]
+REPORT_FIELDS = [
+    f.name for f in Report._meta.concrete_fields if f.name not in {"id", "item", "version"}
+]
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -82,28 +87,58 @@ def _check_fields(fields: dict) -> None:
         raise TypeError(f"Not report fields: {', '.join(sorted(unknown))}")
 
 
+def _locked_item(item: AgendaItem) -> AgendaItem:
+    """The item re-read under a row lock, after its meeting's (the agenda services' order):
+    one clerk at a time writes an item's papers, against the agenda as it now is."""
+    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=item.meeting_id)
+    locked = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    locked.meeting = meeting
+    return locked
+
+
 @transaction.atomic
 def report_create(*, item: AgendaItem, actor, revision_summary: str = "", **fields) -> Report:
     """Write the report for an agenda item (after publication, as a revision)."""
     _check_fields(fields)
+    item = _locked_item(item)
     summary = _revision_needed(item, revision_summary)
     if Report.objects.filter(item=item).exists():
-        raise ValidationError("This item already has a report; change that one instead.")
+        raise ValidationError(
+            "This item already has a report: someone else wrote it since you opened the page. "
+            "Reload the page and change that one instead."
+        )
     report = save_record(Report(item=item, **fields), actor=actor, reason=summary)
     _record_revision(item=item, summary=summary, actor=actor)
     return report
 
 
 @transaction.atomic
-def report_update(*, report: Report, actor, revision_summary: str = "", **fields) -> Report:
-    """Change a report. Once the agenda is published, only as a revision with a summary."""
+def report_update(
+    *,
+    report: Report,
+    actor,
+    revision_summary: str = "",
+    expected_version: int | str | None = None,
+    **fields,
+) -> Report:
+    """Change a report. Once the agenda is published, only as a revision with a summary.
+
+    A form opened before someone else's change is refused (`expected_version`, the version it
+    was opened at; None only for callers that hold no form).
+    """
     _check_fields(fields)
-    summary = _revision_needed(report.item, revision_summary)
+    item = _locked_item(report.item)
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    if expected_version is not None:
+        check_version(locked, expected_version, what="this report")
+    summary = _revision_needed(item, revision_summary)
     for name, value in fields.items():
-        setattr(report, name, value)
-    save_record(report, actor=actor, reason=summary)
-    _record_revision(item=report.item, summary=summary, actor=actor)
-    return report
+        setattr(locked, name, value)
+    locked.version += 1
+    locked.item = item
+    save_record(locked, actor=actor, reason=summary)
+    _record_revision(item=item, summary=summary, actor=actor)
+    return locked
 
 
 # Attachments
@@ -200,15 +235,49 @@ def attachment_add(
     return attachment
 
 
+def withdrawal_summary(attachment: Attachment) -> str:
+    """The revision the agenda shows for a withdrawn attachment."""
+    when = timezone.localtime(attachment.withdrawn_at)
+    text = (
+        f"{attachment.title} withdrawn on {when.day} {when:%B %Y} because "
+        f"{attachment.withdrawal_reason}"
+    )
+    return Truncator(text).chars(AgendaRevision._meta.get_field("summary").max_length)
+
+
 @transaction.atomic
-def attachment_remove(*, attachment: Attachment, actor, revision_summary: str = "") -> None:
-    """Remove an attachment: before publication freely, afterwards only as a revision. The
-    stored file is deleted once the removal has committed."""
-    item = attachment.report.item
+def attachment_remove(*, attachment: Attachment, actor, revision_summary: str = "") -> Attachment:
+    """Remove an attachment from a draft agenda's report; once the agenda is published, withdraw
+    it instead, visibly and for a reason (`revision_summary`): the row and the stored file are
+    kept, and those who may see the item can still download it.
+
+    Before publication the stored file is deleted once the removal has committed.
+    """
+    item = _locked_item(attachment.report.item)
+    if item.meeting.is_published and not (revision_summary or "").strip():
+        raise ValidationError(
+            {
+                "revision_summary": "The agenda has been published, so its papers change only "
+                "through a revision: say why the attachment is withdrawn, as the agenda will "
+                "show it."
+            }
+        )
     summary = _revision_needed(item, revision_summary)
-    stored, storage = attachment.file.name, attachment.file.storage
-    attachment._history_user = actor if getattr(actor, "is_authenticated", False) else None
-    attachment._change_reason = summary or "Removed"
-    attachment.delete()
-    _record_revision(item=item, summary=summary, actor=actor)
+    try:
+        locked = Attachment.objects.select_for_update().get(pk=attachment.pk)
+    except Attachment.DoesNotExist as exc:
+        raise ValidationError("Someone else has already removed this attachment.") from exc
+    if locked.is_withdrawn:
+        raise ValidationError(f"{withdrawal_summary(locked)}; it cannot be withdrawn again.")
+    if item.meeting.is_published:
+        locked.withdrawn_at = timezone.now()
+        locked.withdrawal_reason = summary
+        save_record(locked, actor=actor, reason=f"Withdrawn: {summary}")
+        _record_revision(item=item, summary=withdrawal_summary(locked), actor=actor)
+        return locked
+    stored, storage = locked.file.name, locked.file.storage
+    locked._history_user = actor if getattr(actor, "is_authenticated", False) else None
+    locked._change_reason = "Removed"
+    locked.delete()
     transaction.on_commit(lambda: storage.delete(stored))
+    return locked

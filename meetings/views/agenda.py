@@ -20,6 +20,7 @@ from governance.models import Body
 from ics_portal.common.forms import run_service
 from meetings.access import can_see_exempt, item_views
 from meetings.forms.agenda import (
+    AgendaItemEditForm,
     AgendaItemForm,
     ConfirmForm,
     ItemReviseForm,
@@ -309,6 +310,11 @@ def _item_values(data: dict) -> dict:
     return {name: data[name] for name in ITEM_FIELDS}
 
 
+def _item_initial(item: AgendaItem) -> dict:
+    """The item's fields as the form opens, with the version a stale submission is told by."""
+    return {"version": item.version, **{name: getattr(item, name) for name in ITEM_FIELDS}}
+
+
 @login_required
 @EDIT
 def item_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -340,12 +346,15 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     if item.meeting.is_published:
         messages.info(request, "The agenda has been published: revise the item instead.")
         return redirect("meetings:item_revise", pk=pk, item_pk=item_pk)
-    form = AgendaItemForm(_posted(request), initial={n: getattr(item, n) for n in ITEM_FIELDS})
+    form = AgendaItemEditForm(_posted(request), initial=_item_initial(item))
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             form,
             lambda: services.item_update(
-                item=item, actor=request.user, **_item_values(form.cleaned_data)
+                item=item,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                **_item_values(form.cleaned_data),
             ),
         )
         if saved:
@@ -364,13 +373,17 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @EDIT
 def item_revise(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = _item_for_clerk(request, pk, item_pk)
-    form = ItemReviseForm(_posted(request), initial={n: getattr(item, n) for n in ITEM_FIELDS})
+    form = ItemReviseForm(_posted(request), initial=_item_initial(item))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         revision = run_service(
             form,
             lambda: services.item_revise(
-                item=item, actor=request.user, summary=data["summary"], **_item_values(data)
+                item=item,
+                actor=request.user,
+                summary=data["summary"],
+                expected_version=data["version"],
+                **_item_values(data),
             ),
         )
         if revision:

@@ -57,7 +57,10 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
         saved = run_service(
             form,
             lambda: services.attendance_record(
-                meeting=meeting, entries=form.cleaned_data["entries"], actor=request.user
+                meeting=meeting,
+                entries=form.cleaned_data["entries"],
+                actor=request.user,
+                expected_versions=form.cleaned_data["versions"],
             ),
         )
         if saved is not None:
@@ -113,7 +116,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
         saved = run_service(
             form,
             lambda: services.minutes_draft_all(
-                meeting=meeting, texts=form.texts(), actor=request.user
+                meeting=meeting, texts=form.texts(), versions=form.versions(), actor=request.user
             ),
         )
         if saved is not None:

@@ -151,6 +151,7 @@ def report_edit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
                     report=report,
                     actor=request.user,
                     revision_summary=summary,
+                    expected_version=form.cleaned_data["version"],
                     **form.report_fields(),
                 ),
             )
@@ -207,7 +208,7 @@ def attachment_add(request: HttpRequest, pk: int, position: int) -> HttpResponse
 @login_required
 @EDIT
 def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
-    """Remove an attachment (after publication, as a revision)."""
+    """Remove an attachment from a draft agenda's report; after publication, withdraw it."""
     attachment = get_object_or_404(
         Attachment.objects.select_related("report__item__meeting__body"),
         pk=attachment_pk,
@@ -221,20 +222,24 @@ def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> Http
     if request.method == "POST" and form.is_valid():
         done = run_service(
             form,
-            lambda: (
-                services.attachment_remove(
-                    attachment=attachment,
-                    actor=request.user,
-                    revision_summary=form.cleaned_data.get("revision_summary", ""),
-                )
-                or True
+            lambda: services.attachment_remove(
+                attachment=attachment,
+                actor=request.user,
+                revision_summary=form.cleaned_data.get("revision_summary", ""),
             ),
         )
         if done:
-            messages.success(request, f"{attachment.title} removed.")
+            withdrawn = " withdrawn" if item.meeting.is_published else " removed"
+            messages.success(request, f"{attachment.title}{withdrawn}.")
             return redirect(report)
     return render(
         request,
         "meetings/reports/attachment_remove.html",
-        {"form": form, "attachment": attachment, "item": item, "meeting": item.meeting},
+        {
+            "form": form,
+            "attachment": attachment,
+            "item": item,
+            "meeting": item.meeting,
+            "withdraw": item.meeting.is_published,
+        },
     )

@@ -73,6 +73,11 @@ def test_anonymous_is_sent_to_sign_in(client, held):
 # Attendance page
 
 
+def versions_post(meeting) -> str:
+    """The hidden versions of the attendance page, as a freshly opened page has them."""
+    return " ".join(f"{row.person_id}:{row.version}" for row in meeting.attendance.all())
+
+
 def attendance_post(seats, **statuses):
     data = {}
     for key, membership in seats.items():
@@ -100,6 +105,7 @@ def test_attendance_page_lists_members_chair_first_and_saves(client_for, clerk, 
     html = client.get(url).content.decode()
     assert f'value="{officer.pk}"' in html and "checked" in html
     data[f"status_{seats['vice'].person_id}"] = "present"
+    data["versions"] = versions_post(meeting)
     data["officers"] = [str(officer.pk)]
     data["other_officer_1"] = ""
     assert client.post(url, data).status_code == 302
@@ -178,6 +184,7 @@ def test_minutes_page_saves_every_item(client_for, clerk, held):
     client = client_for(clerk)
     url = reverse("meetings:minutes_edit", args=[held.pk])
     data = {f"item_{i.pk}": f"Minute {i.position}" for i in held.items.all()}
+    data |= {f"version_{i.pk}": "0" for i in held.items.all()}
     assert client.post(url, data).status_code == 302
     assert Minute.objects.count() == 4
     held.refresh_from_db()
@@ -187,6 +194,7 @@ def test_minutes_page_saves_every_item(client_for, clerk, held):
 def test_minutes_page_refused_before_the_meeting_is_held(client_for, clerk, meeting):
     url = reverse("meetings:minutes_edit", args=[meeting.pk])
     data = {f"item_{i.pk}": "Too early" for i in meeting.items.all()}
+    data |= {f"version_{i.pk}": "0" for i in meeting.items.all()}
     response = client_for(clerk).post(url, data)
     assert "once the meeting has been held" in response.content.decode()
     assert not Minute.objects.exists()
@@ -260,6 +268,7 @@ def test_edit_pages_run_a_bounded_number_of_queries(
     data = {}
     for row in Attendance.objects.filter(meeting=big_meeting):
         data[f"status_{row.person_id}"] = "present"
+    data["versions"] = versions_post(big_meeting)
     with django_assert_max_num_queries(20):
         # Nothing changed: validated and compared, nothing saved.
         response = client.post(reverse("meetings:attendance", args=[big_meeting.pk]), data)

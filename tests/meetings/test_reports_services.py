@@ -251,16 +251,17 @@ def test_remove_before_publication_deletes_row_and_file(
     assert deleted.history_user == clerk
 
 
-def test_remove_after_publication_only_as_a_revision(exempt_report, clerk):
+def test_remove_after_publication_only_as_a_withdrawal(exempt_report, clerk):
     attachment = exempt_report.attachments.get()
     with pytest.raises(ValidationError, match="only through a revision"):
         services.attachment_remove(attachment=attachment, actor=clerk)
-    assert Attachment.objects.filter(pk=attachment.pk).exists()
     services.attachment_remove(
-        attachment=attachment, actor=clerk, revision_summary="Bid evaluation withdrawn"
+        attachment=attachment, actor=clerk, revision_summary="Superseded by the final bids"
     )
-    assert not Attachment.objects.filter(pk=attachment.pk).exists()
-    assert AgendaRevision.objects.filter(summary="Bid evaluation withdrawn").exists()
+    attachment.refresh_from_db()
+    assert attachment.withdrawal_reason == "Superseded by the final bids"
+    revision = AgendaRevision.objects.latest("made_at", "pk")
+    assert revision.summary.endswith("because Superseded by the final bids")
 
 
 # Names

@@ -24,7 +24,7 @@ REFUSED = {"member", "outsider", "scrutiny_member", "governance_lead", "attendin
 
 
 def _post_data(**overrides) -> dict:
-    data = {name: "" for name in services.REPORT_FIELDS}
+    data = {name: "" for name in services.REPORT_FIELDS} | {"version": "1"}
     data.update(report_fields(**overrides))
     return data
 
