@@ -19,14 +19,18 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed assets
 
-# GOV.UK Frontend's precompiled dist, without the GDS Transport font (not a GOV.UK domain).
-static/govuk/.version: package-lock.json
+# GOV.UK Frontend's precompiled dist, without the GDS Transport font (not a GOV.UK domain)
+# and without the source map comments (the maps are not shipped, and collectstatic's
+# manifest storage refuses a reference to a missing file).
+static/govuk/.version: package-lock.json Makefile
 	npm ci --no-audit --no-fund --loglevel=error
 	rm -rf static/govuk && mkdir -p static/govuk
-	cp -r $(GOVUK)/assets $(GOVUK)/govuk-frontend.min.js static/govuk/
+	cp -r $(GOVUK)/assets static/govuk/
 	rm -rf static/govuk/assets/fonts
-	sed -E 's/@font-face\{[^}]*\}//g; s/GDS Transport,//g' $(GOVUK)/govuk-frontend.min.css \
-		> static/govuk/govuk-frontend.min.css
+	sed -E 's/@font-face\{[^}]*\}//g; s/GDS Transport,//g; s|/\*# sourceMappingURL=[^*]*\*/||' \
+		$(GOVUK)/govuk-frontend.min.css > static/govuk/govuk-frontend.min.css
+	sed -E 's|//# sourceMappingURL=.*$$||' $(GOVUK)/govuk-frontend.min.js \
+		> static/govuk/govuk-frontend.min.js
 	node -p 'require("./package-lock.json").packages["node_modules/govuk-frontend"].version' > $@
 
 assets: static/govuk/.version

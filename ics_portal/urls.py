@@ -6,6 +6,8 @@ from django.urls import include, path
 
 from ics_portal import feeds, history, search_views, views
 
+handler404 = "ics_portal.views.not_found"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),

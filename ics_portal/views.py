@@ -1,4 +1,4 @@
-"""Site-wide pages: home, health check, accessibility statement, cookies, account."""
+"""Site-wide pages: home, health check, accessibility statement, cookies, account, 404."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -79,3 +80,10 @@ def account(request: HttpRequest) -> HttpResponse:
         "pages/account.html",
         {"assignments": assignments, "is_admin": is_admin(request.user)},
     )
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The 404 page; under /api/ a JSON 404 like the API's own, for any address there."""
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)

@@ -56,8 +56,23 @@ def test_console_email_is_flagged_by_the_deploy_check():
         "--deploy",
         SECRET_KEY="pr0duct10n-" + "k3y-with-enough-entropy-" * 3,
         DEBUG="0",
+        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
     )
     assert "development-only email backend" in result.stdout + result.stderr
+
+
+def test_production_sends_email_by_smtp_unless_told_otherwise():
+    """Without EMAIL_BACKEND the deploy check passes: production defaults to SMTP."""
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="pr0duct10n-" + "k3y-with-enough-entropy-" * 3,
+        DEBUG="0",
+        ALLOWED_HOSTS="portal.example.nhs.uk",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_unreadable_boolean_is_refused_with_its_name():
