@@ -15,7 +15,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from decisions.access import can_record_ratification, can_see_action_content
+from decisions.access import can_record_ratification, can_see_action_content, withheld_fields
 from decisions.models import Action, Ratification, Resolution
 from decisions.selectors.actions import actions_visible_to
 from decisions.selectors.ratifications import visible_ratifications
@@ -126,8 +126,8 @@ class RatificationSerializer(OParlSerializer):
     organisation = link("organisation")
     ratifyingBody = link("body", source="ratifying_body", allow_null=True)
     dueDate = serializers.DateField(source="due_date", read_only=True)
-    scheduledFor = serializers.CharField(source="scheduled_for", read_only=True)
-    minuteReference = serializers.CharField(source="minute_reference", read_only=True)
+    scheduledFor = serializers.SerializerMethodField()
+    minuteReference = serializers.SerializerMethodField()
     decidedOn = serializers.DateField(source="decided_on", read_only=True, allow_null=True)
     amendment = serializers.SerializerMethodField()
     reason = serializers.SerializerMethodField()
@@ -153,12 +153,23 @@ class RatificationSerializer(OParlSerializer):
             "modified",
         ]
 
-    # An amendment or a reason may quote the resolution: shown with its text only.
+    # What the organisation wrote may quote the resolution: shown with its text only
+    # (`decisions.access.withheld_fields`).
+    def _shown(self, ratification: Ratification, attname: str) -> str | None:
+        withheld = withheld_fields(self.context["request"].user, ratification)
+        return None if attname in withheld else getattr(ratification, attname)
+
+    def get_scheduledFor(self, ratification: Ratification) -> str | None:
+        return self._shown(ratification, "scheduled_for")
+
+    def get_minuteReference(self, ratification: Ratification) -> str | None:
+        return self._shown(ratification, "minute_reference")
+
     def get_amendment(self, ratification: Ratification) -> str | None:
-        return ratification.amendment if _text_visible(self, ratification.resolution) else None
+        return self._shown(ratification, "amendment")
 
     def get_reason(self, ratification: Ratification) -> str | None:
-        return ratification.reason if _text_visible(self, ratification.resolution) else None
+        return self._shown(ratification, "reason")
 
 
 class ActionSerializer(OParlSerializer):

@@ -33,8 +33,8 @@ def visible_ratifications(user) -> QuerySet[Ratification]:
             "organisation",
             "ratifying_body",
             "resolution__body",
-            "resolution__meeting",
-            "resolution__item",
+            "resolution__meeting__body",
+            "resolution__item__meeting__body",
         )
         .order_by("due_date", "resolution_id", "organisation__name")
     )

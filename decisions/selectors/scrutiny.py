@@ -9,7 +9,14 @@ from django.db.models import QuerySet
 from decisions.models import Resolution, ScrutinyRecommendation
 from governance.models import Body
 
-RELATED = ("scrutiny_body", "to_organisation", "to_body", "resolution__body")
+RELATED = (
+    "scrutiny_body",
+    "to_organisation",
+    "to_body",
+    "resolution__body",
+    "resolution__meeting__body",
+    "resolution__item__meeting__body",
+)
 
 
 def overdue_recommendations(

@@ -547,7 +547,9 @@ def _meeting_event(
         (
             "Declarations of interest on this item",
             [
-                f"{d.person}: {d.get_kind_display()} – {d.description} ({d.get_action_display()})"
+                f"{d.person}: {d.get_kind_display()} – "
+                f"{item.exempt_notice if 'description' in history.hidden(d) else d.description} "
+                f"({d.get_action_display()})"
                 for d in declarations
             ]
             or "None",

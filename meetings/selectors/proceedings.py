@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from governance.access import can_edit_body
 from governance.models import Membership, Person
-from meetings.access import minute_visible_to, minutes_readable_by
+from meetings.access import minute_visible_to, minutes_readable_by, withheld_fields
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
 from meetings.quorum import Quorum, meeting_quorum, members_on
 
@@ -107,7 +107,12 @@ def proceedings_for(meeting: Meeting, user) -> Proceedings:
 
     items = list(meeting.items.select_related("minute").order_by("position"))
     declarations: dict[int, list[Declaration]] = {item.pk: [] for item in items}
-    for declaration in Declaration.objects.filter(item__meeting=meeting).select_related("person"):
+    rows = Declaration.objects.filter(item__meeting=meeting).select_related(
+        "person", "item__meeting__body"
+    )
+    for declaration in rows:
+        # What was declared on a Part II item is withheld with the item's content.
+        declaration.withheld = "description" in withheld_fields(user, declaration)
         declarations[declaration.item_id].append(declaration)
 
     readable = minutes_readable_by(user, meeting)
