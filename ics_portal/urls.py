@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from ics_portal import feeds, history, search_views, views
+from ics_portal import feeds, history, password_reset, search_views, views
 
 handler404 = "ics_portal.views.not_found"
 
@@ -29,7 +29,7 @@ urlpatterns = [
     ),
     path(
         "account/password-reset/",
-        auth_views.PasswordResetView.as_view(),
+        password_reset.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

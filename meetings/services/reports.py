@@ -13,7 +13,6 @@ import hashlib
 import math
 import re
 import unicodedata
-import zipfile
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -27,15 +26,12 @@ from ics_portal.common.records import check_version, save_record
 from meetings.models import AgendaItem, AgendaRevision, Attachment, Meeting, Report
 from meetings.services.agenda import after_papers_change
 from meetings.services.packs import packs_withdraw_public
+from meetings.uploads import EXTENSIONS, checked_type
 
 REPORT_FIELDS = [
     f.name for f in Report._meta.concrete_fields if f.name not in {"id", "item", "version"}
 ]
 
-PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-EXTENSIONS = {PDF: "pdf", DOCX: "docx"}
-DOCX_REQUIRED_ENTRIES = {"word/document.xml", "[Content_Types].xml"}
 MB = 1024 * 1024
 
 
@@ -149,31 +145,6 @@ def _megabytes(size: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _sniff(upload) -> str:
-    """The file's type from its content (never its name or the browser's claim)."""
-    upload.seek(0)
-    head = upload.read(5)
-    upload.seek(0)
-    if head == b"%PDF-":
-        return PDF
-    if head[:2] == b"PK":
-        try:
-            with zipfile.ZipFile(upload) as archive:
-                names = set(archive.namelist())
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-            names = set()
-        finally:
-            upload.seek(0)
-        if DOCX_REQUIRED_ENTRIES <= names:
-            return DOCX
-    raise ValidationError(
-        {
-            "upload": "The file must be a PDF or a Word document (.docx). This file is neither, "
-            "whatever its name says."
-        }
-    )
-
-
 def _checksum(upload) -> str:
     digest = hashlib.sha512()
     upload.seek(0)
@@ -202,8 +173,9 @@ def download_name(attachment: Attachment) -> str:
 def attachment_add(
     *, report: Report, upload: UploadedFile, title: str, actor, revision_summary: str = ""
 ) -> Attachment:
-    """Attach a PDF or DOCX file to a report, checked by content, within the size limit, stored
-    under a generated name. After publication, as a revision. On refusal nothing is kept."""
+    """Attach a PDF or DOCX file to a report, checked by its whole content against its name
+    (meetings/uploads.py), within the size limit, stored under a generated name. After
+    publication, as a revision. On refusal nothing is kept."""
     limit = settings.ATTACHMENT_MAX_BYTES
     if upload.size > limit:
         size = _megabytes(math.ceil(upload.size / MB * 10) / 10)  # rounded up: never "20 MB"
@@ -212,11 +184,12 @@ def attachment_add(
         )
     with transaction.atomic():
         summary = _revision_needed(report.item, revision_summary)
-        mime_type = _sniff(upload)
+        original_name = display_name(upload.name)
+        mime_type = checked_type(upload, original_name)
         attachment = Attachment(
             report=report,
             title=title,
-            original_name=display_name(upload.name),
+            original_name=original_name,
             mime_type=mime_type,
             size=upload.size,
             sha512=_checksum(upload),

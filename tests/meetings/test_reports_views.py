@@ -13,6 +13,7 @@ from governance.models import Body, Partnership, PartnershipMember, RoleAssignme
 from meetings.access import can_write_report
 from meetings.models import AgendaItem, AgendaRevision, Attachment, Meeting, Report
 from meetings.services import reports as services
+from meetings.uploads import DOCX
 from tests.conftest import make_user
 from tests.meetings.conftest_reports import *  # noqa: F403
 from tests.meetings.conftest_reports import report_fields
@@ -236,7 +237,7 @@ def test_download_of_docx_has_its_type(client_for, clerk, draft_report, docx_byt
     response = client_for(clerk).get(
         f"/meetings/{draft_report.item.meeting_id}/attachments/{attachment.pk}/"
     )
-    assert response["Content-Type"] == services.DOCX
+    assert response["Content-Type"] == DOCX
     assert response["Content-Disposition"] == 'attachment; filename="Minutes.docx"'
 
 
