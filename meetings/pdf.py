@@ -261,9 +261,26 @@ def render_minutes(meeting: Meeting, audience: str) -> tuple[bytes, int]:
     attendance = list(
         Attendance.objects.filter(meeting=meeting).select_related("person", "substitute")
     )
+    # Attendance at the head, in the order of the membership: the chair first.
+    seats: dict[int, tuple[int, Membership]] = {}
+    for index, membership in enumerate(_members(meeting)):
+        seats.setdefault(membership.person_id, (index, membership))
+    attendance.sort(
+        key=lambda row: (seats[row.person_id][0] if row.person_id in seats else len(seats),
+                         row.person.name)
+    )  # fmt: skip
     by_status: dict[str, list[Attendance]] = {}
     for row in attendance:
         by_status.setdefault(row.status, []).append(row)
+    chairs = {
+        person_id: membership.get_role_display()
+        for person_id, (_, membership) in seats.items()
+        if membership.role in (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR)
+    }
+    present = [
+        (row, chairs.get(row.person_id, ""))
+        for row in by_status.get(Attendance.Status.PRESENT, [])
+    ]
     approved_at = meeting.minutes_approved_at
     context = {
         "meeting": meeting,
@@ -272,7 +289,7 @@ def render_minutes(meeting: Meeting, audience: str) -> tuple[bytes, int]:
         "date": f"{local_start(meeting):%-d %B %Y}",
         "entries": entries,
         "members_edition": members_edition,
-        "present": by_status.get(Attendance.Status.PRESENT, []),
+        "present": present,
         "substituted": by_status.get(Attendance.Status.SUBSTITUTED, []),
         "apologies": by_status.get(Attendance.Status.APOLOGIES, []),
         "absent": by_status.get(Attendance.Status.ABSENT, []),
