@@ -200,7 +200,14 @@ def download_name(attachment: Attachment) -> str:
 
 
 def attachment_add(
-    *, report: Report, upload: UploadedFile, title: str, actor, revision_summary: str = ""
+    *,
+    report: Report,
+    upload: UploadedFile,
+    title: str,
+    actor,
+    revision_summary: str = "",
+    is_exempt: bool = False,
+    exempt_paragraph: int | None = None,
 ) -> Attachment:
     """Attach a PDF or DOCX file to a report, checked by content, within the size limit, stored
     under a generated name. After publication, as a revision. On refusal nothing is kept."""
@@ -216,6 +223,8 @@ def attachment_add(
         attachment = Attachment(
             report=report,
             title=title,
+            is_exempt=is_exempt,
+            exempt_paragraph=exempt_paragraph if is_exempt else None,
             original_name=display_name(upload.name),
             mime_type=mime_type,
             size=upload.size,
