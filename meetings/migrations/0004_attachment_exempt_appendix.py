@@ -4,30 +4,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0003_versions_for_stale_edits'),
+        ("meetings", "0003_versions_for_stale_edits"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='attachment',
-            name='exempt_paragraph',
-            field=models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Paragraph 1'), (2, 'Paragraph 2'), (3, 'Paragraph 3'), (4, 'Paragraph 4'), (5, 'Paragraph 5'), (6, 'Paragraph 6'), (7, 'Paragraph 7')], null=True, verbose_name='Schedule 12A paragraph'),
+            model_name="attachment",
+            name="exempt_paragraph",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                choices=[
+                    (1, "Paragraph 1"),
+                    (2, "Paragraph 2"),
+                    (3, "Paragraph 3"),
+                    (4, "Paragraph 4"),
+                    (5, "Paragraph 5"),
+                    (6, "Paragraph 6"),
+                    (7, "Paragraph 7"),
+                ],
+                null=True,
+                verbose_name="Schedule 12A paragraph",
+            ),
         ),
         migrations.AddField(
-            model_name='attachment',
-            name='is_exempt',
-            field=models.BooleanField(default=False, help_text="The report is public but this appendix is not: it is bound only into the members' edition of the pack.", verbose_name='Exempt appendix (Part II)'),
+            model_name="attachment",
+            name="is_exempt",
+            field=models.BooleanField(
+                default=False,
+                help_text="The report is public but this appendix is not: it is bound only into the members' edition of the pack.",
+                verbose_name="Exempt appendix (Part II)",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalattachment',
-            name='exempt_paragraph',
-            field=models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Paragraph 1'), (2, 'Paragraph 2'), (3, 'Paragraph 3'), (4, 'Paragraph 4'), (5, 'Paragraph 5'), (6, 'Paragraph 6'), (7, 'Paragraph 7')], null=True, verbose_name='Schedule 12A paragraph'),
+            model_name="historicalattachment",
+            name="exempt_paragraph",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                choices=[
+                    (1, "Paragraph 1"),
+                    (2, "Paragraph 2"),
+                    (3, "Paragraph 3"),
+                    (4, "Paragraph 4"),
+                    (5, "Paragraph 5"),
+                    (6, "Paragraph 6"),
+                    (7, "Paragraph 7"),
+                ],
+                null=True,
+                verbose_name="Schedule 12A paragraph",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalattachment',
-            name='is_exempt',
-            field=models.BooleanField(default=False, help_text="The report is public but this appendix is not: it is bound only into the members' edition of the pack.", verbose_name='Exempt appendix (Part II)'),
+            model_name="historicalattachment",
+            name="is_exempt",
+            field=models.BooleanField(
+                default=False,
+                help_text="The report is public but this appendix is not: it is bound only into the members' edition of the pack.",
+                verbose_name="Exempt appendix (Part II)",
+            ),
         ),
     ]
