@@ -11,6 +11,8 @@ withheld.
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
+
 from decisions.models import (
     Action,
     ActionNote,
@@ -51,6 +53,13 @@ def can_see_action_content(user, action: Action) -> bool:
 
 def can_see_resolution_text(user, resolution: Resolution) -> bool:
     return can_see_item_content(user, resolution.item)
+
+
+def can_print_resolution_text(resolution: Resolution, *, members_edition: bool) -> bool:
+    """Whether a printed edition of the minutes holds the resolution's text: the members'
+    edition holds Part II text, as it does the Part II minutes; the public edition only what the
+    public may read."""
+    return members_edition or can_see_resolution_text(AnonymousUser(), resolution)
 
 
 def _resolution_visible(user, resolution: Resolution) -> bool:

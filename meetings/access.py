@@ -132,12 +132,27 @@ def reports_visible_to(user, queryset: QuerySet[Report] | None = None) -> QueryS
     return reports.filter(item_content_q(user, prefix="item__"))
 
 
+def can_see_attachment(user, attachment: Attachment) -> bool:
+    """An attachment follows its report's item; an exempt appendix of a Part I report is seen
+    only by those who may see Part II (`can_see_exempt`). Load with
+    `select_related("report__item__meeting__body")` to keep this free of queries."""
+    item = attachment.report.item
+    if not can_see_item_content(user, item):
+        return False
+    return not attachment.is_exempt or can_see_exempt(user, item.meeting.body)
+
+
 def attachments_visible_to(
     user, queryset: QuerySet[Attachment] | None = None
 ) -> QuerySet[Attachment]:
-    """The attachments the user may see and download."""
+    """The attachments the user may see and download. Mirrors `can_see_attachment`."""
     attachments = Attachment.objects.all() if queryset is None else queryset
-    return attachments.filter(item_content_q(user, prefix="report__item__"))
+    allowed = item_content_q(user, prefix="report__item__")
+    if not is_admin(user):
+        mine = roles(user)
+        exempt_ok = mine.member_of | mine.clerk_of
+        allowed &= Q(is_exempt=False) | Q(report__item__meeting__body_id__in=exempt_ok)
+    return attachments.filter(allowed)
 
 
 @dataclass(frozen=True)
@@ -182,7 +197,15 @@ def item_views(user, items: Iterable[AgendaItem]) -> list[ItemView]:
             views.append(ItemView(item=item, can_see=False))
             continue
         report = _report_of(item)
-        attachments = list(report.attachments.all()) if report is not None else []
+        attachments = (
+            [
+                a
+                for a in report.attachments.all()
+                if not a.is_exempt or can_see_exempt(user, item.meeting.body)
+            ]
+            if report is not None
+            else []
+        )
         views.append(ItemView(item=item, can_see=True, report=report, attachments=attachments))
     return views
 
@@ -252,7 +275,7 @@ RULES: dict[type, RecordRule] = {
         public=frozenset({"id", "item_id", "person_id", "kind", "action"}),
     ),
     Report: RecordRule(visible=lambda user, obj: can_see_item_content(user, obj.item)),
-    Attachment: RecordRule(visible=lambda user, obj: can_see_item_content(user, obj.report.item)),
+    Attachment: RecordRule(visible=can_see_attachment),
     Minute: RecordRule(
         visible=lambda user, obj: minute_visible_to(user, obj.item, obj.item.meeting)
     ),

@@ -9,17 +9,22 @@ pages, rendered on request and never stored: a stored copy would only go stale.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from io import BytesIO
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
+from django.urls import reverse
+from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.errors import PdfReadError
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from governance.models import Membership
-from meetings.models import AgendaItem, AgendaPack, Attendance, Meeting, Report
+from meetings.exclusion import exclusion_for
+from meetings.models import AgendaItem, AgendaPack, Attachment, Attendance, Meeting, Report
 
 LONDON = ZoneInfo("Europe/London")
 PUBLIC = AgendaPack.Audience.PUBLIC
@@ -32,6 +37,36 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 # Passes of the agenda pack: the second fills in the page ranges read from the first, and
 # the check after it proves that filling them in moved nothing.
 MAX_PASSES = 3
+
+# Where a bound appendix page goes on its pack page: inside the page margins of _print.css
+# (A4, 22mm top, 20mm sides and bottom), below the line that names the appendix.
+MM = 72 / 25.4
+APPENDIX_BOX = (20 * MM, 20 * MM, (210 - 20) * MM, (297 - 22 - 12) * MM)  # x0, y0, x1, y1
+
+
+@dataclass
+class Appendix:
+    """An attachment as a pack shows it: bound in (a PDF), listed with its link, or withheld."""
+
+    attachment: Attachment
+    pdf: PdfReader | None = None  # set when its pages are bound into the pack
+    withheld: bool = False  # an exempt appendix in the public edition
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pdf.pages) if self.pdf is not None else 0
+
+    @property
+    def page_anchors(self) -> list[str]:
+        return [f"appendix-{self.attachment.pk}-{n}" for n in range(1, self.page_count + 1)]
+
+    @property
+    def path(self) -> str:
+        """Where it can be downloaded, as a path on the portal."""
+        return reverse(
+            "meetings:attachment_download",
+            args=[self.attachment.report.item.meeting_id, self.attachment.pk],
+        )
 
 
 @dataclass
@@ -47,6 +82,11 @@ class PackEntry:
     previous_minutes: list[PackEntry] | None = None
     first_page: int | None = None
     last_page: int | None = None
+    appendices: list[Appendix] = field(default_factory=list)
+
+    @property
+    def bound_appendices(self) -> list[Appendix]:
+        return [appendix for appendix in self.appendices if appendix.pdf is not None]
 
     @property
     def has_papers(self) -> bool:
@@ -97,6 +137,62 @@ def _items(meeting: Meeting):
         .prefetch_related("report__attachments")
         .order_by("position")
     )
+
+
+def _read_pdf(attachment: Attachment) -> PdfReader | None:
+    """The attachment's pages, or None when it is not a readable PDF (then it is listed)."""
+    if attachment.mime_type != "application/pdf":
+        return None
+    try:
+        with attachment.file.open("rb") as handle:
+            reader = PdfReader(BytesIO(handle.read()))
+        if reader.is_encrypted or not reader.pages:
+            return None
+        return reader
+    except (OSError, PdfReadError, ValueError):
+        return None
+
+
+def _appendices(report: Report, members_edition: bool) -> list[Appendix]:
+    """A report's attachments in the pack: PDFs bound in after it; an exempt appendix only in
+    the members' edition; a withdrawn one listed with why."""
+    appendices = []
+    for attachment in report.attachments.all():
+        if attachment.is_exempt and not members_edition:
+            appendices.append(Appendix(attachment=attachment, withheld=True))
+        elif attachment.is_withdrawn:
+            appendices.append(Appendix(attachment=attachment))
+        else:
+            appendices.append(Appendix(attachment=attachment, pdf=_read_pdf(attachment)))
+    return appendices
+
+
+def _bind_appendices(pdf: bytes, document, entries: list[PackEntry]) -> bytes:
+    """Lay each appendix page onto the blank pack page kept for it, scaled to fit inside the
+    margins: the pack's header and "Page N of M" stay on it, and the page ranges, worked out
+    from the blank pages, already count it."""
+    bound = [appendix for entry in entries for appendix in entry.bound_appendices]
+    if not bound:
+        return pdf
+    pages = _anchor_pages(document)
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(pdf)))
+    x0, y0, x1, y1 = APPENDIX_BOX
+    for appendix in bound:
+        for anchor, source in zip(appendix.page_anchors, appendix.pdf.pages, strict=True):
+            box = source.mediabox
+            width, height = float(box.width), float(box.height)
+            scale = min((x1 - x0) / width, (y1 - y0) / height, 1)
+            left = x0 + ((x1 - x0) - width * scale) / 2
+            placed = (
+                Transformation()
+                .translate(-float(box.left), -float(box.bottom))
+                .scale(scale)
+                .translate(left, y1 - height * scale)
+            )
+            writer.pages[pages[anchor] - 1].merge_transformed_page(source, placed)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _members(meeting: Meeting) -> list[Membership]:
@@ -185,6 +281,8 @@ def render_agenda_pack(
         entry = PackEntry(
             item=item, report=None if withheld else _one(item, "report"), withheld=withheld
         )
+        if entry.report is not None:
+            entry.appendices = _appendices(entry.report, members_edition)
         previous = item.minutes_of if item.kind == AgendaItem.Kind.MINUTES else None
         # Draft minutes are papers for members; the public sees them once approved.
         if (
@@ -203,6 +301,7 @@ def render_agenda_pack(
         "date": f"{local_start(meeting):%-d %B %Y}",
         "members": _members(meeting),
         "entries": entries,
+        "exclusion": exclusion_for(entry.item for entry in entries),
         "members_edition": members_edition,
         "title": _title(meeting, AgendaPack.Document.AGENDA, audience),
     }
@@ -217,7 +316,8 @@ def render_agenda_pack(
         ranges = measured
     else:  # pragma: no cover - the fixed-width column makes a third pass enough
         raise RuntimeError("The agenda pack's page ranges did not settle.")
-    return document.write_pdf(**PDF_OPTIONS), len(document.pages), ranges
+    pdf = _bind_appendices(document.write_pdf(**PDF_OPTIONS), document, entries)
+    return pdf, len(document.pages), ranges
 
 
 def minutes_approved(meeting: Meeting) -> bool:
@@ -261,9 +361,26 @@ def render_minutes(meeting: Meeting, audience: str) -> tuple[bytes, int]:
     attendance = list(
         Attendance.objects.filter(meeting=meeting).select_related("person", "substitute")
     )
+    # Attendance at the head, in the order of the membership: the chair first.
+    seats: dict[int, tuple[int, Membership]] = {}
+    for index, membership in enumerate(_members(meeting)):
+        seats.setdefault(membership.person_id, (index, membership))
+    attendance.sort(
+        key=lambda row: (seats[row.person_id][0] if row.person_id in seats else len(seats),
+                         row.person.name)
+    )  # fmt: skip
     by_status: dict[str, list[Attendance]] = {}
     for row in attendance:
         by_status.setdefault(row.status, []).append(row)
+    chairs = {
+        person_id: membership.get_role_display()
+        for person_id, (_, membership) in seats.items()
+        if membership.role in (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR)
+    }
+    present = [
+        (row, chairs.get(row.person_id, ""))
+        for row in by_status.get(Attendance.Status.PRESENT, [])
+    ]
     approved_at = meeting.minutes_approved_at
     context = {
         "meeting": meeting,
@@ -272,7 +389,7 @@ def render_minutes(meeting: Meeting, audience: str) -> tuple[bytes, int]:
         "date": f"{local_start(meeting):%-d %B %Y}",
         "entries": entries,
         "members_edition": members_edition,
-        "present": by_status.get(Attendance.Status.PRESENT, []),
+        "present": present,
         "substituted": by_status.get(Attendance.Status.SUBSTITUTED, []),
         "apologies": by_status.get(Attendance.Status.APOLOGIES, []),
         "absent": by_status.get(Attendance.Status.ABSENT, []),

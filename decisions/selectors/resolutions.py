@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
 
+from decisions.access import can_print_resolution_text
 from decisions.models import NamedVote, Resolution
 from governance.access import can_edit_body
 from meetings.access import can_see_item_content, meeting_visible_q
@@ -125,3 +127,17 @@ def meeting_resolutions(user, meeting: Meeting) -> MeetingResolutions:
         can_record=meeting.status in HELD and can_edit_body(user, meeting.body),
         by_item=by_item,
     )
+
+
+def printed_resolutions(meeting: Meeting, *, members_edition: bool) -> MeetingResolutions:
+    """Every resolution of the meeting as an edition of its minutes prints it, by item: Part II
+    text only in the members' edition (fixed query count)."""
+    views = _with_details(AnonymousUser(), meeting.resolutions.order_by("year", "number"))
+    by_item: dict[int, list[ResolutionView]] = {}
+    for view in views:
+        view.can_edit = False
+        view.can_see_text = can_print_resolution_text(
+            view.resolution, members_edition=members_edition
+        )
+        by_item.setdefault(view.resolution.item_id, []).append(view)
+    return MeetingResolutions(meeting=meeting, can_record=False, by_item=by_item)

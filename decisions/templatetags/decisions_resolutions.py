@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from django import template
 
-from decisions.selectors.resolutions import MeetingResolutions, meeting_resolutions
+from decisions.selectors.resolutions import (
+    MeetingResolutions,
+    meeting_resolutions,
+    printed_resolutions,
+)
 
 register = template.Library()
 
@@ -14,6 +18,13 @@ def meeting_resolutions_tag(context, meeting) -> MeetingResolutions:
     """`{% meeting_resolutions meeting as meeting_resolutions %}`: every resolution of the
     meeting as the viewer may see it (the page has already checked they may see the meeting)."""
     return meeting_resolutions(context["request"].user, meeting)
+
+
+@register.simple_tag(name="printed_resolutions")
+def printed_resolutions_tag(meeting, members_edition) -> MeetingResolutions:
+    """`{% printed_resolutions meeting members_edition as resolutions %}`: the resolutions as an
+    edition of the minutes prints them (the PDFs have no request, only an edition)."""
+    return printed_resolutions(meeting, members_edition=bool(members_edition))
 
 
 @register.filter

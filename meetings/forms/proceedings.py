@@ -186,6 +186,11 @@ class MinutesForm(forms.Form):
                 initial=minute.version if minute else 0
             )
 
+    def item_fields(self) -> list[tuple[AgendaItem, forms.BoundField, forms.BoundField]]:
+        """Each item with its minute's field and version field, for a page that shows what
+        else is on the record about the item beside the box."""
+        return [(item, self[f"item_{item.pk}"], self[f"version_{item.pk}"]) for item in self.items]
+
     def texts(self) -> dict[int, str]:
         return {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items}
 

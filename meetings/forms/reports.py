@@ -95,6 +95,19 @@ class AttachmentForm(RevisionSummaryMixin, forms.Form):
         widget=forms.FileInput(attrs={"accept": ".pdf,.docx"}),
     )
 
+    is_exempt = forms.BooleanField(
+        label="Exempt appendix (Part II)",
+        required=False,
+        help_text="The report is public but this appendix is not: only members will see it.",
+    )
+    exempt_paragraph = forms.TypedChoiceField(
+        label="Schedule 12A paragraph",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Not exempt")] + [(n, f"Paragraph {n}") for n in range(1, 8)],
+    )
+
     def __init__(self, *args, published: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_revision_summary(published)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -89,6 +90,19 @@ class Attachment(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # An exempt appendix of a Part I report: its file is Part II (members' edition only).
+    is_exempt = models.BooleanField(
+        "Exempt appendix (Part II)",
+        default=False,
+        help_text="The report is public but this appendix is not: it is bound only into the "
+        "members' edition of the pack.",
+    )
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        "Schedule 12A paragraph",
+        null=True,
+        blank=True,
+        choices=[(n, f"Paragraph {n}") for n in range(1, 8)],
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     withdrawal_reason = models.CharField(max_length=300, blank=True, editable=False)
     history = HistoricalRecords()
@@ -105,6 +119,18 @@ class Attachment(models.Model):
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+    @property
+    def exempt_notice(self) -> str:
+        return f"Exempt: paragraph {self.exempt_paragraph} of Schedule 12A"
+
+    def clean(self) -> None:
+        if self.is_exempt and not self.exempt_paragraph:
+            raise ValidationError(
+                {"exempt_paragraph": "Choose the paragraph of Schedule 12A it is exempt under."}
+            )
+        if not self.is_exempt:
+            self.exempt_paragraph = None
 
     @property
     def kind_label(self) -> str:

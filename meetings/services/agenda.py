@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from governance.models import Body
 from ics_portal.common.records import check_version, save_record
+from meetings.exclusion import part_ii_out_of_order
 from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
 from meetings.services.packs import packs_withdraw_public
 from meetings.tasks import enqueue_pack_render
@@ -291,6 +292,10 @@ def item_revise(
                 setattr(item, name, value)
             if not item.is_exempt:
                 item.exempt_paragraph = None
+            items = [item if other.pk == item.pk else other for other in meeting.items.all()]
+            out_of_order = part_ii_out_of_order(sorted(items, key=lambda i: i.position))
+            if out_of_order:
+                raise ValidationError(out_of_order)
             save_record(item, actor=actor, reason=reason)
         if item.is_exempt and not was_exempt:
             # The stored public pack prints this item's papers: withdraw it with this change.
@@ -350,6 +355,9 @@ def agenda_publish(
                 raise ValidationError(
                     f"Item {item.position} ({item.title}): {' '.join(exc.messages)}"
                 ) from exc
+        out_of_order = part_ii_out_of_order(items)
+        if out_of_order:
+            raise ValidationError(out_of_order)
         published_on = timezone.localdate(now)
         if is_late(published_on, meeting.date):
             if not late_reason:

@@ -171,7 +171,14 @@ def download_name(attachment: Attachment) -> str:
 
 
 def attachment_add(
-    *, report: Report, upload: UploadedFile, title: str, actor, revision_summary: str = ""
+    *,
+    report: Report,
+    upload: UploadedFile,
+    title: str,
+    actor,
+    revision_summary: str = "",
+    is_exempt: bool = False,
+    exempt_paragraph: int | None = None,
 ) -> Attachment:
     """Attach a PDF or DOCX file to a report, checked by its whole content against its name
     (meetings/uploads.py), within the size limit, stored under a generated name. After
@@ -189,6 +196,8 @@ def attachment_add(
         attachment = Attachment(
             report=report,
             title=title,
+            is_exempt=is_exempt,
+            exempt_paragraph=exempt_paragraph if is_exempt else None,
             original_name=original_name,
             mime_type=mime_type,
             size=upload.size,

@@ -19,6 +19,7 @@ from governance.access import can_clerk_any, can_edit_body, editable_bodies_q, r
 from governance.models import Body
 from ics_portal.common.forms import run_service
 from meetings.access import can_see_exempt, item_views
+from meetings.exclusion import exclusion_for
 from meetings.forms.agenda import (
     AgendaItemEditForm,
     AgendaItemForm,
@@ -143,6 +144,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "items": items,
+            "exclusion": exclusion_for(items),
             "proceedings": proceedings_for(meeting, request.user),
             "downloads": pack_downloads(meeting, request.user),
             "can_edit": can_edit,

@@ -19,7 +19,7 @@ from meetings.forms.proceedings import (
 )
 from meetings.models import AgendaItem, Meeting
 from meetings.quorum import members_on
-from meetings.selectors.proceedings import approval_candidates, seats_in_order
+from meetings.selectors.proceedings import approval_candidates, proceedings_for, seats_in_order
 from meetings.services import proceedings as services
 
 EDIT = require_http_methods(["GET", "POST"])
@@ -130,7 +130,14 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "meetings/proceedings/minutes_form.html",
-        {"meeting": meeting, "form": form, "items": items, "approved_at": approved_at},
+        {
+            "meeting": meeting,
+            "form": form,
+            "items": items,
+            "approved_at": approved_at,
+            # The declarations on each item, shown beside its minute.
+            "proceedings": proceedings_for(meeting, request.user),
+        },
     )
 
 

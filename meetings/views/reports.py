@@ -12,7 +12,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from governance.access import require
 from ics_portal.common.forms import run_service
 from ics_portal.common.responses import pdf_response
-from meetings.access import can_see_item_content, can_see_meeting, can_write_report
+from meetings.access import (
+    can_see_attachment,
+    can_see_item_content,
+    can_see_meeting,
+    can_write_report,
+)
 from meetings.forms.reports import AttachmentForm, AttachmentRemoveForm, ReportForm
 from meetings.models import AgendaItem, Attachment, Meeting, Report
 from meetings.pdf import render_report
@@ -98,7 +103,7 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
         pk=attachment_pk,
         report__item__meeting_id=pk,
     )
-    if not can_see_item_content(request.user, attachment.report.item):
+    if not can_see_attachment(request.user, attachment):
         raise Http404("No such attachment")
     try:
         handle = attachment.file.open("rb")
@@ -185,6 +190,8 @@ def attachment_add(request: HttpRequest, pk: int, position: int) -> HttpResponse
                 report=report,
                 upload=form.cleaned_data["upload"],
                 title=form.cleaned_data["title"],
+                is_exempt=form.cleaned_data["is_exempt"],
+                exempt_paragraph=form.cleaned_data["exempt_paragraph"],
                 actor=request.user,
                 revision_summary=form.cleaned_data.get("revision_summary", ""),
             ),
