@@ -119,12 +119,11 @@ class ResolutionCorrectionForm(forms.Form):
         label="Agenda item",
         queryset=AgendaItem.objects.none(),
         empty_label=None,
+        required=False,
         help_text="The item of the meeting on which the resolution was made.",
     )
     kind = forms.ChoiceField(
-        choices=Resolution.Kind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose what kind of resolution this is."},
+        choices=Resolution.Kind.choices, widget=forms.RadioSelect, required=False
     )
     recommended_to = forms.ModelChoiceField(
         label="Recommended to",

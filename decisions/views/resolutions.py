@@ -143,6 +143,13 @@ def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
             for name in ("item", "kind", "recommended_to", "preamble", "parts")
             if name in form.fields
         }
+        # Left out of the form (a page opened before the item and kind were offered): kept.
+        for name in ("item", "kind"):
+            if not fields.get(name):
+                fields.pop(name, None)
+        if "kind" not in fields and "recommended_to" in fields and not data.get("kind"):
+            if resolution.kind != Resolution.Kind.RECOMMENDATION:
+                fields.pop("recommended_to")
         saved = run_service(
             form,
             lambda: services.resolution_update(

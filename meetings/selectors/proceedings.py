@@ -172,8 +172,7 @@ def proceedings_for(meeting: Meeting, user) -> Proceedings:
     if can_edit:
         for item in minutes_items:
             if item.pk in approves:
-                item.meeting = meeting
-                approval_refusals[item.pk] = approval_refusal(approves[item.pk], item)
+                approval_refusals[item.pk] = approval_refusal(approves[item.pk], item, meeting)
 
     return Proceedings(
         meeting=meeting,

@@ -420,17 +420,21 @@ def minutes_draft_all(
         return saved
 
 
-def approval_refusal(meeting: Meeting, at_item: AgendaItem) -> str:
-    """Why the minutes of `meeting` cannot be approved at `at_item` now ("" when they can)."""
+def approval_refusal(meeting: Meeting, at_item: AgendaItem, later: Meeting | None = None) -> str:
+    """Why the minutes of `meeting` cannot be approved at `at_item` (an item of `later`, if
+    given) now ("" when they can)."""
     try:
-        _check_approval(meeting, at_item)
+        _check_approval(meeting, at_item, later)
     except ValidationError as exc:
         return " ".join(exc.messages)
     return ""
 
 
-def _check_approval(meeting: Meeting, at_item: AgendaItem) -> Meeting:
-    later = Meeting.objects.select_related("body").get(pk=at_item.meeting_id)
+def _check_approval(
+    meeting: Meeting, at_item: AgendaItem, later: Meeting | None = None
+) -> Meeting:
+    if later is None:
+        later = Meeting.objects.select_related("body").get(pk=at_item.meeting_id)
     if later.pk == meeting.pk:
         raise ValidationError("Minutes cannot be approved at the meeting they record.")
     if later.body_id != meeting.body_id:
