@@ -11,6 +11,11 @@ urlpatterns = [
     path("decisions/", resolutions.resolution_list, name="list"),
     path("decisions/<int:pk>/edit/", resolutions.resolution_edit, name="resolution_edit"),
     path(
+        "decisions/<int:pk>/withdraw/",
+        resolutions.resolution_withdraw,
+        name="resolution_withdraw",
+    ),
+    path(
         "meetings/<int:pk>/items/<int:position>/resolutions/new/",
         resolutions.resolution_new,
         name="resolution_new",

@@ -272,7 +272,18 @@ RULES: dict[type, RecordRule] = {
     Declaration: RecordRule(
         visible=lambda user, obj: can_see_meeting(user, obj.item.meeting),
         content_visible=lambda user, obj: can_see_item_content(user, obj.item),
-        public=frozenset({"id", "item_id", "person_id", "kind", "action"}),
+        public=frozenset(
+            {
+                "id",
+                "item_id",
+                "person_id",
+                "kind",
+                "action",
+                "dispensation_granted_by",
+                "dispensation_granted_on",
+                "dispensation_reference",
+            }
+        ),
     ),
     Report: RecordRule(visible=lambda user, obj: can_see_item_content(user, obj.item)),
     Attachment: RecordRule(visible=can_see_attachment),

@@ -12,6 +12,11 @@ urlpatterns = [
     path("meetings/<int:pk>/", agenda.meeting_detail, name="detail"),
     path("meetings/<int:pk>/edit/", agenda.meeting_edit, name="edit"),
     path("meetings/<int:pk>/publish/", agenda.agenda_publish, name="publish"),
+    path(
+        "meetings/<int:pk>/publish/past/",
+        agenda.agenda_record_past_publication,
+        name="publish_past",
+    ),
     path("meetings/<int:pk>/cancel/", agenda.meeting_cancel, name="cancel"),
     path("meetings/<int:pk>/held/", agenda.meeting_mark_held, name="mark_held"),
     path("meetings/<int:pk>/items/new/", agenda.item_add, name="item_add"),
@@ -61,6 +66,16 @@ urlpatterns = [
         "meetings/<int:pk>/items/<int:position>/declarations/new/",
         proceedings.declaration_create,
         name="declaration_new",
+    ),
+    path(
+        "meetings/<int:pk>/declarations/<int:declaration_pk>/edit/",
+        proceedings.declaration_edit,
+        name="declaration_edit",
+    ),
+    path(
+        "meetings/<int:pk>/declarations/<int:declaration_pk>/remove/",
+        proceedings.declaration_remove,
+        name="declaration_remove",
     ),
     path("meetings/<int:pk>/minutes/", proceedings.minutes_edit, name="minutes_edit"),
     path(

@@ -7,6 +7,8 @@ from django import forms
 from decisions.models import NamedVote, Resolution
 from decisions.services.resolutions import VoteCount
 from governance.models import Body, Person
+from ics_portal.common.forms import VersionField
+from meetings.models import AgendaItem
 
 VOTE_CHOICES = [("", "Not recorded by name"), *NamedVote.Vote.choices]
 
@@ -54,8 +56,10 @@ class ResolutionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.voters = voters
         self.fields["recommended_to"].queryset = Body.objects.exclude(pk=body.pk).order_by("name")
-        self.fields["acts_on"].queryset = Resolution.objects.filter(body=body).select_related(
-            "body"
+        self.fields["acts_on"].queryset = (
+            Resolution.objects.filter(body=body)
+            .exclude(status=Resolution.Status.WITHDRAWN)
+            .select_related("body")
         )
         for field_name in ("votes_for", "votes_against", "abstentions"):
             self.fields[field_name].widget.attrs["class"] = "govuk-input--width-3"
@@ -108,7 +112,25 @@ class ResolutionForm(forms.Form):
 
 
 class ResolutionCorrectionForm(forms.Form):
+    """The text of a resolution, and (while it may still be re-filed) its item and kind."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
+    item = forms.ModelChoiceField(
+        label="Agenda item",
+        queryset=AgendaItem.objects.none(),
+        empty_label=None,
+        required=False,
+        help_text="The item of the meeting on which the resolution was made.",
+    )
+    kind = forms.ChoiceField(
+        choices=Resolution.Kind.choices, widget=forms.RadioSelect, required=False
+    )
+    recommended_to = forms.ModelChoiceField(
+        label="Recommended to",
+        queryset=Body.objects.none(),
+        required=False,
+        help_text="For a recommendation to another body only.",
+    )
     preamble = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
     parts = forms.CharField(
         label="Numbered parts",
@@ -120,6 +142,29 @@ class ResolutionCorrectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Shown in the resolution's change history.",
         error_messages={"required": "Say why the resolution is being corrected."},
+    )
+
+    def __init__(self, *args, resolution: Resolution, can_refile: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if can_refile:
+            self.fields["item"].queryset = resolution.meeting.items.order_by("position")
+        else:
+            del self.fields["item"], self.fields["kind"]
+        if can_refile or resolution.kind == Resolution.Kind.RECOMMENDATION:
+            self.fields["recommended_to"].queryset = Body.objects.exclude(
+                pk=resolution.body_id
+            ).order_by("name")
+        else:
+            del self.fields["recommended_to"]
+
+
+class ResolutionWithdrawForm(forms.Form):
+    version = VersionField()
+    reason = forms.CharField(
+        label="Why is it withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For example, “recorded against the wrong meeting”. Shown in its history.",
+        error_messages={"required": "Say why the resolution is withdrawn."},
     )
 
 

@@ -29,6 +29,9 @@ class Resolution(models.Model):
         AMENDMENT_TO_RECONSIDER = "amendment_to_reconsider", "Amendment needs reconsideration"
         IMPLEMENTED = "implemented", "Implemented"
         RESCINDED = "rescinded", "Rescinded"
+        # Recorded by mistake and withdrawn before the minutes were approved: its number stays
+        # used, so the numbering has no gap that nobody can explain.
+        WITHDRAWN = "withdrawn", "Withdrawn in error"
 
     class Act(models.TextChoices):
         AMENDS = "amends", "Amends"

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from decisions.access import can_print_resolution_text
-from decisions.models import NamedVote, Resolution
+from decisions.models import NamedVote, Ratification, Resolution
 from governance.access import can_edit_body
 from meetings.access import can_see_item_content, meeting_visible_q
 from meetings.models import AgendaItem, Declaration, Meeting
@@ -29,6 +29,16 @@ class ResolutionView:
     declarations: list[Declaration] = field(default_factory=list)
     named_votes: list[NamedVote] = field(default_factory=list)
     acted_on_by: list[Resolution] = field(default_factory=list)
+    # Why its item and kind can no longer be corrected nor it be withdrawn ("" if they can).
+    refile_refusal: str = "withdrawn"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.resolution.status == Resolution.Status.WITHDRAWN
+
+    @property
+    def can_withdraw(self) -> bool:
+        return self.can_edit and not self.refile_refusal
 
     @property
     def parts(self) -> list[str]:
@@ -69,8 +79,13 @@ def resolution_views(user, resolutions: Iterable[Resolution]) -> list[Resolution
 
 
 def _with_details(user, resolutions: QuerySet[Resolution]) -> list[ResolutionView]:
+    routed = Ratification.objects.filter(resolution=OuterRef("pk")).exclude(
+        status=Ratification.Status.WITHDRAWN
+    )
     resolutions = list(
-        resolutions.select_related(*RELATED).prefetch_related(
+        resolutions.select_related(*RELATED)
+        .annotate(routed=Exists(routed))
+        .prefetch_related(
             Prefetch("named_votes", queryset=NamedVote.objects.select_related("person")),
             Prefetch(
                 "acted_on_by",
@@ -88,7 +103,21 @@ def _with_details(user, resolutions: QuerySet[Resolution]) -> list[ResolutionVie
         view.declarations = declarations.get(r.item_id, [])
         view.named_votes = list(r.named_votes.all())
         view.acted_on_by = list(r.acted_on_by.all())
+        view.refile_refusal = _refile_refusal(r, view.acted_on_by)
     return views
+
+
+def _refile_refusal(r: Resolution, acted_on_by: list[Resolution]) -> str:
+    """`correction_refusal` (decisions.services.resolutions) from what is already loaded."""
+    if r.status == Resolution.Status.WITHDRAWN:
+        return "withdrawn"
+    if r.meeting.status == Meeting.Status.MINUTES_APPROVED:
+        return "minutes approved"
+    if r.status not in (Resolution.Status.AGREED, Resolution.Status.AWAITING_RATIFICATION):
+        return "followed up"
+    if r.routed or acted_on_by or (r.acts_on_id and r.act != Resolution.Act.AMENDS):
+        return "followed up"
+    return ""
 
 
 def resolution_summary(user, resolution: Resolution) -> ResolutionView:

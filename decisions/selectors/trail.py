@@ -61,6 +61,7 @@ TAG_COLOURS = {
     Resolution.Status.AMENDMENT_TO_RECONSIDER: "orange",
     Resolution.Status.IMPLEMENTED: "green",
     Resolution.Status.RESCINDED: "grey",
+    Resolution.Status.WITHDRAWN: "grey",
     Ratification.Status.REQUESTED: "grey",
     Ratification.Status.SCHEDULED: "light-blue",
     Ratification.Status.RATIFIED_WITH_AMENDMENT: "turquoise",

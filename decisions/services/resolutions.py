@@ -59,6 +59,8 @@ TRANSITIONS: dict[str, set[str]] = {
     | {Status.RESCINDED},
     Status.IMPLEMENTED: {Status.RESCINDED},
     Status.RESCINDED: set(),
+    # Only `resolution_withdraw` makes this move (before the minutes are approved); it is final.
+    Status.WITHDRAWN: set(),
 }
 
 # How each status reads in a sentence: "A rescinded resolution cannot become implemented".
@@ -71,13 +73,16 @@ _AS_SUBJECT = {
     Status.AMENDMENT_TO_RECONSIDER: "A resolution whose amendment needs reconsideration",
     Status.IMPLEMENTED: "An implemented resolution",
     Status.RESCINDED: "A rescinded resolution",
+    Status.WITHDRAWN: "A resolution withdrawn in error",
 }
 
 _ACT_STATUS = {Act.RESCINDS: Status.RESCINDED, Act.IMPLEMENTS: Status.IMPLEMENTED}
 _ACT_WORDS = {Act.AMENDS: "Amended", Act.RESCINDS: "Rescinded", Act.IMPLEMENTS: "Implemented"}
 
 _NUMBERING = re.compile(r"^\s*(?:\(\s*\d+\s*\)|\d+\s*[.)])\s*")
-CORRECTABLE_FIELDS = {"preamble", "parts", "recommended_to"}
+CORRECTABLE_FIELDS = {"preamble", "parts", "recommended_to", "item", "kind"}
+# Statuses a resolution has before anything follows from it: its item and kind can be put right.
+FRESH_STATUSES = {Status.AGREED, Status.AWAITING_RATIFICATION}
 
 
 @dataclass(frozen=True)
@@ -214,6 +219,10 @@ def _check_acts_on(
         )
     if act == Act.AMENDS and earlier.status == Status.RESCINDED:
         raise ValidationError({"acts_on": "A rescinded resolution cannot be amended."})
+    if earlier.status == Status.WITHDRAWN:
+        raise ValidationError(
+            {"acts_on": f"{earlier} was withdrawn in error; no resolution can act on it."}
+        )
     target = _ACT_STATUS.get(act)
     if target is not None:
         _check_transition(earlier, target)
@@ -377,11 +386,88 @@ def resolution_refresh_from_ratifications(*, resolution: Resolution, actor) -> R
         )
 
 
+def correction_refusal(resolution: Resolution) -> str:
+    """Why this resolution's item and kind cannot be corrected, nor it be withdrawn ("" when
+    they can): only while the meeting's minutes await approval and nothing follows from it."""
+    meeting = resolution.meeting
+    if resolution.status == Status.WITHDRAWN:
+        return "This resolution was withdrawn in error; it can no longer be changed."
+    if meeting.status == Meeting.Status.MINUTES_APPROVED:
+        return (
+            f"The minutes of {meeting} have been approved, so this resolution stands as "
+            "recorded; record a later resolution that amends or rescinds it instead."
+        )
+    if resolution.status not in FRESH_STATUSES:
+        return (
+            f"This resolution is {_label(resolution.status)}; put that right before "
+            "correcting its item or kind."
+        )
+    if resolution.ratifications.exclude(status=Ratification.Status.WITHDRAWN).exists():
+        return (
+            "This resolution has been routed for ratification; withdraw those requests "
+            "before correcting its item or kind or withdrawing it."
+        )
+    if resolution.acted_on_by.exists():
+        return "A later resolution acts on this one; put that one right first."
+    if resolution.acts_on_id and resolution.act in _ACT_STATUS:
+        return (
+            f"This resolution {resolution.get_act_display().lower()} {resolution.acts_on}; "
+            "it cannot be withdrawn or re-filed here."
+        )
+    return ""
+
+
+def _correct_item_and_kind(locked: Resolution, fields: dict) -> list[str]:
+    """Apply a corrected item and kind, refusing them once something follows from it."""
+    changed = []
+    item = fields.get("item")
+    kind = fields.get("kind")
+    if item is not None and item.pk != locked.item_id:
+        changed.append("item")
+    if kind is not None and kind != locked.kind:
+        if kind not in Kind.values:
+            raise ValidationError({"kind": "Choose what kind of resolution this is."})
+        changed.append("kind")
+    if not changed:
+        return []
+    refusal = correction_refusal(locked)
+    if refusal:
+        raise ValidationError(refusal)
+    if "item" in changed:
+        if item.meeting_id != locked.meeting_id:
+            raise ValidationError(
+                {"item": "Choose an item of the meeting at which the resolution was made."}
+            )
+        stood_aside = Declaration.objects.filter(
+            item=item,
+            action__in=[Declaration.Action.LEFT_ROOM, Declaration.Action.DID_NOT_VOTE],
+            person__votes__resolution=locked,
+        ).select_related("person")
+        for declaration in stood_aside:
+            raise ValidationError(
+                {
+                    "item": f"{declaration.person.name} is recorded as voting on this resolution "
+                    f"but declared an interest in item {item.position} and did not vote on it."
+                }
+            )
+        locked.item = item
+    if "kind" in changed:
+        locked.kind = kind
+        locked.status = (
+            Status.AWAITING_RATIFICATION if kind == Kind.AGREEMENT_IN_PRINCIPLE else Status.AGREED
+        )
+        if kind != Kind.RECOMMENDATION and "recommended_to" not in fields:
+            locked.recommended_to = None
+    return changed
+
+
 def resolution_update(
     *, resolution: Resolution, actor, expected_version: int | str | None, reason: str, **fields
 ) -> Resolution:
-    """Correct a resolution's text (preamble, parts, the body a recommendation goes to),
-    refusing an edit made against an older version."""
+    """Correct a resolution: its text (preamble, parts, the body a recommendation goes to)
+    at any time; its item and kind only before the meeting's minutes are approved and while
+    nothing follows from it (see `correction_refusal`). An edit made against an older version
+    is refused."""
     unknown = set(fields) - CORRECTABLE_FIELDS
     if unknown:
         raise ValueError(f"These fields are not corrected here: {', '.join(sorted(unknown))}")
@@ -389,9 +475,15 @@ def resolution_update(
         raise ValidationError({"reason": "Say why the resolution is being corrected."})
     with transaction.atomic():
         locked = (
-            Resolution.objects.select_for_update().select_related("body").get(pk=resolution.pk)
+            Resolution.objects.select_for_update()
+            .select_related("body", "meeting__body", "item", "acts_on__body")
+            .get(pk=resolution.pk)
         )
         check_version(locked, expected_version)
+        if locked.status == Status.WITHDRAWN:
+            raise ValidationError(
+                "This resolution was withdrawn in error; it can no longer be changed."
+            )
         if "parts" in fields:
             cleaned = clean_parts(fields["parts"])
             if not cleaned:
@@ -399,17 +491,49 @@ def resolution_update(
             locked.parts = cleaned
         if "preamble" in fields:
             locked.preamble = (fields["preamble"] or "").strip()
+        _correct_item_and_kind(locked, fields)
         if "recommended_to" in fields:
-            target = fields["recommended_to"]
-            if locked.kind == Kind.RECOMMENDATION and target is None:
-                raise ValidationError(
-                    {"recommended_to": "Choose the body the recommendation goes to."}
-                )
-            if locked.kind != Kind.RECOMMENDATION and target is not None:
-                raise ValidationError(
-                    {"recommended_to": "Only a recommendation goes to another body."}
-                )
-            locked.recommended_to = target
+            locked.recommended_to = fields["recommended_to"]
+        target = locked.recommended_to
+        if locked.kind == Kind.RECOMMENDATION and target is None:
+            raise ValidationError(
+                {"recommended_to": "Choose the body the recommendation goes to."}
+            )
+        if locked.kind != Kind.RECOMMENDATION and target is not None:
+            raise ValidationError(
+                {"recommended_to": "Only a recommendation goes to another body."}
+            )
+        if target is not None and target.pk == locked.body_id:
+            raise ValidationError(
+                {"recommended_to": "A body does not make recommendations to itself."}
+            )
         locked.version += 1
         save_record(locked, actor=actor, reason=reason.strip())
         return locked
+
+
+def resolution_withdraw(
+    *, resolution: Resolution, actor, reason: str, expected_version: int | str | None = None
+) -> Resolution:
+    """Withdraw a resolution recorded in error, before the meeting's minutes are approved.
+
+    It is not deleted: its number stays used, and it shows as "withdrawn in error" on the
+    meeting page, its trail and in the API, with the reason in its history.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the resolution is withdrawn."})
+    with transaction.atomic():
+        locked = (
+            Resolution.objects.select_for_update()
+            .select_related("body", "meeting__body", "acts_on__body")
+            .get(pk=resolution.pk)
+        )
+        if expected_version is not None:
+            check_version(locked, expected_version)
+        refusal = correction_refusal(locked)
+        if refusal:
+            raise ValidationError(refusal)
+        locked.status = Status.WITHDRAWN
+        locked.version += 1
+        return save_record(locked, actor=actor, reason=f"Withdrawn in error: {reason}")

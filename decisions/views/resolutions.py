@@ -15,6 +15,7 @@ from decisions.forms.resolutions import (
     ResolutionCorrectionForm,
     ResolutionFilterForm,
     ResolutionForm,
+    ResolutionWithdrawForm,
 )
 from decisions.models import Resolution
 from decisions.selectors.resolutions import (
@@ -108,23 +109,47 @@ def resolution_new(request: HttpRequest, pk: int, position: int) -> HttpResponse
     )
 
 
+def _resolution_for_clerk(request: HttpRequest, pk: int) -> Resolution:
+    resolution = get_object_or_404(
+        Resolution.objects.select_related("body", "meeting__body", "item", "recommended_to"),
+        pk=pk,
+    )
+    require(can_edit_body(request.user, resolution.body))
+    return resolution
+
+
 @login_required
 @EDIT
 def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    resolution = get_object_or_404(
-        Resolution.objects.select_related("body", "meeting__body", "item"), pk=pk
-    )
-    require(can_edit_body(request.user, resolution.body))
+    resolution = _resolution_for_clerk(request, pk)
+    refusal = services.correction_refusal(resolution)
     form = ResolutionCorrectionForm(
         request.POST or None,
+        resolution=resolution,
+        can_refile=not refusal,
         initial={
             "version": resolution.version,
+            "item": resolution.item_id,
+            "kind": resolution.kind,
+            "recommended_to": resolution.recommended_to_id,
             "preamble": resolution.preamble,
             "parts": "\n".join(resolution.part_list),
         },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        fields = {
+            name: data[name]
+            for name in ("item", "kind", "recommended_to", "preamble", "parts")
+            if name in form.fields
+        }
+        # Left out of the form (a page opened before the item and kind were offered): kept.
+        for name in ("item", "kind"):
+            if not fields.get(name):
+                fields.pop(name, None)
+        if "kind" not in fields and "recommended_to" in fields and not data.get("kind"):
+            if resolution.kind != Resolution.Kind.RECOMMENDATION:
+                fields.pop("recommended_to")
         saved = run_service(
             form,
             lambda: services.resolution_update(
@@ -132,8 +157,7 @@ def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 expected_version=data["version"],
                 reason=data["reason"],
-                preamble=data["preamble"],
-                parts=data["parts"],
+                **fields,
             ),
         )
         if saved is not None:
@@ -145,6 +169,40 @@ def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "resolution": resolution,
+            "refusal": refusal,
+            "view": resolution_summary(request.user, resolution),
+        },
+    )
+
+
+@login_required
+@EDIT
+def resolution_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    resolution = _resolution_for_clerk(request, pk)
+    refusal = services.correction_refusal(resolution)
+    form = ResolutionWithdrawForm(request.POST or None, initial={"version": resolution.version})
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: services.resolution_withdraw(
+                resolution=resolution,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["version"],
+            ),
+        )
+        if saved is not None:
+            messages.success(
+                request, f"Resolution {saved} withdrawn in error; its number stays used."
+            )
+            return redirect(saved.item.get_absolute_url())
+    return render(
+        request,
+        "decisions/resolutions/withdraw_form.html",
+        {
+            "form": form,
+            "resolution": resolution,
+            "refusal": refusal,
             "view": resolution_summary(request.user, resolution),
         },
     )

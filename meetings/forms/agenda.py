@@ -64,8 +64,12 @@ class AgendaItemForm(forms.Form):
             self.add_error(
                 "exempt_paragraph", "Choose the paragraph of Schedule 12A this item relies on."
             )
-        if not data.get("is_exempt"):
-            data["exempt_paragraph"] = None
+        if not data.get("is_exempt") and data.get("exempt_paragraph"):
+            self.add_error(
+                "exempt_paragraph",
+                "Only a Part II item cites a paragraph of Schedule 12A: mark the item as "
+                "Part II, or choose no paragraph.",
+            )
         return data
 
 
@@ -92,6 +96,22 @@ class PublishForm(forms.Form):
         required=False,
         help_text="For example, the urgent business that could not wait for the next meeting. "
         "This is shown on the meeting page.",
+    )
+
+
+class PastPublicationForm(forms.Form):
+    published_on = forms.DateField(
+        label="Date the agenda was published",
+        widget=DateInput(),
+        help_text="As it was published before the meeting, for example on the council's website.",
+        error_messages={"required": "Enter the date the agenda was published."},
+    )
+    late_reason = forms.CharField(
+        label="Why was it published late?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="Only if it was published with fewer than five clear working days to spare: "
+        "the reason given at the time. This is shown on the meeting page.",
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import InterestKind, Membership, Person
-from ics_portal.common.forms import VersionField
+from ics_portal.common.forms import DateInput, VersionField
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting
 from meetings.services.proceedings import AttendanceEntry, attendance_versions
 
@@ -152,6 +152,19 @@ class DeclarationForm(forms.Form):
     action = forms.ChoiceField(
         label="Action taken", choices=Declaration.Action.choices, widget=forms.RadioSelect
     )
+    dispensation_granted_by = forms.CharField(
+        label="Dispensation granted by",
+        max_length=200,
+        required=False,
+        help_text="Only if a dispensation let them stay: for example, the Monitoring Officer. "
+        "A disclosable pecuniary interest needs one unless they left the room.",
+    )
+    dispensation_granted_on = forms.DateField(
+        label="Date the dispensation was granted", widget=DateInput(), required=False
+    )
+    dispensation_reference = forms.CharField(
+        label="Dispensation reference", max_length=100, required=False
+    )
 
     def __init__(self, *args, people: dict[int, Person], **kwargs):
         super().__init__(*args, **kwargs)
@@ -164,6 +177,31 @@ class DeclarationForm(forms.Form):
 
     def clean_person(self) -> Person:
         return self.people[int(self.cleaned_data["person"])]
+
+
+class DeclarationEditForm(DeclarationForm):
+    """Correct a declaration: everything but who made it, with the reason and the version."""
+
+    version = VersionField()
+    reason = forms.CharField(
+        label="Why is it being corrected?",
+        max_length=300,
+        help_text="Kept in the declaration's change history.",
+        error_messages={"required": "Say why the declaration is being corrected."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, people={}, **kwargs)
+        del self.fields["person"]
+
+
+class DeclarationRemoveForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is it being removed?",
+        max_length=300,
+        help_text="For example, “recorded against the wrong item”. Kept in its change history.",
+        error_messages={"required": "Say why the declaration is being removed."},
+    )
 
 
 class MinutesForm(forms.Form):

@@ -35,6 +35,10 @@ class Meeting(models.Model):
         blank=True,
         help_text="Why the agenda is published later than five clear working days before.",
     )
+    # Set when a clerk records, after the meeting, an agenda published before the portal knew
+    # of it: agenda_published_at is then the day it was really published, and this is when the
+    # clerk entered it.
+    agenda_entered_at = models.DateTimeField(null=True, blank=True, editable=False)
     minutes_approved_at = models.ForeignKey(
         "AgendaItem",
         null=True,

@@ -81,16 +81,42 @@ class Declaration(models.Model):
     kind = models.CharField(max_length=30, choices=InterestKind.choices)
     description = models.TextField()
     action = models.CharField(max_length=20, choices=Action.choices)
+    # A dispensation lets a person with a disclosable pecuniary interest stay and take part.
+    dispensation_granted_by = models.CharField(
+        "dispensation granted by",
+        max_length=200,
+        blank=True,
+        help_text="For example, the Monitoring Officer or the Standards Committee.",
+    )
+    dispensation_granted_on = models.DateField("dispensation granted on", null=True, blank=True)
+    dispensation_reference = models.CharField("dispensation reference", max_length=100, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["item", "person__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "person"],
+                name="one_declaration_per_person_per_item",
+                violation_error_message="This person has already declared an interest on this "
+                "item; correct that declaration instead.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} on item {self.item.position}: {self.get_kind_display()}"
 
     def get_absolute_url(self) -> str:
         return self.item.get_absolute_url()
+
+    @property
+    def has_dispensation(self) -> bool:
+        return bool(
+            self.dispensation_granted_by
+            and self.dispensation_granted_on
+            and self.dispensation_reference
+        )
 
 
 class Minute(models.Model):

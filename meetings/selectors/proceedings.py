@@ -11,6 +11,7 @@ from governance.models import Membership, Person
 from meetings.access import minute_visible_to, minutes_readable_by, withheld_fields
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
 from meetings.quorum import Quorum, meeting_quorum, members_on
+from meetings.services.proceedings import approval_refusal, attendance_refusal
 
 HELD = {Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFTED, Meeting.Status.MINUTES_APPROVED}
 
@@ -55,6 +56,22 @@ class Proceedings:
     # For each 'minutes of the last meeting' item of this meeting: the meeting whose minutes
     # it approves, while those are awaiting approval.
     approves: dict[int, Meeting] = field(default_factory=dict)
+    # For those items: why approving there must fail now ("" when it can be done).
+    approval_refusals: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def declarations_open(self) -> bool:
+        """The clerk may record, correct and remove declarations until the minutes are
+        approved."""
+        return self.can_edit and self.meeting.status not in (
+            Meeting.Status.CANCELLED,
+            Meeting.Status.MINUTES_APPROVED,
+        )
+
+    @property
+    def attendance_refusal(self) -> str:
+        """Why the attendance cannot be recorded now ("" when it can)."""
+        return attendance_refusal(self.meeting)
 
     def _with(self, status: str) -> list[MemberAttendance]:
         return [m for m in self.members if m.status == status]
@@ -155,10 +172,16 @@ def proceedings_for(meeting: Meeting, user) -> Proceedings:
                 target = earlier[0]
             if target is not None and target.minutes_approved_at_id is None:
                 approves[item.pk] = target
+    can_edit = can_edit_body(user, meeting.body)
+    approval_refusals = {}
+    if can_edit:
+        for item in minutes_items:
+            if item.pk in approves:
+                approval_refusals[item.pk] = approval_refusal(approves[item.pk], item, meeting)
 
     return Proceedings(
         meeting=meeting,
-        can_edit=can_edit_body(user, meeting.body),
+        can_edit=can_edit,
         members=members,
         officers=officers,
         quorum=meeting_quorum(meeting, attendance=attendance, memberships=memberships),
@@ -167,6 +190,7 @@ def proceedings_for(meeting: Meeting, user) -> Proceedings:
         minutes_readable=readable,
         approved_at=approved_at,
         approves=approves,
+        approval_refusals=approval_refusals,
     )
 
 

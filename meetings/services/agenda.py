@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from datetime import datetime
+from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -48,6 +48,23 @@ def _require_draft_agenda(meeting: Meeting) -> None:
             "The agenda has been published. Revise the item instead, so that the change is "
             "shown on the agenda as a supplementary / revised report."
         )
+
+
+PART_I_PARAGRAPH = (
+    "Only a Part II item cites a paragraph of Schedule 12A: mark the item as Part II, or "
+    "choose no paragraph."
+)
+
+
+def _apply_item_changes(item: AgendaItem, changes: dict) -> None:
+    """Set the changed fields; a Part I item that is given a paragraph is refused, not
+    silently stripped of it. Making an item Part I without naming a paragraph drops its old one."""
+    for name, value in changes.items():
+        setattr(item, name, value)
+    if not item.is_exempt and item.exempt_paragraph:
+        if changes.get("exempt_paragraph"):
+            raise ValidationError({"exempt_paragraph": PART_I_PARAGRAPH})
+        item.exempt_paragraph = None
 
 
 def _renumber(items: list[AgendaItem], *, actor, reason: str) -> None:
@@ -162,6 +179,8 @@ def item_add(
             index = ends[-1] if ends else len(items)
         else:
             index = min(max(position, 1), len(items) + 1) - 1
+        if exempt_paragraph and not is_exempt:
+            raise ValidationError({"exempt_paragraph": PART_I_PARAGRAPH})
         item = AgendaItem(
             meeting=meeting,
             position=index + 1,
@@ -169,7 +188,7 @@ def item_add(
             title=title,
             purpose=purpose,
             is_exempt=is_exempt,
-            exempt_paragraph=exempt_paragraph if is_exempt else None,
+            exempt_paragraph=exempt_paragraph,
             lead_officer=lead_officer,
             work_programme_entry=work_programme_entry,
         )
@@ -206,10 +225,7 @@ def item_update(
         _require_draft_agenda(_locked(item.meeting))
         item = _locked_item(item, expected_version)
         was_exempt = item.is_exempt
-        for name, value in changes.items():
-            setattr(item, name, value)
-        if not item.is_exempt:
-            item.exempt_paragraph = None
+        _apply_item_changes(item, changes)
         saved = save_record(item, actor=actor)
         if item.is_exempt and not was_exempt:
             packs_withdraw_public(item.meeting)
@@ -288,10 +304,7 @@ def item_revise(
         item = _locked_item(item, expected_version)
         was_exempt = item.is_exempt
         if changes:
-            for name, value in changes.items():
-                setattr(item, name, value)
-            if not item.is_exempt:
-                item.exempt_paragraph = None
+            _apply_item_changes(item, changes)
             items = [item if other.pk == item.pk else other for other in meeting.items.all()]
             out_of_order = part_ii_out_of_order(sorted(items, key=lambda i: i.position))
             if out_of_order:
@@ -327,6 +340,28 @@ def late_publication_message(meeting: Meeting) -> str:
     )
 
 
+PAST_MEETING_MESSAGE = (
+    "The meeting has already started, so its agenda cannot be published now. If it was "
+    "published before the meeting, record it as a past meeting, giving the date it was published."
+)
+
+
+def _check_items_publishable(meeting: Meeting) -> None:
+    items = list(meeting.items.order_by("position"))
+    if not any(item.kind == AgendaItem.Kind.BUSINESS for item in items):
+        raise ValidationError("Add at least one item before publishing the agenda.")
+    for item in items:
+        try:
+            item.full_clean()
+        except ValidationError as exc:
+            raise ValidationError(
+                f"Item {item.position} ({item.title}): {' '.join(exc.messages)}"
+            ) from exc
+    out_of_order = part_ii_out_of_order(items)
+    if out_of_order:
+        raise ValidationError(out_of_order)
+
+
 def agenda_publish(
     *, meeting: Meeting, actor, late_reason: str = "", now: datetime | None = None
 ) -> Meeting:
@@ -342,22 +377,8 @@ def agenda_publish(
         if meeting.is_published:
             raise ValidationError("The agenda has already been published.")
         if meeting.start <= now:
-            raise ValidationError(
-                "The meeting has already started; its agenda cannot be published."
-            )
-        items = list(meeting.items.order_by("position"))
-        if not any(item.kind == AgendaItem.Kind.BUSINESS for item in items):
-            raise ValidationError("Add at least one item before publishing the agenda.")
-        for item in items:
-            try:
-                item.full_clean()
-            except ValidationError as exc:
-                raise ValidationError(
-                    f"Item {item.position} ({item.title}): {' '.join(exc.messages)}"
-                ) from exc
-        out_of_order = part_ii_out_of_order(items)
-        if out_of_order:
-            raise ValidationError(out_of_order)
+            raise ValidationError(PAST_MEETING_MESSAGE)
+        _check_items_publishable(meeting)
         published_on = timezone.localdate(now)
         if is_late(published_on, meeting.date):
             if not late_reason:
@@ -369,6 +390,70 @@ def agenda_publish(
         meeting.status = Meeting.Status.AGENDA_PUBLISHED
         meeting.pack_version += 1
         save_record(meeting, actor=actor, reason="Agenda published")
+        after_papers_change(meeting)
+        return meeting
+
+
+def agenda_record_past_publication(
+    *,
+    meeting: Meeting,
+    published_on: date,
+    actor,
+    late_reason: str = "",
+    now: datetime | None = None,
+) -> Meeting:
+    """Record a meeting already held: its agenda was published on `published_on`, before
+    the portal knew of it.
+
+    The agenda shows that date (and, if it was late, the reason given then); the meeting
+    keeps when the clerk entered it (`agenda_entered_at`), and its history says who did.
+    Marking it as held, attendance, declarations, resolutions and minutes then work as usual.
+    """
+    now = now or timezone.now()
+    late_reason = late_reason.strip()
+    with transaction.atomic():
+        meeting = _locked(meeting)
+        if meeting.status == Meeting.Status.CANCELLED:
+            raise ValidationError(
+                "This meeting has been cancelled; its agenda cannot be published."
+            )
+        if meeting.is_published:
+            raise ValidationError("The agenda has already been published.")
+        if meeting.start > now:
+            raise ValidationError(
+                "The meeting has not started yet: publish its agenda in the usual way."
+            )
+        if published_on is None:
+            raise ValidationError({"published_on": "Enter the date the agenda was published."})
+        if published_on > meeting.date:
+            raise ValidationError(
+                {
+                    "published_on": "An agenda published after its meeting was not published "
+                    f"for it: give a date on or before {_long_date(meeting.date)}."
+                }
+            )
+        _check_items_publishable(meeting)
+        if is_late(published_on, meeting.date):
+            if not late_reason:
+                raise ValidationError(
+                    {
+                        "late_reason": f"The agenda was published on {_long_date(published_on)}"
+                        f", after the deadline of {_long_date(publication_deadline(meeting))}."
+                        " Give the reason recorded for its late publication."
+                    }
+                )
+        else:
+            late_reason = ""
+        meeting.agenda_published_at = timezone.make_aware(datetime.combine(published_on, time()))
+        meeting.agenda_entered_at = now
+        meeting.late_publication_reason = late_reason
+        meeting.status = Meeting.Status.AGENDA_PUBLISHED
+        meeting.pack_version += 1
+        save_record(
+            meeting,
+            actor=actor,
+            reason=f"Recorded after the meeting: agenda published on {_long_date(published_on)}",
+        )
         after_papers_change(meeting)
         return meeting
 

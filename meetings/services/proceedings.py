@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from governance.models import Membership, Person
+from governance.models import InterestKind, Membership, Person
 from ics_portal.common.records import check_version, save_record, stale_message
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
 from meetings.quorum import members_on
@@ -100,6 +101,22 @@ def _check_entries(meeting: Meeting, entries: list[AttendanceEntry]) -> None:
             raise ValidationError(f"Only a substituted member has a substitute ({entry.person}).")
 
 
+def attendance_refusal(meeting: Meeting, *, now: datetime | None = None) -> str:
+    """Why the attendance of this meeting cannot be recorded now ("" when it can)."""
+    now = now or timezone.now()
+    if meeting.status == Status.CANCELLED:
+        return "This meeting was cancelled: there is no attendance to record."
+    if not meeting.is_published and meeting.status not in HELD_STATUSES:
+        return "Attendance can be recorded once the agenda has been published."
+    if meeting.start > now:
+        local = timezone.localtime(meeting.start)
+        return (
+            f"The meeting starts on {local.day} {local:%B %Y} at {local:%H:%M}; its attendance "
+            "can be recorded once it has started."
+        )
+    return ""
+
+
 def attendance_versions(rows: Iterable[Attendance]) -> dict[int, int]:
     """The attendance as a form saw it: each recorded person's row version, by person id."""
     return {row.person_id: row.version for row in rows}
@@ -111,6 +128,7 @@ def attendance_record(
     entries: Iterable[AttendanceEntry],
     actor,
     expected_versions: Mapping[int, int] | None = None,
+    now: datetime | None = None,
 ) -> list[Attendance]:
     """Record (or correct) who attended: the entries replace the meeting's attendance.
 
@@ -119,12 +137,12 @@ def attendance_record(
     is refused rather than putting their record back. None only for callers that hold no form.
     """
     entries = list(entries)
+    now = now or timezone.now()
     with transaction.atomic():
         meeting = _locked(meeting)
-        if meeting.status == Status.CANCELLED:
-            raise ValidationError("This meeting was cancelled: there is no attendance to record.")
-        if not meeting.is_published and meeting.status not in HELD_STATUSES:
-            raise ValidationError("Attendance can be recorded once the agenda has been published.")
+        refusal = attendance_refusal(meeting, now=now)
+        if refusal:
+            raise ValidationError(refusal)
         _refuse_if_approved(meeting, "attendance")
         _check_entries(meeting, entries)
 
@@ -160,7 +178,7 @@ def attendance_record(
             reason = "Attendance corrected" if row.pk else ""
             rows.append(save_record(row, actor=actor, reason=reason))
 
-        if meeting.status == Status.AGENDA_PUBLISHED and meeting.start <= timezone.now():
+        if meeting.status == Status.AGENDA_PUBLISHED:
             meeting.status = Status.HELD
             save_record(meeting, actor=actor, reason="Attendance recorded: the meeting was held")
         return rows
@@ -177,24 +195,140 @@ def present_people(meeting: Meeting) -> dict[int, Person]:
     return people
 
 
+DISPENSATION_FIELDS = (
+    "dispensation_granted_by",
+    "dispensation_granted_on",
+    "dispensation_reference",
+)
+DECLARATION_FIELDS = {"kind", "description", "action", *DISPENSATION_FIELDS}
+
+
+def _check_declaration(declaration: Declaration) -> None:
+    """One declaration per person per item; a disclosable pecuniary interest means leaving the
+    room unless a dispensation (who granted it, when, its reference) allowed them to stay."""
+    name = declaration.person.name
+    duplicate = Declaration.objects.filter(item=declaration.item, person=declaration.person)
+    if declaration.pk:
+        duplicate = duplicate.exclude(pk=declaration.pk)
+    if duplicate.exists():
+        raise ValidationError(
+            {
+                "person": f"{name} has already declared an interest on item "
+                f"{declaration.item.position}; correct that declaration instead."
+            }
+        )
+    given = [bool(getattr(declaration, f)) for f in DISPENSATION_FIELDS]
+    if any(given) and not all(given):
+        raise ValidationError(
+            "Give who granted the dispensation, the date it was granted and its reference."
+        )
+    if (
+        declaration.kind == InterestKind.DISCLOSABLE_PECUNIARY
+        and declaration.action != Declaration.Action.LEFT_ROOM
+        and not all(given)
+    ):
+        raise ValidationError(
+            {
+                "action": f"{name} declared a disclosable pecuniary interest, so must leave the "
+                "room unless a dispensation was granted: record that they left the room, or "
+                "who granted the dispensation, when and its reference."
+            }
+        )
+
+
+def _declarations_open(meeting: Meeting) -> None:
+    if meeting.status == Status.CANCELLED:
+        raise ValidationError("This meeting was cancelled.")
+    _refuse_if_approved(meeting, "declarations")
+
+
 def declaration_record(
-    *, item: AgendaItem, person: Person, kind: str, description: str, action: str, actor
+    *,
+    item: AgendaItem,
+    person: Person,
+    kind: str,
+    description: str,
+    action: str,
+    actor,
+    dispensation_granted_by: str = "",
+    dispensation_granted_on: date | None = None,
+    dispensation_reference: str = "",
 ) -> Declaration:
     """Record an interest declared on an agenda item by someone present at the meeting."""
     with transaction.atomic():
         meeting = _locked(item.meeting)
-        if meeting.status == Status.CANCELLED:
-            raise ValidationError("This meeting was cancelled.")
-        _refuse_if_approved(meeting, "declarations")
+        _declarations_open(meeting)
         if person.pk not in present_people(meeting):
             raise ValidationError(
                 f"{person.name} is not recorded as present at this meeting (as a member, a "
                 "substitute or an officer in attendance); record their attendance first."
             )
         declaration = Declaration(
-            item=item, person=person, kind=kind, description=description, action=action
+            item=item,
+            person=person,
+            kind=kind,
+            description=description,
+            action=action,
+            dispensation_granted_by=dispensation_granted_by.strip(),
+            dispensation_granted_on=dispensation_granted_on,
+            dispensation_reference=dispensation_reference.strip(),
         )
+        _check_declaration(declaration)
         return save_record(declaration, actor=actor)
+
+
+def _locked_declaration(declaration: Declaration) -> tuple[Meeting, Declaration]:
+    meeting = _locked(declaration.item.meeting)
+    _declarations_open(meeting)
+    locked = (
+        Declaration.objects.select_for_update()
+        .select_related("item", "person")
+        .get(pk=declaration.pk)
+    )
+    return meeting, locked
+
+
+def _reason(reason: str, what: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": f"Say why the declaration is being {what}."})
+    return reason
+
+
+def declaration_update(
+    *,
+    declaration: Declaration,
+    actor,
+    reason: str,
+    expected_version: int | str | None = None,
+    **changes,
+) -> Declaration:
+    """Correct a declaration before the minutes are approved, saying why; a form opened
+    before someone else's correction is refused."""
+    unknown = set(changes) - DECLARATION_FIELDS
+    if unknown:
+        raise TypeError(f"Cannot change {', '.join(sorted(unknown))} of a declaration.")
+    reason = _reason(reason, "corrected")
+    with transaction.atomic():
+        _meeting, locked = _locked_declaration(declaration)
+        if expected_version is not None:
+            check_version(locked, expected_version)
+        for name, value in changes.items():
+            setattr(locked, name, value.strip() if isinstance(value, str) else value)
+        _check_declaration(locked)
+        locked.version += 1
+        return save_record(locked, actor=actor, reason=f"Declaration corrected: {reason}")
+
+
+def declaration_remove(*, declaration: Declaration, actor, reason: str) -> None:
+    """Remove a declaration recorded in error, before the minutes are approved; the history
+    keeps it, with who removed it and why."""
+    reason = _reason(reason, "removed")
+    with transaction.atomic():
+        _meeting, locked = _locked_declaration(declaration)
+        locked._history_user = actor if getattr(actor, "is_authenticated", False) else None
+        locked._change_reason = f"Declaration removed: {reason}"
+        locked.delete()
 
 
 def _minutes_changed(meeting: Meeting) -> None:
@@ -286,42 +420,60 @@ def minutes_draft_all(
         return saved
 
 
+def approval_refusal(meeting: Meeting, at_item: AgendaItem, later: Meeting | None = None) -> str:
+    """Why the minutes of `meeting` cannot be approved at `at_item` (an item of `later`, if
+    given) now ("" when they can)."""
+    try:
+        _check_approval(meeting, at_item, later)
+    except ValidationError as exc:
+        return " ".join(exc.messages)
+    return ""
+
+
+def _check_approval(
+    meeting: Meeting, at_item: AgendaItem, later: Meeting | None = None
+) -> Meeting:
+    if later is None:
+        later = Meeting.objects.select_related("body").get(pk=at_item.meeting_id)
+    if later.pk == meeting.pk:
+        raise ValidationError("Minutes cannot be approved at the meeting they record.")
+    if later.body_id != meeting.body_id:
+        raise ValidationError(
+            f"Minutes of the {meeting.body} can be approved only at a later meeting of "
+            f"the {meeting.body}, not at a meeting of the {later.body}."
+        )
+    if later.start <= meeting.start:
+        raise ValidationError(
+            f"Minutes can be approved only at a later meeting; {later} is not later "
+            f"than {meeting}."
+        )
+    if later.status not in HELD_STATUSES:
+        raise ValidationError(
+            f"{later} has not been held yet: minutes are approved at a meeting that has "
+            "taken place."
+        )
+    if at_item.kind != AgendaItem.Kind.MINUTES:
+        raise ValidationError(
+            f"Minutes are approved through the '{AgendaItem.Kind.MINUTES.label}' item, not "
+            f"through item {at_item.position} ({at_item.title})."
+        )
+    if at_item.minutes_of_id not in (None, meeting.pk):
+        raise ValidationError(
+            f"Item {at_item.position} of {later} is for the minutes of another meeting."
+        )
+    if meeting.status == Status.MINUTES_APPROVED:
+        raise ValidationError("These minutes have already been approved.")
+    if not Minute.objects.filter(item__meeting=meeting).exclude(text="").exists():
+        raise ValidationError("These minutes have no text yet: draft them before approval.")
+    return later
+
+
 def minutes_approve(*, meeting: Meeting, at_item: AgendaItem, actor) -> Meeting:
     """Approve a meeting's minutes at a later meeting of the same body, through its
     'minutes of the last meeting' item."""
     with transaction.atomic():
         meeting = _locked(meeting)
-        later = Meeting.objects.select_related("body").get(pk=at_item.meeting_id)
-        if later.pk == meeting.pk:
-            raise ValidationError("Minutes cannot be approved at the meeting they record.")
-        if later.body_id != meeting.body_id:
-            raise ValidationError(
-                f"Minutes of the {meeting.body} can be approved only at a later meeting of "
-                f"the {meeting.body}, not at a meeting of the {later.body}."
-            )
-        if later.start <= meeting.start:
-            raise ValidationError(
-                f"Minutes can be approved only at a later meeting; {later} is not later "
-                f"than {meeting}."
-            )
-        if later.status not in HELD_STATUSES:
-            raise ValidationError(
-                f"{later} has not been held yet: minutes are approved at a meeting that has "
-                "taken place."
-            )
-        if at_item.kind != AgendaItem.Kind.MINUTES:
-            raise ValidationError(
-                f"Minutes are approved through the '{AgendaItem.Kind.MINUTES.label}' item, not "
-                f"through item {at_item.position} ({at_item.title})."
-            )
-        if at_item.minutes_of_id not in (None, meeting.pk):
-            raise ValidationError(
-                f"Item {at_item.position} of {later} is for the minutes of another meeting."
-            )
-        if meeting.status == Status.MINUTES_APPROVED:
-            raise ValidationError("These minutes have already been approved.")
-        if not Minute.objects.filter(item__meeting=meeting).exclude(text="").exists():
-            raise ValidationError("These minutes have no text yet: draft them before approval.")
+        later = _check_approval(meeting, at_item)
         if at_item.minutes_of_id is None:
             at_item.minutes_of = meeting
             save_record(at_item, actor=actor, reason="Minutes approved at this item")

@@ -20,3 +20,8 @@ def minute_for(proceedings, item):
 @register.filter
 def approves_for(proceedings, item):
     return proceedings.approves.get(item.pk) if proceedings else None
+
+
+@register.filter
+def approval_refusal_for(proceedings, item) -> str:
+    return proceedings.approval_refusals.get(item.pk, "") if proceedings else ""

@@ -27,6 +27,7 @@ from meetings.forms.agenda import (
     ItemReviseForm,
     MeetingFilterForm,
     MeetingForm,
+    PastPublicationForm,
     PublishForm,
     ToAgendaForm,
     WorkProgrammeEntryEditForm,
@@ -138,6 +139,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         view.item.view = view
     today = timezone.localdate()
     draft = meeting.status == Meeting.Status.SCHEDULED
+    started = meeting.start <= timezone.now()
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -151,7 +153,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_see_exempt": can_see_exempt(request.user, meeting.body),
             "draft": draft,
             "deadline": latest_publication_date(meeting.date),
-            "late_if_published_today": draft and is_late(today, meeting.date),
+            "late_if_published_today": draft and not started and is_late(today, meeting.date),
+            # A meeting already held whose agenda the portal never published: record it.
+            "record_past": draft and started,
             "can_revise": meeting.status == Meeting.Status.AGENDA_PUBLISHED,
             "can_mark_held": meeting.status == Meeting.Status.AGENDA_PUBLISHED
             and meeting.start <= timezone.now(),
@@ -257,6 +261,40 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
         late=late,
         clear_days=clear_working_days_between(today, meeting.date),
         template_part="publish",
+    )
+
+
+@login_required
+@EDIT
+def agenda_record_past_publication(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_clerk(request, pk)
+    form = PastPublicationForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        published = run_service(
+            form,
+            lambda: services.agenda_record_past_publication(
+                meeting=meeting,
+                actor=request.user,
+                published_on=form.cleaned_data["published_on"],
+                late_reason=form.cleaned_data["late_reason"],
+            ),
+        )
+        if published:
+            messages.success(
+                request,
+                "Agenda recorded as published on "
+                f"{form.cleaned_data['published_on']:%-d %B %Y}. Now mark the meeting as held "
+                "or record its attendance.",
+            )
+            return redirect(published)
+    return _confirm_page(
+        request,
+        form,
+        meeting=meeting,
+        heading="Record a past meeting's agenda",
+        button="Record as published",
+        deadline=latest_publication_date(meeting.date),
+        template_part="past",
     )
 
 

@@ -14,10 +14,12 @@ from ics_portal.common.forms import run_service
 from meetings.forms.proceedings import (
     ApproveForm,
     AttendanceForm,
+    DeclarationEditForm,
     DeclarationForm,
+    DeclarationRemoveForm,
     MinutesForm,
 )
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Declaration, Meeting
 from meetings.quorum import members_on
 from meetings.selectors.proceedings import approval_candidates, proceedings_for, seats_in_order
 from meetings.services import proceedings as services
@@ -69,7 +71,12 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "meetings/proceedings/attendance_form.html",
-        {"meeting": meeting, "form": form, "rows": rows},
+        {
+            "meeting": meeting,
+            "form": form,
+            "rows": rows,
+            "refusal": services.attendance_refusal(meeting),
+        },
     )
 
 
@@ -102,6 +109,89 @@ def declaration_create(request: HttpRequest, pk: int, position: int) -> HttpResp
             "intro": intro,
             "back": meeting,
             "button": "Record declaration",
+        },
+    )
+
+
+def _declaration_for_clerk(request: HttpRequest, pk: int, declaration_pk: int) -> Declaration:
+    declaration = get_object_or_404(
+        Declaration.objects.select_related("item__meeting__body", "person"),
+        pk=declaration_pk,
+        item__meeting_id=pk,
+    )
+    require(can_edit_body(request.user, declaration.item.meeting.body))
+    return declaration
+
+
+@login_required
+@EDIT
+def declaration_edit(request: HttpRequest, pk: int, declaration_pk: int) -> HttpResponse:
+    declaration = _declaration_for_clerk(request, pk, declaration_pk)
+    item = declaration.item
+    fields = ["kind", "description", "action", *services.DISPENSATION_FIELDS]
+    form = DeclarationEditForm(
+        request.POST or None,
+        initial={"version": declaration.version, **{f: getattr(declaration, f) for f in fields}},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = run_service(
+            form,
+            lambda: services.declaration_update(
+                declaration=declaration,
+                actor=request.user,
+                reason=data["reason"],
+                expected_version=data["version"],
+                **{f: data[f] for f in fields},
+            ),
+        )
+        if saved:
+            messages.success(request, f"Declaration by {saved.person} corrected.")
+            return redirect(item.get_absolute_url())
+    return render(
+        request,
+        "includes/form_page.html",
+        {
+            "form": form,
+            "heading": f"Correct the declaration by {declaration.person}",
+            "intro": f"Item {item}. The change and its reason are kept in its change history.",
+            "back": item.meeting,
+            "button": "Save correction",
+            "history_object": declaration,
+        },
+    )
+
+
+@login_required
+@EDIT
+def declaration_remove(request: HttpRequest, pk: int, declaration_pk: int) -> HttpResponse:
+    declaration = _declaration_for_clerk(request, pk, declaration_pk)
+    item = declaration.item
+    form = DeclarationRemoveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        removed = run_service(
+            form,
+            lambda: (
+                services.declaration_remove(
+                    declaration=declaration, actor=request.user, reason=form.cleaned_data["reason"]
+                )
+                or True
+            ),
+        )
+        if removed:
+            messages.success(request, f"Declaration by {declaration.person} removed.")
+            return redirect(item.get_absolute_url())
+    return render(
+        request,
+        "includes/form_page.html",
+        {
+            "form": form,
+            "heading": f"Remove the declaration by {declaration.person}",
+            "intro": f"Item {item}: {declaration.get_kind_display()} – "
+            f"{declaration.description}. Remove it only if it was recorded in error; its "
+            "change history keeps it, with your reason.",
+            "back": item.meeting,
+            "button": "Remove declaration",
         },
     )
 

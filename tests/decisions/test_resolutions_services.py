@@ -224,10 +224,12 @@ def test_named_votes_refusals(held, business, record, seats, body):
 
 
 def declare(item, who, action, clerk):
+    # An other registrable interest: a disclosable pecuniary one may not stay without a
+    # dispensation (tests/meetings/test_corrections.py).
     return declaration_record(
         item=item,
         person=who,
-        kind="disclosable_pecuniary",
+        kind="other_registrable",
         description="Owns a care home",
         action=action,
         actor=clerk,

@@ -132,13 +132,17 @@ def test_refused_for_unpublished_and_cancelled_meetings(body, seats, terms, cler
     assert not Attendance.objects.exists()
 
 
-def test_apologies_before_the_meeting_do_not_mark_it_held(body, seats, terms, clerk):
+def test_attendance_before_the_meeting_starts_is_refused(body, seats, terms, clerk):
     from datetime import date
 
     future = make_meeting(body, date(2099, 1, 12), items=False)
-    attendance_record(meeting=future, entries=[E(seats["vice"].person, "apologies")], actor=clerk)
+    with pytest.raises(ValidationError, match="can be recorded once it has started"):
+        attendance_record(
+            meeting=future, entries=[E(seats["vice"].person, "apologies")], actor=clerk
+        )
     future.refresh_from_db()
     assert future.status == Meeting.Status.AGENDA_PUBLISHED
+    assert not future.attendance.exists()
 
 
 def test_correction_keeps_history_and_removes_rows_left_out(meeting, seats, clerk, admin_user):

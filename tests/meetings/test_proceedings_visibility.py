@@ -11,7 +11,7 @@ from django.test import RequestFactory
 
 from governance.models import Membership
 from ics_portal.common.changes import history_url
-from meetings.models import AgendaItem, Declaration
+from meetings.models import AgendaItem, Declaration, Minute
 from meetings.selectors.proceedings import proceedings_for
 from meetings.services.proceedings import AttendanceEntry as E
 from meetings.services.proceedings import (
@@ -183,6 +183,9 @@ def test_proceedings_for_runs_a_fixed_number_of_queries(
     earlier = make_meeting(body, date(2020, 12, 7), items=False)
     earlier.status = "minutes_drafted"
     earlier.save()
+    # Drafted minutes, so approving them at this meeting can succeed and the button is offered.
+    earlier_item = AgendaItem.objects.create(meeting=earlier, position=1, title="Budget")
+    Minute.objects.create(item=earlier_item, text="The committee noted the budget.")
     meeting = type(meeting).objects.select_related("body").get(pk=meeting.pk)
     items = list(meeting.items.all())
     request = RequestFactory().get("/")
