@@ -14,7 +14,7 @@ from django.db import connection
 from decisions.models import Resolution
 from ics_portal.search import MAX_LENGTH, PER_PAGE, search
 from meetings.models import AgendaItem, Meeting, Minute, Report
-from tests.meetings.proceedings_helpers import item, make_meeting
+from tests.factories import item, make_meeting
 
 pytestmark = pytest.mark.django_db
 
