@@ -146,6 +146,30 @@ def item(meeting: Meeting, position: int) -> AgendaItem:
     return meeting.items.get(position=position)
 
 
+def approve_minutes(meeting: Meeting, at: Meeting) -> None:
+    """The meeting's minutes approved under item 1 of the later meeting `at`."""
+    meeting.minutes_approved_at = item(at, 1)
+    meeting.status = Meeting.Status.MINUTES_APPROVED
+    meeting.save()
+
+
+def make_short_report(
+    agenda_item: AgendaItem, information: str, title: str = "A report"
+) -> Report:
+    return Report.objects.create(
+        item=agenda_item,
+        title=title,
+        purpose="To inform the committee.",
+        recommendations="Note the report.",
+        information=information,
+        author="Jonathan Gribbin",
+    )
+
+
+# Search: a script tag planted in a report, which must come back escaped.
+SCRIPT = "<script>alert(1)</script>"
+
+
 # Terms of reference ----------------------------------------------------------------------------
 
 
@@ -287,14 +311,20 @@ FOLLOWUP_DAY = date(2021, 1, 11)
 PART_TWO_SECRET = "Negotiate the Bramble Lodge fee at 4.2 per cent"
 
 
-def make_item_resolution(meeting, position: int, number: int, **extra) -> Resolution:
+def make_item_resolution(
+    meeting,
+    position: int,
+    number: int,
+    parts: str = "1) Noted the report.\n2) Requested an email update.",
+    **extra,
+) -> Resolution:
     return Resolution.objects.create(
         body=meeting.body,
         year=meeting.date.year,
         number=number,
         meeting=meeting,
         item=item(meeting, position),
-        parts="1) Noted the report.\n2) Requested an email update.",
+        parts=parts,
         **extra,
     )
 
