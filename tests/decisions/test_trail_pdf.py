@@ -13,6 +13,10 @@ from tests.factories import MARKERS, TRAIL_SEES_PART_TWO, TRAIL_VIEWERS, pdf_tex
 pytestmark = pytest.mark.django_db
 
 
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 def test_trail_pdf_reads_back_with_every_event(client, story):
     response = client.get(f"/decisions/{story.resolution.pk}/trail.pdf")
     assert response.status_code == 200
@@ -26,6 +30,9 @@ def test_trail_pdf_reads_back_with_every_event(client, story):
     text = pdf_text(data)
     pages = len(reader.pages)
     assert f"Page 1 of {pages}" in text
+    # Where a table cell wraps depends on its neighbours (names, dates and times of the change
+    # history, which differ from run to run): compare without any white space.
+    squeezed = squeeze(text)
     for expected in (
         "Decision ASCPH 2021/003",
         "1 of 3 organisations have ratified",
@@ -44,12 +51,12 @@ def test_trail_pdf_reads_back_with_every_event(client, story):
         "Changes to this record",
         "Wording corrected",
     ):
-        assert expected in text, expected
+        assert squeeze(expected) in squeezed, expected
     # The timeline runs oldest first.
     assert (
-        text.index("Agenda published")
-        < text.index("Resolved: ASCPH")
-        < text.index("Scrutiny recommendation from")
+        squeezed.index(squeeze("Agenda published"))
+        < squeezed.index(squeeze("Resolved: ASCPH"))
+        < squeezed.index(squeeze("Scrutiny recommendation from"))
     )
 
 
@@ -59,7 +66,7 @@ def test_trail_pdf_follows_the_part_two_rule(client_for, viewer, exempt_story, w
     assert response.status_code == 200
     text = pdf_text(response.content)
     # Narrow table columns wrap long words: compare without any white space.
-    squeezed = re.sub(r"\s+", "", text)
+    squeezed = squeeze(text)
     assert "Care home fee negotiations" in text
     if who in TRAIL_SEES_PART_TWO:
         for marker in MARKERS:
