@@ -62,7 +62,6 @@ def make_user(username: str, **extra):
 
 # People, seats, terms and meetings ------------------------------------------------------------
 
-
 P = AgendaItem  # short alias for kinds
 
 
@@ -172,7 +171,6 @@ SCRIPT = "<script>alert(1)</script>"
 
 # Terms of reference ----------------------------------------------------------------------------
 
-
 TERMS_TEXT = {
     "purpose": "To oversee adult social care and public health in Nottinghamshire.",
     "membership_rules": "Eleven elected members of the Council, appointed by Full Council.",
@@ -232,7 +230,6 @@ def business_item(meeting: Meeting) -> AgendaItem:
 
 # Reports and their files -----------------------------------------------------------------------
 
-
 PART_ONE_TEXT = "The winter plan keeps 40 extra beds open"
 PART_TWO_TEXT = "SECRET-PART-II: the winning bid was 1.2 million pounds"
 # Every kind of viewer, by fixture name (None is the anonymous public).
@@ -271,7 +268,6 @@ def report_fields(**overrides) -> dict:
 
 # Agenda packs ----------------------------------------------------------------------------------
 
-
 PART_II_MARKER = "ZEBRAPARTTWO7731"
 PART_II_MINUTE_MARKER = "OKAPIPARTTWOMINUTE4410"
 PARAGRAPH = (
@@ -306,7 +302,6 @@ def pdf_pages_text(data: bytes) -> list[str]:
 
 # Follow-up: actions and scrutiny ---------------------------------------------------------------
 
-
 FOLLOWUP_DAY = date(2021, 1, 11)
 PART_TWO_SECRET = "Negotiate the Bramble Lodge fee at 4.2 per cent"
 
@@ -330,7 +325,6 @@ def make_item_resolution(
 
 
 # Ratifications ---------------------------------------------------------------------------------
-
 
 RATIFICATION_DAY = date(2021, 11, 8)
 
@@ -366,7 +360,6 @@ def ratification_of(resolution: Resolution, organisation: Organisation) -> Ratif
 
 
 # The decision trail: one resolution with every kind of event -----------------------------------
-
 
 # Unique strings planted in Part II content: none may reach a viewer who may not see it.
 REPORT_MARKER = "ZQX-REPORT-SECRET"
