@@ -8,7 +8,6 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 # The admin and the API's Swagger UI are third-party developer tools, not the portal's pages.
 SKIP = ("/admin/", "/api/", "/account/sign-out/", "/static/", "/media/", "mailto:")
@@ -48,20 +47,15 @@ def _crawl(page, assert_accessible, base: str) -> list[str]:
     return visited
 
 
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-
-
 @pytest.mark.django_db(transaction=True)
-def test_every_kind_of_public_page_is_accessible(page, live_server, demo, assert_accessible):
+def test_every_kind_of_public_page_is_accessible(page, live_server, live_demo, assert_accessible):
     visited = _crawl(page, assert_accessible, live_server.url)
     assert len(visited) >= 15, visited
 
 
 @pytest.mark.django_db(transaction=True)
 def test_every_kind_of_staff_page_is_accessible(
-    page, live_server, demo, sign_in, assert_accessible
+    page, live_server, live_demo, sign_in, assert_accessible
 ):
     sign_in(get_user_model().objects.get(username="admin"))
     visited = _crawl(page, assert_accessible, live_server.url)

@@ -445,7 +445,7 @@ def _one_of_each(urls: list[str]) -> list[str]:
 
 
 @pytest.fixture
-def demo(settings, tmp_path):
+def leaks_demo(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     settings.DEMO_RENDER_PACKS = True
     with open("/dev/null", "w") as devnull:
@@ -458,8 +458,8 @@ def demo(settings, tmp_path):
 
 
 @pytest.mark.django_db
-def test_no_part_two_text_or_draft_reaches_anyone_outside_the_committee(demo):
-    part_two_urls = _part_two_urls(demo["item"])
+def test_no_part_two_text_or_draft_reaches_anyone_outside_the_committee(leaks_demo):
+    part_two_urls = _part_two_urls(leaks_demo["item"])
     public = Crawl(None).run(START + part_two_urls)
     assert not public.leaks(MARKERS), "\n" + public.leaks(MARKERS)
     assert len(public.ok) > 150, len(public.ok)
@@ -468,7 +468,7 @@ def test_no_part_two_text_or_draft_reaches_anyone_outside_the_committee(demo):
     urls = list(dict.fromkeys(public.ok + part_two_urls))
 
     # The markers are real: a member of the committee finds each on the same pages.
-    member = Crawl(demo["member"]).run(urls, discover=False)
+    member = Crawl(leaks_demo["member"]).run(urls, discover=False)
     assert not member.leaks(DRAFTS), "\n" + member.leaks(DRAFTS)
     assert PART_TWO <= set(member.found), sorted(PART_TWO - set(member.found))
 
@@ -483,13 +483,13 @@ def test_no_part_two_text_or_draft_reaches_anyone_outside_the_committee(demo):
             assert not crawl.leaks(MARKERS), f"{who}:\n{crawl.leaks(MARKERS)}"
 
     # Once the minutes are approved, the Part II minute is the members' alone.
-    _approve_february(demo["clerk"])
-    meeting = demo["meeting"].pk
+    _approve_february(leaks_demo["clerk"])
+    meeting = leaks_demo["meeting"].pk
     again = [u for u in urls if "minute" in u and "/api/v1/" not in u or u in showing]
     again += [f"/meetings/{meeting}/", f"/meetings/{meeting}/minutes.pdf"]
     again += [f"/search/?q={APPROVED_MINUTE}", "/api/v1/minutes/"]
     for who, user in outsiders.items():
         crawl = Crawl(user).run(again, discover=False)
         assert not crawl.leaks(PART_TWO | {APPROVED_MINUTE}), f"{who}:\n{crawl.leaks(MARKERS)}"
-    member = Crawl(demo["member"]).run(again, discover=False)
+    member = Crawl(leaks_demo["member"]).run(again, discover=False)
     assert APPROVED_MINUTE in member.found

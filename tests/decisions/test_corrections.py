@@ -18,7 +18,7 @@ from decisions.services.resolutions import (
 from governance.models import Membership
 from meetings.models import Meeting, Minute
 from meetings.services.proceedings import minutes_approve
-from tests.meetings.proceedings_helpers import all_present, approve_terms, make_meeting, seat
+from tests.factories import all_present, approve_terms, make_meeting, seat
 
 
 @pytest.fixture

@@ -28,11 +28,6 @@ ASCPH = "adult-social-care-and-public-health-committee"
 Outcome = Ratification.Status
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo")
-
-
 def _counts() -> list[int]:
     """Rows and history rows of the decision models, and the rows this loader adds elsewhere."""
     return (

@@ -10,10 +10,8 @@ from django.urls import reverse
 from decisions.models import Action, ActionNote
 from decisions.services.actions import action_add_note, action_set_status
 from ics_portal.common.changes import history_url
-from tests.decisions.followup_helpers import PART_TWO_SECRET, make_resolution
-from tests.meetings.proceedings_helpers import item
+from tests.factories import PART_TWO_SECRET, item, make_item_resolution
 
-pytest_plugins = ["tests.decisions.conftest_followup"]
 pytestmark = pytest.mark.django_db
 
 REFUSED = ["member", "outsider", "officer", "scrutiny_member", "governance_lead"]
@@ -269,7 +267,7 @@ def test_part_two_action_is_shown_to_members_clerks_and_admins(
 def test_action_on_a_part_two_resolution_is_withheld_too(client, clerk, fu_meeting):
     from decisions.services.actions import action_create
 
-    exempt_resolution = make_resolution(fu_meeting, 4, 5)
+    exempt_resolution = make_item_resolution(fu_meeting, 4, 5)
     action = action_create(
         body=fu_meeting.body,
         resolution=exempt_resolution,

@@ -10,8 +10,6 @@ import pytest
 from decisions.models import Action, ScrutinyRecommendation
 from decisions.services.scrutiny import recommendation_send
 
-pytest_plugins = ["tests.decisions.conftest_followup"]
-
 
 @pytest.mark.django_db(transaction=True)
 def test_clerk_records_and_completes_an_action(

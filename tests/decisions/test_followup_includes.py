@@ -12,9 +12,8 @@ from decisions.selectors.actions import actions_for_resolution
 from decisions.selectors.scrutiny import recommendations_about
 from decisions.services.actions import action_create
 from decisions.services.scrutiny import recommendation_send
-from tests.decisions.followup_helpers import PART_TWO_SECRET, make_resolution
+from tests.factories import PART_TWO_SECRET, make_item_resolution
 
-pytest_plugins = ["tests.decisions.conftest_followup"]
 pytestmark = pytest.mark.django_db
 
 
@@ -30,7 +29,7 @@ def test_actions_for_resolution_in_one_query(
 
 
 def test_actions_include_withholds_a_part_two_description(fu_meeting, clerk, member):
-    exempt = make_resolution(fu_meeting, 4, 7)
+    exempt = make_item_resolution(fu_meeting, 4, 7)
     action_create(
         body=fu_meeting.body,
         resolution=exempt,

@@ -19,9 +19,8 @@ from decisions.services.scrutiny import (
     recommendation_record_response,
     recommendation_send,
 )
-from tests.meetings.proceedings_helpers import item
+from tests.factories import item
 
-pytest_plugins = ["tests.decisions.conftest_followup"]
 pytestmark = pytest.mark.django_db
 
 
@@ -77,7 +76,7 @@ def test_sql_and_property_agree_for_every_status(send, fu_today, governance_lead
 
 
 @pytest.fixture
-def due(fu_meeting, clerk, fu_today):
+def action_due_in(fu_meeting, clerk, fu_today):
     def _due(days_from_today: int) -> Action:
         return action_create(
             body=fu_meeting.body,
@@ -92,16 +91,22 @@ def due(fu_meeting, clerk, fu_today):
 
 
 @pytest.mark.parametrize(("days", "overdue"), [(1, False), (0, False), (-1, True), (-30, True)])
-def test_action_overdue_boundary(due, fu_today, days, overdue):
+def test_action_overdue_boundary(action_due_in, fu_today, days, overdue):
     """Due today: not overdue. Due yesterday: overdue."""
-    action = due(days)
+    action = action_due_in(days)
     assert action.is_overdue is overdue
     in_sql = overdue_actions(Action.objects.all(), fu_today).filter(pk=action.pk).exists()
     assert in_sql is overdue
 
 
-def test_actions_sql_and_property_agree_for_every_status(due, fu_today, clerk):
-    rows = [due(-1), due(-1), due(-1), due(-1), due(0)]
+def test_actions_sql_and_property_agree_for_every_status(action_due_in, fu_today, clerk):
+    rows = [
+        action_due_in(-1),
+        action_due_in(-1),
+        action_due_in(-1),
+        action_due_in(-1),
+        action_due_in(0),
+    ]
     action_set_status(action=rows[1], status=Action.Status.IN_PROGRESS, actor=clerk)
     action_set_status(action=rows[2], status=Action.Status.DONE, actor=clerk)
     action_set_status(action=rows[3], status=Action.Status.CANCELLED, actor=clerk)

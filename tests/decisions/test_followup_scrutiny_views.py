@@ -14,7 +14,6 @@ from decisions.models.scrutiny import RESPONSE_DAYS
 from decisions.services.scrutiny import recommendation_record_response
 from ics_portal.common.changes import history_url
 
-pytest_plugins = ["tests.decisions.conftest_followup"]
 pytestmark = pytest.mark.django_db
 
 R = ScrutinyRecommendation.Status

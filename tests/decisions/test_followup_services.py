@@ -21,9 +21,8 @@ from decisions.services.scrutiny import (
 )
 from governance.models import Body
 from meetings.models import Meeting
-from tests.meetings.proceedings_helpers import item, make_meeting
+from tests.factories import item, make_meeting
 
-pytest_plugins = ["tests.decisions.conftest_followup"]
 pytestmark = pytest.mark.django_db
 
 S = Action.Status

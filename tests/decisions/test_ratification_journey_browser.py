@@ -13,8 +13,7 @@ from django.core import mail
 from decisions.models import Resolution
 from governance.models import Body, Organisation, Partnership, PartnershipMember, RoleAssignment
 from meetings.models import Meeting
-from tests.conftest import make_user
-from tests.meetings.proceedings_helpers import all_present, make_meeting, seat
+from tests.factories import all_present, make_meeting, make_user, seat
 
 
 def _lead(username: str, organisation: Organisation):

@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 
 from decisions.models import Ratification, Resolution
-from tests.decisions.ratifications_helpers import ratification_of
-
-pytest_plugins = ["tests.decisions.conftest_ratifications"]
+from tests.factories import ratification_of
 
 
 @pytest.mark.django_db(transaction=True)

@@ -20,9 +20,7 @@ from django.db import OperationalError, connection
 
 from decisions.models import Ratification, Resolution
 from decisions.services.ratifications import ratification_record_outcome, ratification_route
-from tests.decisions.ratifications_helpers import ratification_of
-
-pytest_plugins = ["tests.decisions.conftest_ratifications"]
+from tests.factories import ratification_of
 
 
 def _record_at_once(jobs) -> list[BaseException]:

@@ -17,9 +17,7 @@ from decisions.services.ratifications import (
     ratification_record_outcome,
     ratification_route,
 )
-from tests.decisions.ratifications_helpers import MEETING_DAY, make_resolution, ratification_of
-
-pytest_plugins = ["tests.decisions.conftest_ratifications"]
+from tests.factories import RATIFICATION_DAY, make_resolution, ratification_of
 
 S = Ratification.Status
 R = Resolution.Status
@@ -55,7 +53,7 @@ def test_default_organisations_are_the_partnerships_current_members(
     agreement, council, trust, icb, former_member
 ):
     assert default_organisations(agreement) == [icb, council, trust]
-    assert default_due_date(agreement) == MEETING_DAY + timedelta(weeks=8)
+    assert default_due_date(agreement) == RATIFICATION_DAY + timedelta(weeks=8)
 
 
 @pytest.mark.django_db
@@ -87,7 +85,7 @@ def test_routing_refuses_a_due_date_before_the_resolution(agreement, council, bo
     with pytest.raises(ValidationError) as refused:
         ratification_route(
             resolution=agreement,
-            routes=[(council, None, MEETING_DAY - timedelta(days=1))],
+            routes=[(council, None, RATIFICATION_DAY - timedelta(days=1))],
             actor=board_clerk,
         )
     assert (

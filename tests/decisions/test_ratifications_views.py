@@ -12,10 +12,7 @@ from django.urls import reverse
 from decisions.models import Ratification, Resolution
 from decisions.selectors.ratifications import my_ratifications, ratifications_panel
 from governance.models import Organisation, PartnershipMember, RoleAssignment
-from tests.conftest import make_user
-from tests.decisions.ratifications_helpers import MEETING_DAY, make_resolution, ratification_of
-
-pytest_plugins = ["tests.decisions.conftest_ratifications"]
+from tests.factories import RATIFICATION_DAY, make_resolution, make_user, ratification_of
 
 S = Ratification.Status
 
@@ -57,7 +54,7 @@ def test_routing_page_ticks_the_partnerships_current_members(
     assert form[f"route_{council.pk}"].initial is True
     assert form[f"route_{former_member.pk}"].initial is False
     assert form[f"body_{council.pk}"].initial == str(cabinet.pk)
-    assert form[f"due_{trust.pk}"].initial == MEETING_DAY + timedelta(weeks=8)
+    assert form[f"due_{trust.pk}"].initial == RATIFICATION_DAY + timedelta(weeks=8)
 
 
 @pytest.mark.django_db
@@ -93,7 +90,7 @@ def test_routing_page_shows_the_refusal_and_saves_nothing(
     client_for, agreement, board_clerk, council
 ):
     response = client_for(board_clerk).post(
-        route_url(agreement), route_post([council], MEETING_DAY - timedelta(days=7))
+        route_url(agreement), route_post([council], RATIFICATION_DAY - timedelta(days=7))
     )
     assert response.status_code == 200
     assert "is before the resolution was made on 8 November 2021" in response.text
@@ -296,7 +293,7 @@ def _many(resolution_body, organisations, count: int, admin_user):
         meeting = resolution.meeting
         ratification_route(
             resolution=resolution,
-            routes=[(o, None, MEETING_DAY + timedelta(weeks=8)) for o in organisations],
+            routes=[(o, None, RATIFICATION_DAY + timedelta(weeks=8)) for o in organisations],
             actor=admin_user,
         )
 

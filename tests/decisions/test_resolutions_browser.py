@@ -6,8 +6,6 @@ import pytest
 
 from decisions.models import Resolution
 
-pytest_plugins = ["tests.decisions.conftest_resolutions"]
-
 
 @pytest.mark.django_db(transaction=True)
 def test_clerk_records_and_corrects_a_resolution(

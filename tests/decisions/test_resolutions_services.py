@@ -12,9 +12,8 @@ from decisions.services.resolutions import VoteCount, clean_parts, resolution_se
 from governance.models import Membership
 from meetings.models import Declaration, Meeting
 from meetings.services.proceedings import AttendanceEntry, declaration_record
-from tests.meetings.proceedings_helpers import all_present, make_meeting, person, seat
+from tests.factories import all_present, make_meeting, person, seat
 
-pytest_plugins = ["tests.decisions.conftest_resolutions"]
 pytestmark = pytest.mark.django_db
 
 Kind = Resolution.Kind

@@ -18,7 +18,6 @@ from decisions.services.resolutions import (
 from governance.models import Organisation
 from ics_portal.common.records import check_version
 
-pytest_plugins = ["tests.decisions.conftest_resolutions"]
 pytestmark = pytest.mark.django_db
 
 Status = Resolution.Status

@@ -15,9 +15,8 @@ from decisions.selectors.resolutions import meeting_resolutions, resolution_summ
 from decisions.services.resolutions import VoteCount
 from meetings.models import Declaration, Meeting
 from meetings.services.proceedings import declaration_record
-from tests.meetings.proceedings_helpers import all_present, make_meeting
+from tests.factories import all_present, make_meeting, make_user, seat
 
-pytest_plugins = ["tests.decisions.conftest_resolutions"]
 pytestmark = pytest.mark.django_db
 
 Status = Resolution.Status
@@ -81,7 +80,6 @@ def test_anonymous_is_sent_to_sign_in(client, held, resolution):
 
 def test_a_clerk_of_another_body_is_refused(client_for, held, resolution, other_body):
     from governance.models import RoleAssignment
-    from tests.conftest import make_user
 
     other_clerk = make_user("otherclerk")
     RoleAssignment.objects.create(user=other_clerk, role="clerk", body=other_body)
@@ -295,7 +293,6 @@ def many(body, other_body, seats, terms, clerk, held, business, record):
     january = make_meeting(body, date(2022, 1, 10))
     all_present(january, seats, clerk)
     record(january.items.get(position=3), parts="Decision 2022")
-    from tests.meetings.proceedings_helpers import seat
 
     seat(other_body, "Sue Harper")
     theirs = make_meeting(other_body, date(2021, 3, 1))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-pytest_plugins = ["tests.decisions.conftest_trail"]
-
 
 @pytest.mark.django_db(transaction=True)
 def test_scrutiny_member_follows_the_trail(

@@ -11,15 +11,14 @@ from django.test.utils import CaptureQueriesContext
 from decisions.models import Ratification
 from decisions.selectors.trail import decision_trail, load_resolution
 from ics_portal.common.records import save_record
-from tests.decisions.trail_helpers import (
+from tests.factories import (
     MARKERS,
-    SEES_PART_TWO,
-    VIEWERS,
+    TRAIL_SEES_PART_TWO,
+    TRAIL_VIEWERS,
     add_ratifications,
     build_story,
 )
 
-pytest_plugins = ["tests.decisions.conftest_trail"]
 pytestmark = pytest.mark.django_db
 
 
@@ -110,14 +109,14 @@ def test_each_record_shows_its_change_history_old_and_new(client, story, governa
     assert "1) Agree in principle." in resolution and "2) Refer to partners." in resolution
 
 
-@pytest.mark.parametrize("who", VIEWERS)
+@pytest.mark.parametrize("who", TRAIL_VIEWERS)
 def test_part_two_rule_on_the_page(client_for, viewer, exempt_story, who):
     html = client_for(viewer(who)).get(f"/decisions/{exempt_story.resolution.pk}/")
     assert html.status_code == 200
     text = html.content.decode()
     assert "Care home fee negotiations" in text  # the item's title is public
     assert "ASCPH 2021/003" in text
-    if who in SEES_PART_TWO:
+    if who in TRAIL_SEES_PART_TWO:
         for marker in MARKERS:
             assert marker in text, marker
     else:

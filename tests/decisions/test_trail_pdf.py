@@ -8,10 +8,13 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from tests.decisions.trail_helpers import MARKERS, SEES_PART_TWO, VIEWERS, pdf_text
+from tests.factories import MARKERS, TRAIL_SEES_PART_TWO, TRAIL_VIEWERS, pdf_text
 
-pytest_plugins = ["tests.decisions.conftest_trail"]
 pytestmark = pytest.mark.django_db
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def test_trail_pdf_reads_back_with_every_event(client, story):
@@ -27,6 +30,9 @@ def test_trail_pdf_reads_back_with_every_event(client, story):
     text = pdf_text(data)
     pages = len(reader.pages)
     assert f"Page 1 of {pages}" in text
+    # Where a table cell wraps depends on its neighbours (names, dates and times of the change
+    # history, which differ from run to run): compare without any white space.
+    squeezed = squeeze(text)
     for expected in (
         "Decision ASCPH 2021/003",
         "1 of 3 organisations have ratified",
@@ -45,24 +51,24 @@ def test_trail_pdf_reads_back_with_every_event(client, story):
         "Changes to this record",
         "Wording corrected",
     ):
-        assert expected in text, expected
+        assert squeeze(expected) in squeezed, expected
     # The timeline runs oldest first.
     assert (
-        text.index("Agenda published")
-        < text.index("Resolved: ASCPH")
-        < text.index("Scrutiny recommendation from")
+        squeezed.index(squeeze("Agenda published"))
+        < squeezed.index(squeeze("Resolved: ASCPH"))
+        < squeezed.index(squeeze("Scrutiny recommendation from"))
     )
 
 
-@pytest.mark.parametrize("who", VIEWERS)
+@pytest.mark.parametrize("who", TRAIL_VIEWERS)
 def test_trail_pdf_follows_the_part_two_rule(client_for, viewer, exempt_story, who):
     response = client_for(viewer(who)).get(f"/decisions/{exempt_story.resolution.pk}/trail.pdf")
     assert response.status_code == 200
     text = pdf_text(response.content)
     # Narrow table columns wrap long words: compare without any white space.
-    squeezed = re.sub(r"\s+", "", text)
+    squeezed = squeeze(text)
     assert "Care home fee negotiations" in text
-    if who in SEES_PART_TWO:
+    if who in TRAIL_SEES_PART_TWO:
         for marker in MARKERS:
             assert marker in squeezed, marker
     else:
@@ -110,14 +116,14 @@ def test_report_pdf_reads_back_in_the_standard_shape(client, story):
     assert "Freeze the fees again." in text
 
 
-@pytest.mark.parametrize("who", VIEWERS)
+@pytest.mark.parametrize("who", TRAIL_VIEWERS)
 def test_part_two_report_pdf_is_404_for_those_who_may_not_see_it(
     client_for, viewer, exempt_story, who
 ):
     response = client_for(viewer(who)).get(
         f"/meetings/{exempt_story.meeting.pk}/items/4/report.pdf"
     )
-    if who in SEES_PART_TWO:
+    if who in TRAIL_SEES_PART_TWO:
         assert response.status_code == 200
         assert "ZQX-REPORT-SECRET" in pdf_text(response.content)
         assert "no-store" in response["Cache-Control"]

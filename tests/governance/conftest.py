@@ -1,10 +1,11 @@
-"""A small partnership structure shared by the governance tests."""
+"""Fixtures of the governance tests: a small partnership structure."""
 
 from datetime import date
 
 import pytest
 
 from governance.models import Body, Partnership, PartnershipMember
+from tests.factories import make_alliance
 
 
 @pytest.fixture
@@ -36,7 +37,8 @@ def alliance(system, council, trust) -> Partnership:
 
 
 @pytest.fixture
-def alliance_board(alliance) -> Body:
+def place_board(alliance) -> Body:
+    """The board of the place alliance within the system."""
     return Body.objects.create(
         name="Wiltshire Integrated Care Alliance",
         short_name="WICA",
@@ -44,3 +46,9 @@ def alliance_board(alliance) -> Body:
         kind=Body.Kind.BOARD,
         partnership=alliance,
     )
+
+
+@pytest.fixture
+def clerked_alliance(clerk) -> Partnership:
+    """A place partnership owning a board that the standard clerk clerks."""
+    return make_alliance(clerk)

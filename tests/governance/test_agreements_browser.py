@@ -2,18 +2,12 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from governance.models import Agreement, Delegation
 
 
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-
-
 @pytest.mark.django_db(transaction=True)
-def test_public_agreement_pages_are_accessible(page, demo, assert_accessible):
+def test_public_agreement_pages_are_accessible(page, live_demo, assert_accessible):
     delegation = Delegation.objects.first()
     for url in [
         "/agreements/",
@@ -28,7 +22,7 @@ def test_public_agreement_pages_are_accessible(page, demo, assert_accessible):
 
 @pytest.mark.django_db(transaction=True)
 def test_admin_takes_the_alliance_mou_to_consultation_and_records_signatures(
-    page, demo, sign_in, assert_accessible
+    page, live_demo, sign_in, assert_accessible
 ):
     sign_in(get_user_model().objects.get(username="admin"))
     page.goto("/agreements/wiltshire-alliance-mou/")

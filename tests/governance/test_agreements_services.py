@@ -25,8 +25,7 @@ from governance.selectors.agreements import (
     delegations_for_body,
 )
 from governance.services import agreements as services
-from tests.governance.agreements_factories import (
-    make_alliance,
+from tests.factories import (
     make_mou,
     make_organisation,
     party_of,
@@ -40,13 +39,8 @@ Status = Agreement.Status
 
 
 @pytest.fixture
-def alliance(clerk):
-    return make_alliance(clerk)
-
-
-@pytest.fixture
-def mou(alliance, council, trust, clerk):
-    return make_mou(alliance, [council, trust], actor=clerk)
+def mou(clerked_alliance, council, trust, clerk):
+    return make_mou(clerked_alliance, [council, trust], actor=clerk)
 
 
 def _refused(exc_info) -> str:
@@ -284,8 +278,8 @@ def test_back_to_draft_only_before_anyone_signs(mou, council, clerk):
     assert "cannot go back to draft" in _refused(exc)
 
 
-def test_an_agreement_with_no_parties_cannot_be_signed(alliance, clerk):
-    empty = make_mou(alliance, [], actor=clerk, slug="empty")
+def test_an_agreement_with_no_parties_cannot_be_signed(clerked_alliance, clerk):
+    empty = make_mou(clerked_alliance, [], actor=clerk, slug="empty")
     to_consultation(empty, clerk)
     assert not empty.is_fully_signed
     with pytest.raises(ValidationError) as exc:
@@ -481,13 +475,13 @@ def test_delegations_for_body_in_one_query(
 
 
 def test_agreement_selectors_hide_drafts_from_the_public(
-    mou, alliance, council, trust, clerk, outsider, django_assert_max_num_queries
+    mou, clerked_alliance, council, trust, clerk, outsider, django_assert_max_num_queries
 ):
-    signed = make_mou(alliance, [council], actor=clerk, slug="signed", title="Signed one")
+    signed = make_mou(clerked_alliance, [council], actor=clerk, slug="signed", title="Signed one")
     to_consultation(signed, clerk)
     sign(signed, council, clerk)
-    assert agreements_for_partnership(alliance) == [signed]
-    assert set(agreements_for_partnership(alliance, clerk)) == {mou, signed}
+    assert agreements_for_partnership(clerked_alliance) == [signed]
+    assert set(agreements_for_partnership(clerked_alliance, clerk)) == {mou, signed}
     assert agreements_for_organisation(trust, outsider) == []
     with django_assert_max_num_queries(3):
         found = agreements_for_organisation(council, clerk)

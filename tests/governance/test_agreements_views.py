@@ -10,8 +10,7 @@ from django.urls import reverse
 from governance.models import Agreement, AgreementParty, AgreementSection, Delegation
 from governance.selectors.agreements import agreements_for_partnership, delegations_for_body
 from governance.services import agreements as services
-from tests.governance.agreements_factories import (
-    make_alliance,
+from tests.factories import (
     make_mou,
     make_organisation,
     party_of,
@@ -25,13 +24,8 @@ Status = Agreement.Status
 
 
 @pytest.fixture
-def alliance(clerk):
-    return make_alliance(clerk)
-
-
-@pytest.fixture
-def mou(alliance, council, trust, clerk):
-    return make_mou(alliance, [council, trust], actor=clerk, title="Alliance MoU")
+def alliance_mou(clerked_alliance, council, trust, clerk):
+    return make_mou(clerked_alliance, [council, trust], actor=clerk, title="Alliance MoU")
 
 
 @pytest.fixture
@@ -146,11 +140,11 @@ AGREEMENT_PAGES = {
 
 
 @pytest.fixture
-def world(mou, alliance, council, trust, body, scrutiny_body, delegation, clerk):
-    to_consultation(mou, clerk)
+def world(alliance_mou, clerked_alliance, council, trust, body, scrutiny_body, delegation, clerk):
+    to_consultation(alliance_mou, clerk)
     return {
-        "mou": mou,
-        "alliance": alliance,
+        "mou": alliance_mou,
+        "alliance": clerked_alliance,
         "council": council,
         "trust": trust,
         "body": body,
@@ -248,7 +242,7 @@ def test_council_delegation_is_edited_by_its_lead_not_the_body_clerk(
     assert client_for(admin_user).get(url).status_code == 200
 
 
-def test_create_page_lists_only_partnerships_the_clerk_edits(client_for, clerk, alliance):
+def test_create_page_lists_only_partnerships_the_clerk_edits(client_for, clerk, clerked_alliance):
     from governance.models import Partnership
 
     other = Partnership.objects.create(
@@ -272,14 +266,16 @@ def test_create_page_lists_only_partnerships_the_clerk_edits(client_for, clerk, 
     assert not Agreement.objects.filter(slug="sneaky").exists()
 
 
-def test_create_page_makes_a_draft_mou_with_the_outline(client_for, clerk, alliance, council):
+def test_create_page_makes_a_draft_mou_with_the_outline(
+    client_for, clerk, clerked_alliance, council
+):
     response = client_for(clerk).post(
         reverse("governance:agreement_create"),
         {
             "title": "Swindon MoU",
             "slug": "swindon-mou",
             "kind": "mou",
-            "partnership": alliance.pk,
+            "partnership": clerked_alliance.pk,
             "version": "1.0",
             "parties": [council.pk],
         },
@@ -409,20 +405,22 @@ def test_public_detail_shows_parties_signatures_and_who_is_still_to_sign(
     assert f"/history/governance/agreement/{mou.pk}/" in html
 
 
-def test_drafts_are_hidden_from_the_public(client, client_for, mou, clerk, outsider):
-    assert client.get(mou.get_absolute_url()).status_code == 404
-    assert client_for(outsider).get(mou.get_absolute_url()).status_code == 404
-    assert client.get(f"/history/governance/agreement/{mou.pk}/").status_code == 404
+def test_drafts_are_hidden_from_the_public(client, client_for, alliance_mou, clerk, outsider):
+    assert client.get(alliance_mou.get_absolute_url()).status_code == 404
+    assert client_for(outsider).get(alliance_mou.get_absolute_url()).status_code == 404
+    assert client.get(f"/history/governance/agreement/{alliance_mou.pk}/").status_code == 404
     assert "Alliance MoU" not in client.get(reverse("governance:agreement_list")).content.decode()
     clerk_client = client_for(clerk)
-    assert "This is a draft" in clerk_client.get(mou.get_absolute_url()).content.decode()
+    assert "This is a draft" in clerk_client.get(alliance_mou.get_absolute_url()).content.decode()
     assert (
         "Alliance MoU" in clerk_client.get(reverse("governance:agreement_list")).content.decode()
     )
 
 
-def test_list_filters_by_status(client, world, alliance, council, clerk):
-    signed = make_mou(alliance, [council], actor=clerk, slug="signed-one", title="Signed one")
+def test_list_filters_by_status(client, world, clerked_alliance, council, clerk):
+    signed = make_mou(
+        clerked_alliance, [council], actor=clerk, slug="signed-one", title="Signed one"
+    )
     to_consultation(signed, clerk)
     sign(signed, council, clerk)
     url = reverse("governance:agreement_list")
@@ -435,11 +433,11 @@ def test_list_filters_by_status(client, world, alliance, council, clerk):
     assert "Alliance MoU" in html and "Signed one" in html
 
 
-def _many_agreements(alliance, clerk, count: int):
+def _many_agreements(clerked_alliance, clerk, count: int):
     organisations = [make_organisation(f"Partner {n}", f"partner-{n}") for n in range(4)]
     for n in range(count):
         agreement = make_mou(
-            alliance, organisations, actor=clerk, slug=f"mou-{n}", title=f"MoU {n}"
+            clerked_alliance, organisations, actor=clerk, slug=f"mou-{n}", title=f"MoU {n}"
         )
         to_consultation(agreement, clerk)
         for organisation in organisations[:2]:
@@ -448,9 +446,9 @@ def _many_agreements(alliance, clerk, count: int):
 
 
 def test_list_runs_a_bounded_number_of_queries(
-    client_for, alliance, clerk, django_assert_max_num_queries
+    client_for, clerked_alliance, clerk, django_assert_max_num_queries
 ):
-    _many_agreements(alliance, clerk, 5)
+    _many_agreements(clerked_alliance, clerk, 5)
     client = client_for(clerk)
     with django_assert_max_num_queries(10):
         response = client.get(reverse("governance:agreement_list"))
@@ -459,9 +457,9 @@ def test_list_runs_a_bounded_number_of_queries(
 
 
 def test_detail_runs_a_bounded_number_of_queries(
-    client_for, alliance, clerk, body, scrutiny_body, django_assert_max_num_queries
+    client_for, clerked_alliance, clerk, body, scrutiny_body, django_assert_max_num_queries
 ):
-    organisations = _many_agreements(alliance, clerk, 1)
+    organisations = _many_agreements(clerked_alliance, clerk, 1)
     agreement = Agreement.objects.get(slug="mou-0")
     sign(agreement, organisations[2], clerk)
     for n in range(4):

@@ -16,8 +16,7 @@ from governance.models import Agreement, Body, Partnership, Risk, RoleAssignment
 from governance.services.agreements import agreement_create
 from governance.services.risks import risk_create
 from governance.services.structure import body_update, partnership_update
-from tests.conftest import make_user
-from tests.governance.agreements_factories import make_organisation
+from tests.factories import make_organisation, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +40,7 @@ def elsewhere_board(elsewhere) -> Body:
 
 
 @pytest.fixture
-def alliance_clerk(alliance_board):
+def ownership_clerk(alliance_board):
     user = make_user("alliance-clerk")
     RoleAssignment.objects.create(user=user, role=RoleAssignment.Role.CLERK, body=alliance_board)
     return user
@@ -109,10 +108,10 @@ def test_the_body_service_refuses_a_clerks_change_of_owner(clerk, body, elsewher
 
 
 def test_a_clerk_cannot_move_a_partnership(
-    client_for, alliance_clerk, alliance, system, elsewhere
+    client_for, ownership_clerk, alliance, system, elsewhere
 ):
     url = reverse("governance:partnership_edit", args=[alliance.slug])
-    client = client_for(alliance_clerk)
+    client = client_for(ownership_clerk)
     assert 'name="parent"' not in client.get(url).content.decode()
     response = client.post(
         url,
@@ -124,22 +123,22 @@ def test_a_clerk_cannot_move_a_partnership(
     assert alliance.name == "Wiltshire Alliance (ICA)"
     assert alliance.parent_id == system.pk  # neither moved nor cleared
     with pytest.raises(ValidationError, match="Only an administrator"):
-        partnership_update(partnership=alliance, actor=alliance_clerk, parent=elsewhere)
+        partnership_update(partnership=alliance, actor=ownership_clerk, parent=elsewhere)
 
 
 # Agreements
 
 
 def test_a_clerk_cannot_move_an_agreement_to_another_partnership(
-    client_for, alliance_clerk, alliance, elsewhere
+    client_for, ownership_clerk, alliance, elsewhere
 ):
     trust = make_organisation("Great Western Hospitals", "gwh")
     mou = agreement_create(
         title="MoU", slug="mou", kind=Agreement.Kind.MOU, partnership=alliance,
-        parties=[trust], actor=alliance_clerk,
+        parties=[trust], actor=ownership_clerk,
     )  # fmt: skip
     url = reverse("governance:agreement_edit", args=[mou.slug])
-    client = client_for(alliance_clerk)
+    client = client_for(ownership_clerk)
     assert 'name="partnership"' not in client.get(url).content.decode()
     response = client.post(
         url,
@@ -156,7 +155,7 @@ def test_a_clerk_cannot_move_an_agreement_to_another_partnership(
 
 
 @pytest.fixture
-def risk(body, admin_user) -> Risk:
+def owned_risk(body, admin_user) -> Risk:
     return risk_create(
         register=body, reference="B1", title="Locum costs", description="Rising.",
         owner="Director of Operations", mitigations="Bank staff.",
@@ -166,10 +165,10 @@ def risk(body, admin_user) -> Risk:
 
 
 def test_a_clerk_cannot_move_a_risk_to_another_register(
-    client_for, clerk, body, risk, elsewhere, elsewhere_board
+    client_for, clerk, body, owned_risk, elsewhere, elsewhere_board
 ):
     client = client_for(clerk)
-    url = reverse("governance:risk_edit", args=[risk.pk])
+    url = reverse("governance:risk_edit", args=[owned_risk.pk])
     html = client.get(url).content.decode()
     assert 'name="partnership"' not in html and 'name="body"' not in html
     response = client.post(
@@ -180,9 +179,9 @@ def test_a_clerk_cannot_move_a_risk_to_another_register(
          "partnership": elsewhere.pk, "body": elsewhere_board.pk},
     )  # fmt: skip
     assert response.status_code == 302
-    risk.refresh_from_db()
-    assert risk.title == "Locum costs (revised)"
-    assert (risk.body_id, risk.partnership_id) == (body.pk, None)
+    owned_risk.refresh_from_db()
+    assert owned_risk.title == "Locum costs (revised)"
+    assert (owned_risk.body_id, owned_risk.partnership_id) == (body.pk, None)
     new = client.post(
         reverse("governance:body_risk_create", args=[body.slug]),
         {"reference": "B2", "title": "New", "description": "d", "owner": "o", "mitigations": "m",

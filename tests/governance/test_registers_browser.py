@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from governance.models import Interest, InterestKind, Person
-from tests.conftest import make_user
+from tests.factories import make_user
 
 
 @pytest.mark.django_db(transaction=True)

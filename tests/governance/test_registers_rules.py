@@ -21,11 +21,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def person(db) -> Person:
+def councillor(db) -> Person:
     return Person.objects.create(name="Jane Doe", slug="jane-doe", honorific="Councillor")
 
 
-def _interest(person, actor, **extra) -> Interest:
+def _interest(councillor, actor, **extra) -> Interest:
     fields = {
         "kind": InterestKind.OTHER_REGISTRABLE,
         "description": "Member of Ollerton Parish Council",
@@ -33,10 +33,10 @@ def _interest(person, actor, **extra) -> Interest:
         "registered_from": date(2021, 5, 10),
     }
     fields.update(extra)
-    return interest_register(person=person, actor=actor, **fields)
+    return interest_register(person=councillor, actor=actor, **fields)
 
 
-def _gift(person, actor, **extra) -> GiftOrHospitality:
+def _gift(councillor, actor, **extra) -> GiftOrHospitality:
     fields = {
         "kind": GiftOrHospitality.Kind.HOSPITALITY,
         "description": "Conference dinner",
@@ -46,7 +46,7 @@ def _gift(person, actor, **extra) -> GiftOrHospitality:
         "decision": GiftOrHospitality.Decision.ACCEPTED,
     }
     fields.update(extra)
-    return gift_record(person=person, actor=actor, **fields)
+    return gift_record(person=councillor, actor=actor, **fields)
 
 
 def test_interest_kinds_are_the_three_kinds_of_declaration():
@@ -57,40 +57,40 @@ def test_interest_kinds_are_the_three_kinds_of_declaration():
     ]
 
 
-def test_registering_an_interest_writes_history_with_the_actor(person, clerk):
-    interest = _interest(person, clerk)
+def test_registering_an_interest_writes_history_with_the_actor(councillor, clerk):
+    interest = _interest(councillor, clerk)
     record = interest.history.get()
     assert record.history_user == clerk
     assert record.history_change_reason == "Interest registered"
 
 
-def test_an_interest_cannot_end_before_it_was_registered(person, clerk):
+def test_an_interest_cannot_end_before_it_was_registered(councillor, clerk):
     with pytest.raises(ValidationError) as exc:
-        _interest(person, clerk, registered_to=date(2021, 5, 9))
+        _interest(councillor, clerk, registered_to=date(2021, 5, 9))
     assert "The end date must be on or after the date registered." in str(exc.value)
     assert not Interest.objects.exists()
 
 
-def test_the_organisation_is_chosen_or_named_not_both(person, clerk, council):
+def test_the_organisation_is_chosen_or_named_not_both(councillor, clerk, council):
     with pytest.raises(ValidationError) as exc:
-        _interest(person, clerk, organisation_concerned=council)
+        _interest(councillor, clerk, organisation_concerned=council)
     assert "not both" in str(exc.value)
 
 
-def test_ending_an_interest_keeps_it_as_a_past_interest(person, clerk):
-    interest = _interest(person, clerk)
+def test_ending_an_interest_keeps_it_as_a_past_interest(councillor, clerk):
+    interest = _interest(councillor, clerk)
     interest_end(interest=interest, registered_to=date(2022, 5, 1), actor=clerk)
     interest.refresh_from_db()
     assert interest.registered_to == date(2022, 5, 1)
-    assert list(current_interests(person)) == []
-    register = person_register(person)
+    assert list(current_interests(councillor)) == []
+    register = person_register(councillor)
     assert register.past == [interest] and register.current == []
     assert interest.history.first().history_user == clerk
     assert interest.history.first().history_change_reason == "Interest ended"
 
 
-def test_ending_before_the_start_or_twice_is_refused_and_changes_nothing(person, clerk):
-    interest = _interest(person, clerk)
+def test_ending_before_the_start_or_twice_is_refused_and_changes_nothing(councillor, clerk):
+    interest = _interest(councillor, clerk)
     with pytest.raises(ValidationError, match="on or after the date registered"):
         interest_end(interest=interest, registered_to=date(2020, 1, 1), actor=clerk)
     interest.refresh_from_db()
@@ -102,17 +102,17 @@ def test_ending_before_the_start_or_twice_is_refused_and_changes_nothing(person,
     assert interest.registered_to == date(2022, 1, 1)
 
 
-def test_current_means_registered_by_today_and_not_ended_before_today(person, clerk):
+def test_current_means_registered_by_today_and_not_ended_before_today(councillor, clerk):
     today = timezone.localdate()
-    ongoing = _interest(person, clerk, description="Ongoing")
-    ends_today = _interest(person, clerk, description="Ends today", registered_to=today)
-    _interest(person, clerk, description="Ended", registered_to=today - timedelta(days=1))
-    _interest(person, clerk, description="Future", registered_from=today + timedelta(days=1))
-    assert set(current_interests(person)) == {ongoing, ends_today}
+    ongoing = _interest(councillor, clerk, description="Ongoing")
+    ends_today = _interest(councillor, clerk, description="Ends today", registered_to=today)
+    _interest(councillor, clerk, description="Ended", registered_to=today - timedelta(days=1))
+    _interest(councillor, clerk, description="Future", registered_from=today + timedelta(days=1))
+    assert set(current_interests(councillor)) == {ongoing, ends_today}
 
 
-def test_updating_an_interest_keeps_the_old_wording_in_history(person, clerk, admin_user):
-    interest = _interest(person, clerk)
+def test_updating_an_interest_keeps_the_old_wording_in_history(councillor, clerk, admin_user):
+    interest = _interest(councillor, clerk)
     interest_update(
         interest=interest,
         kind=InterestKind.DISCLOSABLE_PECUNIARY,
@@ -144,25 +144,25 @@ def test_declaration_and_approval_thresholds(kind, value, declared, needs_approv
     assert gift.needs_approval is needs_approval
 
 
-def test_accepting_hospitality_over_75_pounds_needs_an_approver(person, clerk):
+def test_accepting_hospitality_over_75_pounds_needs_an_approver(councillor, clerk):
     with pytest.raises(ValidationError) as exc:
-        _gift(person, clerk, value=Decimal("90.00"))
+        _gift(councillor, clerk, value=Decimal("90.00"))
     assert "Hospitality worth over £75 must be declined, or say who approved" in str(exc.value)
     assert not GiftOrHospitality.objects.exists()
 
-    declined = _gift(person, clerk, value=Decimal("90.00"), decision="declined")
-    approved = _gift(person, clerk, value=Decimal("90.00"), approved_by="Board Secretary")
+    declined = _gift(councillor, clerk, value=Decimal("90.00"), decision="declined")
+    approved = _gift(councillor, clerk, value=Decimal("90.00"), approved_by="Board Secretary")
     assert declined.pk and approved.pk
     assert approved.history.get().history_user == clerk
 
 
-def test_a_gift_over_75_pounds_needs_no_approver(person, clerk):
-    gift = _gift(person, clerk, kind="gift", value=Decimal("120.00"))
+def test_a_gift_over_75_pounds_needs_no_approver(councillor, clerk):
+    gift = _gift(councillor, clerk, kind="gift", value=Decimal("120.00"))
     assert gift.must_be_declared and not gift.needs_approval
 
 
-def test_an_update_that_breaks_the_approval_rule_changes_nothing(person, clerk):
-    gift = _gift(person, clerk, value=Decimal("60.00"))
+def test_an_update_that_breaks_the_approval_rule_changes_nothing(councillor, clerk):
+    gift = _gift(councillor, clerk, value=Decimal("60.00"))
     with pytest.raises(ValidationError):
         gift_update(
             gift=gift,
@@ -179,12 +179,12 @@ def test_an_update_that_breaks_the_approval_rule_changes_nothing(person, clerk):
     assert gift.history.count() == 1
 
 
-def test_the_database_refuses_unapproved_hospitality_over_75_pounds(person):
+def test_the_database_refuses_unapproved_hospitality_over_75_pounds(councillor):
     from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
         GiftOrHospitality.objects.create(
-            person=person,
+            person=councillor,
             kind="hospitality",
             description="Dinner",
             offered_by="A supplier",
@@ -194,8 +194,8 @@ def test_the_database_refuses_unapproved_hospitality_over_75_pounds(person):
         )
 
 
-def test_recent_gifts_are_the_last_twelve_months(person, clerk):
+def test_recent_gifts_are_the_last_twelve_months(councillor, clerk):
     today = timezone.localdate()
-    recent = _gift(person, clerk, date_offered=today - timedelta(days=30))
-    _gift(person, clerk, date_offered=today - timedelta(days=400))
-    assert list(recent_gifts(person)) == [recent]
+    recent = _gift(councillor, clerk, date_offered=today - timedelta(days=30))
+    _gift(councillor, clerk, date_offered=today - timedelta(days=400))
+    assert list(recent_gifts(councillor)) == [recent]

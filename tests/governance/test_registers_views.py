@@ -12,13 +12,13 @@ from django.utils import timezone
 from governance.access import can_edit_person
 from governance.models import GiftOrHospitality, Interest, InterestKind, Membership, Person
 from governance.selectors.registers import current_interests, recent_gifts
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def person(body, council) -> Person:
+def seated_councillor(body, council) -> Person:
     """A councillor who sits on the clerk's body now, with a sign-in of their own."""
     user = make_user("jane", first_name="Jane", last_name="Doe")
     person = Person.objects.create(
@@ -31,9 +31,9 @@ def person(body, council) -> Person:
 
 
 @pytest.fixture
-def interest(person) -> Interest:
+def interest(seated_councillor) -> Interest:
     return Interest.objects.create(
-        person=person,
+        person=seated_councillor,
         kind=InterestKind.OTHER_REGISTRABLE,
         description="Member of Ollerton Parish Council",
         organisation_name="Ollerton Parish Council",
@@ -42,9 +42,9 @@ def interest(person) -> Interest:
 
 
 @pytest.fixture
-def gift(person) -> GiftOrHospitality:
+def gift(seated_councillor) -> GiftOrHospitality:
     return GiftOrHospitality.objects.create(
-        person=person,
+        person=seated_councillor,
         kind="hospitality",
         description="Dinner at a conference",
         offered_by="A supplier",
@@ -55,40 +55,40 @@ def gift(person) -> GiftOrHospitality:
 
 
 def test_who_may_edit_a_persons_register(
-    person, admin_user, clerk, member, officer, outsider, scrutiny_member, body
+    seated_councillor, admin_user, clerk, member, officer, outsider, scrutiny_member, body
 ):
-    assert can_edit_person(admin_user, person)
-    assert can_edit_person(person.user, person)
-    assert can_edit_person(clerk, person)
+    assert can_edit_person(admin_user, seated_councillor)
+    assert can_edit_person(seated_councillor.user, seated_councillor)
+    assert can_edit_person(clerk, seated_councillor)
     for user in [member, officer, outsider, scrutiny_member, AnonymousUser()]:
-        assert not can_edit_person(user, person)
+        assert not can_edit_person(user, seated_councillor)
 
 
-def test_a_clerk_may_not_edit_once_the_person_has_left_the_body(person, clerk):
-    Membership.objects.filter(person=person).update(end=date(2022, 1, 1))
-    assert not can_edit_person(clerk, person)
+def test_a_clerk_may_not_edit_once_the_person_has_left_the_body(seated_councillor, clerk):
+    Membership.objects.filter(person=seated_councillor).update(end=date(2022, 1, 1))
+    assert not can_edit_person(clerk, seated_councillor)
 
 
-def test_the_clerk_check_is_one_query(person, clerk, django_assert_num_queries):
+def test_the_clerk_check_is_one_query(seated_councillor, clerk, django_assert_num_queries):
     from governance.access import roles
 
     roles(clerk)
     with django_assert_num_queries(1):
-        assert can_edit_person(clerk, person)
+        assert can_edit_person(clerk, seated_councillor)
 
 
 def test_the_register_page_shows_current_and_past_entries_and_thresholds(
-    client, person, interest, gift
+    client, seated_councillor, interest, gift
 ):
     Interest.objects.create(
-        person=person,
+        person=seated_councillor,
         kind=InterestKind.DISCLOSABLE_PECUNIARY,
         description="Shareholding in Example Ltd",
         registered_from=date(2019, 1, 1),
         registered_to=date(2020, 1, 1),
     )
     GiftOrHospitality.objects.create(
-        person=person,
+        person=seated_councillor,
         kind="hospitality",
         description="Box at a match",
         offered_by="A contractor",
@@ -96,7 +96,7 @@ def test_the_register_page_shows_current_and_past_entries_and_thresholds(
         date_offered=date(2022, 3, 1),
         decision="declined",
     )
-    response = client.get(reverse("governance:person_register", args=[person.slug]))
+    response = client.get(reverse("governance:person_register", args=[seated_councillor.slug]))
     html = response.content.decode()
     assert response.status_code == 200
     current, rest = html.split('<h2 class="govuk-heading-l">Past interests</h2>')
@@ -109,22 +109,26 @@ def test_the_register_page_shows_current_and_past_entries_and_thresholds(
     assert "Add an interest" not in html  # the public cannot edit
 
 
-def test_the_include_shows_the_current_register(person, interest, gift):
+def test_the_include_shows_the_current_register(seated_councillor, interest, gift):
     html = render_to_string(
         "governance/registers/_register.html",
-        {"person": person, "interests": current_interests(person), "gifts": recent_gifts(person)},
+        {
+            "person": seated_councillor,
+            "interests": current_interests(seated_councillor),
+            "gifts": recent_gifts(seated_councillor),
+        },
     )
     assert "Member of Ollerton Parish Council" in html
     assert "Dinner at a conference" in html
-    assert reverse("governance:person_register", args=[person.slug]) in html
+    assert reverse("governance:person_register", args=[seated_councillor.slug]) in html
 
 
 def test_the_register_page_query_count_does_not_grow(
-    client, person, council, django_assert_max_num_queries
+    client, seated_councillor, council, django_assert_max_num_queries
 ):
     for n in range(30):
         Interest.objects.create(
-            person=person,
+            person=seated_councillor,
             kind=InterestKind.OTHER_REGISTRABLE,
             description=f"Interest {n}",
             organisation_concerned=council if n % 2 else None,
@@ -132,7 +136,7 @@ def test_the_register_page_query_count_does_not_grow(
             registered_to=date(2021, 1, 1) if n % 3 else None,
         )
         GiftOrHospitality.objects.create(
-            person=person,
+            person=seated_councillor,
             kind="gift",
             description=f"Gift {n}",
             offered_by="Someone",
@@ -140,9 +144,9 @@ def test_the_register_page_query_count_does_not_grow(
             date_offered=date(2022, 1, 1),
             decision="declined",
         )
-    client.force_login(person.user)
+    client.force_login(seated_councillor.user)
     with django_assert_max_num_queries(10):
-        response = client.get(reverse("governance:person_register", args=[person.slug]))
+        response = client.get(reverse("governance:person_register", args=[seated_councillor.slug]))
     assert response.status_code == 200
     assert "Interest 29" in response.content.decode()
 
@@ -172,16 +176,19 @@ def _gift_data(**extra):
     return data
 
 
-def _edit_urls(person, interest, gift):
+def _edit_urls(seated_councillor, interest, gift):
     return [
-        (reverse("governance:interest_create", args=[person.slug]), _interest_data()),
-        (reverse("governance:interest_edit", args=[person.slug, interest.pk]), _interest_data()),
+        (reverse("governance:interest_create", args=[seated_councillor.slug]), _interest_data()),
         (
-            reverse("governance:interest_end", args=[person.slug, interest.pk]),
+            reverse("governance:interest_edit", args=[seated_councillor.slug, interest.pk]),
+            _interest_data(),
+        ),
+        (
+            reverse("governance:interest_end", args=[seated_councillor.slug, interest.pk]),
             {"registered_to": "2023-01-01"},
         ),
-        (reverse("governance:gift_create", args=[person.slug]), _gift_data()),
-        (reverse("governance:gift_edit", args=[person.slug, gift.pk]), _gift_data()),
+        (reverse("governance:gift_create", args=[seated_councillor.slug]), _gift_data()),
+        (reverse("governance:gift_edit", args=[seated_councillor.slug, gift.pk]), _gift_data()),
     ]
 
 
@@ -194,19 +201,19 @@ def _snapshot():
 
 @pytest.mark.parametrize("who", ["member", "officer", "outsider", "scrutiny_member"])
 def test_edit_views_refuse_others_and_change_nothing(
-    request, client_for, person, interest, gift, who
+    request, client_for, seated_councillor, interest, gift, who
 ):
     user = request.getfixturevalue(who)
     before = _snapshot()
-    for url, data in _edit_urls(person, interest, gift):
+    for url, data in _edit_urls(seated_councillor, interest, gift):
         assert client_for(user).get(url).status_code == 403, url
         assert client_for(user).post(url, data).status_code == 403, url
     assert _snapshot() == before
 
 
-def test_edit_views_send_the_public_to_sign_in(client_for, person, interest, gift):
+def test_edit_views_send_the_public_to_sign_in(client_for, seated_councillor, interest, gift):
     before = _snapshot()
-    for url, data in _edit_urls(person, interest, gift):
+    for url, data in _edit_urls(seated_councillor, interest, gift):
         for response in [client_for(None).get(url), client_for(None).post(url, data)]:
             assert response.status_code == 302
             assert response["Location"].startswith(reverse("login"))
@@ -215,15 +222,17 @@ def test_edit_views_send_the_public_to_sign_in(client_for, person, interest, gif
 
 @pytest.mark.parametrize("who", ["admin_user", "clerk", "self"])
 def test_edit_views_let_admins_clerks_and_the_person_edit(
-    request, client_for, person, interest, gift, who
+    request, client_for, seated_councillor, interest, gift, who
 ):
-    user = person.user if who == "self" else request.getfixturevalue(who)
+    user = seated_councillor.user if who == "self" else request.getfixturevalue(who)
     client = client_for(user)
-    for url, data in _edit_urls(person, interest, gift):
+    for url, data in _edit_urls(seated_councillor, interest, gift):
         assert client.get(url).status_code == 200, url
         response = client.post(url, data)
         assert response.status_code == 302, (url, response.content.decode()[:3000])
-        assert response["Location"] == reverse("governance:person_register", args=[person.slug])
+        assert response["Location"] == reverse(
+            "governance:person_register", args=[seated_councillor.slug]
+        )
     assert Interest.objects.filter(description="Trustee of a local charity").count() == 2
     interest.refresh_from_db()
     assert interest.registered_to == date(2023, 1, 1)
@@ -231,10 +240,14 @@ def test_edit_views_let_admins_clerks_and_the_person_edit(
     assert GiftOrHospitality.objects.filter(description="Bottle of wine").count() == 2
 
 
-def test_a_clerk_adds_an_interest_and_sees_it_on_the_register(client_for, clerk, person):
+def test_a_clerk_adds_an_interest_and_sees_it_on_the_register(
+    client_for, clerk, seated_councillor
+):
     client = client_for(clerk)
     response = client.post(
-        reverse("governance:interest_create", args=[person.slug]), _interest_data(), follow=True
+        reverse("governance:interest_create", args=[seated_councillor.slug]),
+        _interest_data(),
+        follow=True,
     )
     html = response.content.decode()
     assert "Interest added to the register." in html
@@ -243,9 +256,9 @@ def test_a_clerk_adds_an_interest_and_sees_it_on_the_register(client_for, clerk,
 
 
 def test_end_before_start_is_shown_on_the_form_and_saves_nothing(
-    client_for, clerk, person, interest
+    client_for, clerk, seated_councillor, interest
 ):
-    url = reverse("governance:interest_end", args=[person.slug, interest.pk])
+    url = reverse("governance:interest_end", args=[seated_councillor.slug, interest.pk])
     response = client_for(clerk).post(url, {"registered_to": "2020-01-01"})
     html = response.content.decode()
     assert response.status_code == 200
@@ -255,8 +268,10 @@ def test_end_before_start_is_shown_on_the_form_and_saves_nothing(
     assert interest.registered_to is None
 
 
-def test_unapproved_hospitality_over_75_pounds_is_refused_on_the_form(client_for, clerk, person):
-    url = reverse("governance:gift_create", args=[person.slug])
+def test_unapproved_hospitality_over_75_pounds_is_refused_on_the_form(
+    client_for, clerk, seated_councillor
+):
+    url = reverse("governance:gift_create", args=[seated_councillor.slug])
     data = _gift_data(kind="hospitality", value="95", decision="accepted")
     response = client_for(clerk).post(url, data)
     html = response.content.decode()
@@ -265,7 +280,9 @@ def test_unapproved_hospitality_over_75_pounds_is_refused_on_the_form(client_for
     assert not GiftOrHospitality.objects.exists()
 
 
-def test_an_interest_of_another_person_is_not_found(client_for, clerk, person, interest, member):
+def test_an_interest_of_another_person_is_not_found(
+    client_for, clerk, seated_councillor, interest, member
+):
     other = Person.objects.get(user=member)
     url = reverse("governance:interest_edit", args=[other.slug, interest.pk])
     Membership.objects.filter(person=other).update(start=date(2017, 5, 4))

@@ -24,7 +24,7 @@ TODAY = timezone.localdate()
 
 
 @pytest.fixture
-def partnership(db) -> Partnership:
+def place_partnership(db) -> Partnership:
     return Partnership.objects.create(
         name="Wiltshire Alliance",
         short_name="Wiltshire Alliance",
@@ -68,8 +68,8 @@ def test_tag_classes_follow_the_rag():
     assert RiskRating(likelihood=1, impact=1).rag_tag_class == "govuk-tag--green"
 
 
-def test_a_stated_rag_is_kept_when_no_score_was_given(partnership, clerk):
-    risk = _risk(partnership, clerk, likelihood=None, impact=None, stated_rag=Rag.RED)
+def test_a_stated_rag_is_kept_when_no_score_was_given(place_partnership, clerk):
+    risk = _risk(place_partnership, clerk, likelihood=None, impact=None, stated_rag=Rag.RED)
     assert risk.score is None and risk.rag == Rag.RED
 
 
@@ -82,14 +82,14 @@ def test_a_stated_rag_is_kept_when_no_score_was_given(partnership, clerk):
         ({"likelihood": 6, "impact": 3}, "less than or equal to 5"),
     ],
 )
-def test_a_rating_needs_a_score_or_a_stated_rag(partnership, clerk, rating, message):
+def test_a_rating_needs_a_score_or_a_stated_rag(place_partnership, clerk, rating, message):
     with pytest.raises(ValidationError, match=message):
-        _risk(partnership, clerk, **rating)
+        _risk(place_partnership, clerk, **rating)
     assert not Risk.objects.exists() and not RiskRating.objects.exists()
 
 
-def test_creating_a_risk_writes_its_first_rating_and_history(partnership, clerk):
-    risk = _risk(partnership, clerk)
+def test_creating_a_risk_writes_its_first_rating_and_history(place_partnership, clerk):
+    risk = _risk(place_partnership, clerk)
     rating = risk.ratings.get()
     assert (rating.likelihood, rating.impact, rating.rated_by) == (3, 3, clerk)
     assert risk.history.get().history_user == clerk
@@ -97,9 +97,9 @@ def test_creating_a_risk_writes_its_first_rating_and_history(partnership, clerk)
 
 
 def test_every_rating_is_kept_newest_first_and_the_latest_is_current(
-    partnership, clerk, admin_user
+    place_partnership, clerk, admin_user
 ):
-    risk = _risk(partnership, clerk)
+    risk = _risk(place_partnership, clerk)
     risk_rate(
         risk=risk,
         likelihood=4,
@@ -121,8 +121,8 @@ def test_every_rating_is_kept_newest_first_and_the_latest_is_current(
     assert risk.ratings.first().rated_by == admin_user
 
 
-def test_a_rating_dated_before_the_latest_or_in_the_future_is_refused(partnership, clerk):
-    risk = _risk(partnership, clerk)
+def test_a_rating_dated_before_the_latest_or_in_the_future_is_refused(place_partnership, clerk):
+    risk = _risk(place_partnership, clerk)
     with pytest.raises(ValidationError, match="cannot be dated before the latest one"):
         risk_rate(
             risk=risk, likelihood=5, impact=5, rated_on=TODAY - timedelta(days=90), actor=clerk
@@ -135,8 +135,8 @@ def test_a_rating_dated_before_the_latest_or_in_the_future_is_refused(partnershi
     assert risk.ratings.count() == 1 and risk.score == 9
 
 
-def test_a_closed_risk_is_not_rated_until_reopened(partnership, clerk):
-    risk = _risk(partnership, clerk)
+def test_a_closed_risk_is_not_rated_until_reopened(place_partnership, clerk):
+    risk = _risk(place_partnership, clerk)
     risk_close(risk=risk, actor=clerk, reason="Winter over")
     assert risk.status == Risk.Status.CLOSED
     assert risk.history.first().history_change_reason == "Winter over"
@@ -150,15 +150,15 @@ def test_a_closed_risk_is_not_rated_until_reopened(partnership, clerk):
     assert risk.ratings.count() == 2
 
 
-def test_references_are_unique_per_register(partnership, clerk, body):
-    _risk(partnership, clerk)
+def test_references_are_unique_per_register(place_partnership, clerk, body):
+    _risk(place_partnership, clerk)
     with pytest.raises(ValidationError, match="already used on this risk register"):
-        _risk(partnership, clerk)
+        _risk(place_partnership, clerk)
     assert _risk(body, clerk).body == body  # the same reference on another register is fine
     assert Risk.objects.count() == 2
 
 
-def test_a_risk_is_on_exactly_one_register(partnership, body):
+def test_a_risk_is_on_exactly_one_register(place_partnership, body):
     both = Risk(
         reference="R9",
         title="t",
@@ -167,7 +167,7 @@ def test_a_risk_is_on_exactly_one_register(partnership, body):
         review_date=TODAY,
         likelihood=1,
         impact=1,
-        partnership=partnership,
+        partnership=place_partnership,
         body=body,
     )
     with pytest.raises(ValidationError, match="partnership or a body"):
@@ -176,8 +176,8 @@ def test_a_risk_is_on_exactly_one_register(partnership, body):
         both.save()
 
 
-def test_updating_wording_keeps_the_rating_and_writes_history(partnership, clerk):
-    risk = _risk(partnership, clerk)
+def test_updating_wording_keeps_the_rating_and_writes_history(place_partnership, clerk):
+    risk = _risk(place_partnership, clerk)
     risk_update(
         risk=risk,
         reference="R1",
@@ -194,17 +194,24 @@ def test_updating_wording_keeps_the_rating_and_writes_history(partnership, clerk
 
 
 def test_summary_counts_open_risks_by_rag_in_one_query(
-    partnership, clerk, django_assert_num_queries
+    place_partnership, clerk, django_assert_num_queries
 ):
-    _risk(partnership, clerk, "R1", likelihood=5, impact=4)
-    _risk(partnership, clerk, "R2", likelihood=None, impact=None, stated_rag="red")
-    _risk(partnership, clerk, "R3", likelihood=2, impact=3, review_date=TODAY - timedelta(days=1))
-    _risk(partnership, clerk, "R4", likelihood=None, impact=None, stated_rag="amber")
-    _risk(partnership, clerk, "R5", likelihood=1, impact=2)
-    closed = _risk(partnership, clerk, "R6", likelihood=5, impact=5)
+    _risk(place_partnership, clerk, "R1", likelihood=5, impact=4)
+    _risk(place_partnership, clerk, "R2", likelihood=None, impact=None, stated_rag="red")
+    _risk(
+        place_partnership,
+        clerk,
+        "R3",
+        likelihood=2,
+        impact=3,
+        review_date=TODAY - timedelta(days=1),
+    )
+    _risk(place_partnership, clerk, "R4", likelihood=None, impact=None, stated_rag="amber")
+    _risk(place_partnership, clerk, "R5", likelihood=1, impact=2)
+    closed = _risk(place_partnership, clerk, "R6", likelihood=5, impact=5)
     risk_close(risk=closed, actor=clerk)
     with django_assert_num_queries(1):
-        summary = risk_summary(partnership)
+        summary = risk_summary(place_partnership)
     assert (summary.red, summary.amber, summary.green, summary.overdue) == (2, 2, 1, 1)
     assert summary.total == 5
-    assert [r.reference for r in register_risks(partnership, "closed")] == ["R6"]
+    assert [r.reference for r in register_risks(place_partnership, "closed")] == ["R6"]

@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from governance.models import Membership
 
@@ -18,13 +17,8 @@ PUBLIC_PAGES = [
 ]
 
 
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-
-
 @pytest.mark.django_db(transaction=True)
-def test_public_structure_pages_are_accessible(page, demo, assert_accessible):
+def test_public_structure_pages_are_accessible(page, live_demo, assert_accessible):
     for url in PUBLIC_PAGES:
         page.goto(url)
         assert page.locator("h1").count() == 1, url
@@ -33,7 +27,7 @@ def test_public_structure_pages_are_accessible(page, demo, assert_accessible):
 
 @pytest.mark.django_db(transaction=True)
 def test_clerk_adds_a_substitute_member_and_sees_the_history(
-    page, demo, sign_in, assert_accessible
+    page, live_demo, sign_in, assert_accessible
 ):
     clerk = get_user_model().objects.get(username="clerk")
     sign_in(clerk)

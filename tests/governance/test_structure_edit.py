@@ -13,16 +13,16 @@ from governance.models import (
     Person,
     RoleAssignment,
 )
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def alliance_clerk(alliance_board):
-    from tests.conftest import make_user
+def alliance_clerk(place_board):
 
     user = make_user("alliance-clerk", first_name="Alice", last_name="Clerk")
-    RoleAssignment.objects.create(user=user, role=RoleAssignment.Role.CLERK, body=alliance_board)
+    RoleAssignment.objects.create(user=user, role=RoleAssignment.Role.CLERK, body=place_board)
     return user
 
 
@@ -146,13 +146,13 @@ def test_membership_ending_before_it_starts_is_refused(client_for, clerk, body, 
 
 
 def test_seat_for_an_organisation_that_left_the_partnership_is_refused(
-    client_for, admin_user, alliance_board, spell, council
+    client_for, admin_user, place_board, spell, council
 ):
     spell.left = date(2023, 3, 31)
     spell.save()
     person = Person.objects.create(name="Richard Clewer", slug="richard-clewer")
     response = client_for(admin_user).post(
-        f"/bodies/{alliance_board.slug}/members/new/",
+        f"/bodies/{place_board.slug}/members/new/",
         {"person": person.pk, "role": "member", "voting": "on", "representing": council.pk,
          "start": "2023-06-01"},
     )  # fmt: skip
@@ -162,13 +162,13 @@ def test_seat_for_an_organisation_that_left_the_partnership_is_refused(
 
 
 def test_seat_before_the_organisation_left_is_allowed(
-    client_for, admin_user, alliance_board, spell, council
+    client_for, admin_user, place_board, spell, council
 ):
     spell.left = date(2023, 3, 31)
     spell.save()
     person = Person.objects.create(name="Richard Clewer", slug="richard-clewer")
     response = client_for(admin_user).post(
-        f"/bodies/{alliance_board.slug}/members/new/",
+        f"/bodies/{place_board.slug}/members/new/",
         {"person": person.pk, "role": "chair", "voting": "on", "representing": council.pk,
          "start": "2022-07-01", "end": "2023-03-31"},
     )  # fmt: skip

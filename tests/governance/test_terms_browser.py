@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from governance.models import TermsOfReference
-from tests.governance.terms_helpers import approved_version, seat_voting_members
+from tests.factories import approved_version, seat_voting_members
 
 
 @pytest.mark.django_db(transaction=True)

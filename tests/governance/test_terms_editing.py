@@ -8,7 +8,7 @@ import pytest
 
 from governance.models import TermsOfReference
 from governance.services.terms import terms_draft_create
-from tests.governance.terms_helpers import TEXT, approved_version, seat_voting_members
+from tests.factories import TERMS_TEXT, approved_version, make_user, seat_voting_members
 
 pytestmark = pytest.mark.django_db
 
@@ -18,12 +18,12 @@ NEW = f"{LIST}new/"
 
 def _form_data(**changes) -> dict:
     data = {
-        "purpose": TEXT["purpose"],
-        "membership_rules": TEXT["membership_rules"],
+        "purpose": TERMS_TEXT["purpose"],
+        "membership_rules": TERMS_TEXT["membership_rules"],
         "quorum_count": "3",
         "frequency": "Monthly",
-        "voting": TEXT["voting"],
-        "delegated_authority": TEXT["delegated_authority"],
+        "voting": TERMS_TEXT["voting"],
+        "delegated_authority": TERMS_TEXT["delegated_authority"],
         "review_date": "2099-05-01",
     }
     data.update(changes)
@@ -37,8 +37,10 @@ def current(body, council, clerk):
 
 
 @pytest.fixture
-def draft(current, body, clerk):
-    return terms_draft_create(body=body, actor=clerk, **{**TEXT, "purpose": "Draft purpose."})
+def draft_terms(current, body, clerk):
+    return terms_draft_create(
+        body=body, actor=clerk, **{**TERMS_TEXT, "purpose": "Draft purpose."}
+    )
 
 
 def _snapshot():
@@ -49,11 +51,11 @@ def _snapshot():
     )
 
 
-def _urls(draft):
+def _urls(draft_terms):
     return {
         "new": NEW,
-        "edit": f"{LIST}{draft.version}/edit/",
-        "approve": f"{LIST}{draft.version}/approve/",
+        "edit": f"{LIST}{draft_terms.version}/edit/",
+        "approve": f"{LIST}{draft_terms.version}/approve/",
     }
 
 
@@ -65,9 +67,9 @@ POSTS = {
 
 
 @pytest.mark.parametrize("view", ["new", "edit", "approve"])
-def test_anonymous_is_sent_to_sign_in(client_for, draft, view):
+def test_anonymous_is_sent_to_sign_in(client_for, draft_terms, view):
     client = client_for(None)
-    url = _urls(draft)[view]
+    url = _urls(draft_terms)[view]
     before = _snapshot()
     for response in [client.get(url), client.post(url, POSTS[view])]:
         assert response.status_code == 302
@@ -77,9 +79,9 @@ def test_anonymous_is_sent_to_sign_in(client_for, draft, view):
 
 @pytest.mark.parametrize("view", ["new", "edit", "approve"])
 @pytest.mark.parametrize("who", ["member", "outsider", "officer", "scrutiny_member"])
-def test_others_are_refused(request, client_for, draft, view, who):
+def test_others_are_refused(request, client_for, draft_terms, view, who):
     client = client_for(request.getfixturevalue(who))
-    url = _urls(draft)[view]
+    url = _urls(draft_terms)[view]
     before = _snapshot()
     assert client.get(url).status_code == 403
     assert client.post(url, POSTS[view]).status_code == 403
@@ -87,29 +89,28 @@ def test_others_are_refused(request, client_for, draft, view, who):
 
 
 @pytest.mark.parametrize("who", ["clerk", "admin_user"])
-def test_clerk_and_admin_may_open_each_page(request, client_for, draft, who):
+def test_clerk_and_admin_may_open_each_page(request, client_for, draft_terms, who):
     client = client_for(request.getfixturevalue(who))
-    for url in _urls(draft).values():
+    for url in _urls(draft_terms).values():
         assert client.get(url).status_code in {200, 302}
-    assert client.get(_urls(draft)["edit"]).status_code == 200
-    assert client.get(_urls(draft)["approve"]).status_code == 200
+    assert client.get(_urls(draft_terms)["edit"]).status_code == 200
+    assert client.get(_urls(draft_terms)["approve"]).status_code == 200
 
 
-def test_clerk_of_another_body_is_refused(client_for, draft, scrutiny_body):
+def test_clerk_of_another_body_is_refused(client_for, draft_terms, scrutiny_body):
     from governance.models import RoleAssignment
-    from tests.conftest import make_user
 
     other = make_user("otherclerk")
     RoleAssignment.objects.create(user=other, role="clerk", body=scrutiny_body)
     client = client_for(other)
-    assert client.get(_urls(draft)["edit"]).status_code == 403
-    assert client.post(_urls(draft)["approve"], POSTS["approve"]).status_code == 403
+    assert client.get(_urls(draft_terms)["edit"]).status_code == 403
+    assert client.post(_urls(draft_terms)["approve"], POSTS["approve"]).status_code == 403
 
 
 def test_new_draft_is_prefilled_from_the_current_version(client_for, current, clerk):
     html = client_for(clerk).get(NEW).content.decode()
     assert "This draft starts from the text of version 1" in html
-    assert TEXT["purpose"] in html
+    assert TERMS_TEXT["purpose"] in html
     assert "Eleven elected members of the Council" in html
     assert 'value="3"' in html
 
@@ -137,7 +138,7 @@ def test_new_draft_with_required_kinds_and_organisations(client_for, current, cl
     assert list(terms.quorum_required_organisations.all()) == [council]
 
 
-def test_new_draft_when_one_exists_goes_to_that_draft(client_for, draft, clerk):
+def test_new_draft_when_one_exists_goes_to_that_draft(client_for, draft_terms, clerk):
     client = client_for(clerk)
     response = client.get(NEW)
     assert response.status_code == 302
@@ -158,14 +159,14 @@ def test_invalid_draft_shows_errors_and_saves_nothing(client_for, current, clerk
     assert _snapshot() == before
 
 
-def test_edit_draft_saves_the_change(client_for, draft, admin_user):
+def test_edit_draft_saves_the_change(client_for, draft_terms, admin_user):
     response = client_for(admin_user).post(
         f"{LIST}2/edit/", _form_data(purpose="Edited draft purpose.")
     )
     assert response.status_code == 302
-    draft.refresh_from_db()
-    assert draft.purpose == "Edited draft purpose."
-    assert draft.history.latest().history_user == admin_user
+    draft_terms.refresh_from_db()
+    assert draft_terms.purpose == "Edited draft purpose."
+    assert draft_terms.history.latest().history_user == admin_user
 
 
 def test_approved_version_cannot_be_edited(client_for, current, clerk):
@@ -180,14 +181,14 @@ def test_approved_version_cannot_be_edited(client_for, current, clerk):
     assert _snapshot() == before
 
 
-def test_approve_page_asks_for_confirmation(client_for, draft, clerk):
+def test_approve_page_asks_for_confirmation(client_for, draft_terms, clerk):
     html = client_for(clerk).get(f"{LIST}2/approve/").content.decode()
     assert "Record approval of version 2" in html
     assert "Version 1 will be marked as superseded" in html
     assert TermsOfReference.objects.get(version=2).status == TermsOfReference.Status.DRAFT
 
 
-def test_approve_supersedes_the_current_version(client_for, draft, clerk):
+def test_approve_supersedes_the_current_version(client_for, draft_terms, clerk):
     response = client_for(clerk).post(f"{LIST}2/approve/", POSTS["approve"])
     assert response.status_code == 302
     assert response.url == f"{LIST}2/"
@@ -220,7 +221,7 @@ def test_quorum_larger_than_voting_membership_is_refused_on_the_form(client_for,
     assert _snapshot() == before
 
 
-def test_approval_date_in_the_future_is_refused(client_for, draft, clerk):
+def test_approval_date_in_the_future_is_refused(client_for, draft_terms, clerk):
     before = _snapshot()
     response = client_for(clerk).post(
         f"{LIST}2/approve/", {"approved_on": "2999-01-01", "approved_by": "Council"}
@@ -239,7 +240,7 @@ def test_review_date_before_approval_is_shown_on_the_approve_form(client_for, cu
 
 
 def test_edit_pages_run_a_bounded_number_of_queries(
-    client_for, draft, clerk, django_assert_max_num_queries
+    client_for, draft_terms, clerk, django_assert_max_num_queries
 ):
     client = client_for(clerk)
     for url in [f"{LIST}2/edit/", f"{LIST}2/approve/"]:

@@ -17,13 +17,13 @@ from governance.models.terms import (
     voting_member_count,
     with_terms_review_due,
 )
-from tests.governance.terms_helpers import TEXT, seat
+from tests.factories import TERMS_TEXT, seat
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def icb(db) -> Organisation:
+def notts_icb(db) -> Organisation:
     return Organisation.objects.create(
         name="NHS Nottingham and Nottinghamshire ICB",
         short_name="N&N ICB",
@@ -43,7 +43,7 @@ def healthwatch(db) -> Organisation:
 
 
 def _terms(body, **changes) -> TermsOfReference:
-    return TermsOfReference.objects.create(body=body, version=1, **{**TEXT, **changes})
+    return TermsOfReference.objects.create(body=body, version=1, **{**TERMS_TEXT, **changes})
 
 
 def _present(*memberships: Membership) -> list[Membership]:
@@ -115,9 +115,9 @@ def test_required_kinds_each_need_a_voting_member(body, council, trust, healthwa
     assert terms.quorum_check(councillors + _present(nhs_voter)) == (True, [])
 
 
-def test_any_nhs_kind_satisfies_nhs_and_a_specific_kind_only_itself(body, council, icb):
+def test_any_nhs_kind_satisfies_nhs_and_a_specific_kind_only_itself(body, council, notts_icb):
     terms = _terms(body, quorum_count=1, quorum_required_kinds=["nhs"])
-    assert terms.quorum_check(_present(seat(body, "ICB Chair", icb))) == (True, [])
+    assert terms.quorum_check(_present(seat(body, "ICB Chair", notts_icb))) == (True, [])
 
     trust_only = _terms(
         Body.objects.create(
@@ -126,7 +126,7 @@ def test_any_nhs_kind_satisfies_nhs_and_a_specific_kind_only_itself(body, counci
         quorum_count=1,
         quorum_required_kinds=["nhs_trust"],
     )
-    assert trust_only.quorum_check(_present(seat(body, "ICB Member", icb))) == (
+    assert trust_only.quorum_check(_present(seat(body, "ICB Member", notts_icb))) == (
         False,
         ["No NHS trust member present"],
     )
@@ -176,7 +176,9 @@ def test_quorum_in_words(body, council):
 
 
 def test_unknown_required_kind_is_refused(body):
-    terms = TermsOfReference(body=body, version=1, **TEXT, quorum_required_kinds=["martians"])
+    terms = TermsOfReference(
+        body=body, version=1, **TERMS_TEXT, quorum_required_kinds=["martians"]
+    )
     with pytest.raises(ValidationError) as error:
         terms.full_clean()
     assert "quorum_required_kinds" in error.value.message_dict
@@ -185,7 +187,7 @@ def test_unknown_required_kind_is_refused(body):
 def test_only_one_approved_version_per_body(body):
     _terms(body, status="approved", approved_on=date(2021, 1, 1))
     second = TermsOfReference(
-        body=body, version=2, status="approved", approved_on=date(2022, 1, 1), **TEXT
+        body=body, version=2, status="approved", approved_on=date(2022, 1, 1), **TERMS_TEXT
     )
     with pytest.raises(ValidationError) as error:
         second.full_clean()
@@ -206,7 +208,7 @@ def test_approved_version_needs_its_date_and_review_follows_approval(body):
     terms = TermsOfReference(
         body=body,
         version=1,
-        **{**TEXT, "review_date": date(2020, 1, 1)},
+        **{**TERMS_TEXT, "review_date": date(2020, 1, 1)},
         status="approved",
         approved_on=date(2021, 1, 1),
     )
@@ -255,7 +257,7 @@ def test_current_terms_and_review_flag_without_a_query_per_body(
     past = timezone.localdate() - timedelta(days=3)
     _terms(body, status="approved", approved_on=date(2020, 1, 1), review_date=past)
     _terms(others[0], status="approved", approved_on=date(2020, 1, 1))
-    TermsOfReference.objects.create(body=others[1], version=1, **TEXT)  # draft only
+    TermsOfReference.objects.create(body=others[1], version=1, **TERMS_TEXT)  # draft only
     with django_assert_num_queries(3):
         bodies = list(
             with_terms_review_due(Body.objects.order_by("name")).prefetch_related(

@@ -13,7 +13,7 @@ from governance.models.terms import current_terms
 from governance.services.terms import terms_draft_create
 from governance.views.terms import word_diff
 from ics_portal.common.changes import history_url
-from tests.governance.terms_helpers import TEXT, approved_version, seat_voting_members
+from tests.factories import TERMS_TEXT, approved_version, seat_voting_members
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,9 @@ def versions(body, council, clerk):
         quorum_count=4,
         purpose="To oversee adult social care, public health and integration in Nottinghamshire.",
     )
-    terms_draft_create(body=body, actor=clerk, **{**TEXT, "purpose": "DRAFT-ONLY purpose text"})
+    terms_draft_create(
+        body=body, actor=clerk, **{**TERMS_TEXT, "purpose": "DRAFT-ONLY purpose text"}
+    )
     return body
 
 
@@ -176,7 +178,7 @@ def _many_versions(body, council, clerk, count: int) -> None:
     seat_voting_members(body, council, 5)
     for n in range(count):
         approved_version(body, clerk, approved_on=date(2010 + n, 1, 1), purpose=f"Purpose {n}")
-    terms_draft_create(body=body, actor=clerk, **TEXT)
+    terms_draft_create(body=body, actor=clerk, **TERMS_TEXT)
 
 
 @pytest.mark.parametrize("count", [2, 8])

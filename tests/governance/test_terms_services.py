@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from governance.models import TermsOfReference
 from governance.services.terms import terms_approve, terms_draft_create, terms_draft_update
-from tests.governance.terms_helpers import TEXT, approved_version, seat_voting_members
+from tests.factories import TERMS_TEXT, approved_version, seat_voting_members
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +23,14 @@ def seated(body, council):
 def test_drafts_are_numbered_one_two_three(seated, clerk):
     first = approved_version(seated, clerk)
     second = approved_version(seated, clerk, approved_on=date(2022, 5, 26))
-    third = terms_draft_create(body=seated, actor=clerk, **TEXT)
+    third = terms_draft_create(body=seated, actor=clerk, **TERMS_TEXT)
     assert [first.version, second.version, third.version] == [1, 2, 3]
     assert third.status == TermsOfReference.Status.DRAFT
 
 
 def test_draft_create_writes_history_with_the_actor(body, clerk, council, trust):
     terms = terms_draft_create(
-        body=body, actor=clerk, **TEXT, quorum_required_organisations=[council, trust]
+        body=body, actor=clerk, **TERMS_TEXT, quorum_required_organisations=[council, trust]
     )
     record = terms.history.earliest()
     assert record.history_user == clerk
@@ -41,14 +41,14 @@ def test_draft_create_writes_history_with_the_actor(body, clerk, council, trust)
 
 
 def test_a_second_draft_is_refused_while_one_exists(body, clerk):
-    terms_draft_create(body=body, actor=clerk, **TEXT)
+    terms_draft_create(body=body, actor=clerk, **TERMS_TEXT)
     with pytest.raises(ValidationError, match="Version 1 is already a draft"):
-        terms_draft_create(body=body, actor=clerk, **TEXT)
+        terms_draft_create(body=body, actor=clerk, **TERMS_TEXT)
     assert TermsOfReference.objects.count() == 1
 
 
 def test_draft_update_changes_the_draft_with_history(body, clerk, admin_user, council):
-    terms = terms_draft_create(body=body, actor=clerk, **TEXT)
+    terms = terms_draft_create(body=body, actor=clerk, **TERMS_TEXT)
     terms_draft_update(
         terms=terms, actor=admin_user, purpose="A new purpose.", quorum_required_kinds=["nhs"]
     )
@@ -68,12 +68,12 @@ def test_approved_and_superseded_versions_are_never_edited(seated, clerk):
     with pytest.raises(ValidationError, match="Version 1 is superseded"):
         terms_draft_update(terms=first, actor=clerk, purpose="Rewritten in place.")
     first.refresh_from_db()
-    assert first.purpose == TEXT["purpose"]
+    assert first.purpose == TERMS_TEXT["purpose"]
 
 
 def test_approve_supersedes_the_previous_version(seated, clerk):
     first = approved_version(seated, clerk)
-    draft = terms_draft_create(body=seated, actor=clerk, **{**TEXT, "quorum_count": 4})
+    draft = terms_draft_create(body=seated, actor=clerk, **{**TERMS_TEXT, "quorum_count": 4})
     terms_approve(
         terms=draft,
         approved_on=date(2022, 5, 26),
@@ -117,7 +117,7 @@ def test_approving_a_superseded_version_is_refused(seated, clerk):
 
 
 def test_quorum_larger_than_the_voting_membership_is_refused(seated, clerk):
-    draft = terms_draft_create(body=seated, actor=clerk, **{**TEXT, "quorum_count": 9})
+    draft = terms_draft_create(body=seated, actor=clerk, **{**TERMS_TEXT, "quorum_count": 9})
     with pytest.raises(ValidationError) as error:
         terms_approve(terms=draft, approved_on=date(2021, 5, 27), approved_by="FC", actor=clerk)
     assert "Quorum of 9 is larger than the 7 current voting members" in error.value.messages[0]
@@ -128,7 +128,7 @@ def test_quorum_larger_than_the_voting_membership_is_refused(seated, clerk):
 
 def test_approval_before_the_version_it_replaces_is_refused(seated, clerk):
     first = approved_version(seated, clerk, approved_on=date(2022, 5, 26))
-    draft = terms_draft_create(body=seated, actor=clerk, **TEXT)
+    draft = terms_draft_create(body=seated, actor=clerk, **TERMS_TEXT)
     with pytest.raises(ValidationError) as error:
         terms_approve(terms=draft, approved_on=date(2021, 1, 1), approved_by="FC", actor=clerk)
     assert error.value.message_dict["approved_on"] == [
@@ -141,7 +141,7 @@ def test_approval_before_the_version_it_replaces_is_refused(seated, clerk):
 def test_approval_after_the_review_date_is_refused_and_nothing_changes(seated, clerk):
     first = approved_version(seated, clerk)
     draft = terms_draft_create(
-        body=seated, actor=clerk, **{**TEXT, "review_date": date(2022, 1, 1)}
+        body=seated, actor=clerk, **{**TERMS_TEXT, "review_date": date(2022, 1, 1)}
     )
     with pytest.raises(ValidationError) as error:
         terms_approve(terms=draft, approved_on=date(2022, 5, 1), approved_by="FC", actor=clerk)

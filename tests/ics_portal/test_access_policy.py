@@ -15,14 +15,14 @@ from governance.models import Body, Organisation, RoleAssignment
 from ics_portal.common.changes import history_url
 from ics_portal.common.records import save_record
 from meetings.models import AgendaItem, AgendaRevision, Attachment, Meeting, Minute, Report
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
 LONDON = ZoneInfo("Europe/London")
 # Who sees the Part II item's content, and who does not.
 INSIDE = ("member", "clerk", "admin_user")
-OUTSIDE = ("public", "other_clerk", "other_officer", "scrutiny_member")
+OUTSIDE = ("public", "policy_other_clerk", "other_officer", "scrutiny_member")
 # What each kind keeps from those outside: the rest of its fields is withheld.
 CONTENT = {
     "resolution": {"preamble", "parts", CHANGE_REASON},
@@ -35,7 +35,7 @@ WHOLE = ("report", "attachment", "approved_minute")
 
 
 @pytest.fixture
-def other_clerk(council):
+def policy_other_clerk(council):
     other = Body.objects.create(
         name="Wirral Partnerships Committee",
         slug="wirral-pc",
@@ -61,7 +61,7 @@ def public():
 
 
 @pytest.fixture
-def records(body, council, clerk):
+def policy_records(body, council, clerk):
     """A held meeting of the body with a Part II item and every kind of record it has."""
     meeting = Meeting.objects.create(
         body=body,
@@ -122,9 +122,9 @@ def _approve(minute: Minute, body) -> None:
 
 @pytest.mark.parametrize("who", OUTSIDE)
 @pytest.mark.parametrize("kind", sorted(CONTENT))
-def test_those_outside_the_body_see_no_part_two_text(request, records, who, kind):
+def test_those_outside_the_body_see_no_part_two_text(request, policy_records, who, kind):
     user = request.getfixturevalue(who)
-    record = records[kind]
+    record = policy_records[kind]
     hidden = withheld_fields(user, record)
     assert CONTENT[kind] <= hidden
     assert "id" not in hidden  # the record itself is listed, its number and dates shown
@@ -133,20 +133,20 @@ def test_those_outside_the_body_see_no_part_two_text(request, records, who, kind
 @pytest.mark.parametrize("who", OUTSIDE)
 @pytest.mark.parametrize("kind", WHOLE)
 def test_those_outside_the_body_see_nothing_of_the_papers_and_minute(
-    request, records, body, who, kind
+    request, policy_records, body, who, kind
 ):
     user = request.getfixturevalue(who)
-    _approve(records["minute"], body)
-    record = records["minute"] if kind == "approved_minute" else records[kind]
+    _approve(policy_records["minute"], body)
+    record = policy_records["minute"] if kind == "approved_minute" else policy_records[kind]
     assert withheld_fields(user, record) == all_fields(type(record))
 
 
 @pytest.mark.parametrize("who", INSIDE)
 @pytest.mark.parametrize("kind", sorted(CONTENT) + list(WHOLE))
-def test_members_and_clerks_of_the_body_see_the_text(request, records, body, who, kind):
+def test_members_and_clerks_of_the_body_see_the_text(request, policy_records, body, who, kind):
     user = request.getfixturevalue(who)
-    _approve(records["minute"], body)
-    record = records["minute"] if kind == "approved_minute" else records[kind]
+    _approve(policy_records["minute"], body)
+    record = policy_records["minute"] if kind == "approved_minute" else policy_records[kind]
     hidden = withheld_fields(user, record)
     # Only who signed in as whom stays with administrators.
     accounts = {"written_by_id", "made_by_id", "uploaded_by_id"}
@@ -159,16 +159,16 @@ def test_members_and_clerks_of_the_body_see_the_text(request, records, body, who
     [
         ("public", False),
         ("member", False),
-        ("other_clerk", False),
+        ("policy_other_clerk", False),
         ("other_officer", False),
         ("scrutiny_member", False),
         ("clerk", True),
         ("admin_user", True),
     ],
 )
-def test_a_draft_minute_is_for_the_clerks_alone(request, records, who, sees):
+def test_a_draft_minute_is_for_the_clerks_alone(request, policy_records, who, sees):
     user = request.getfixturevalue(who)
-    minute = records["minute"]
+    minute = policy_records["minute"]
     hidden = withheld_fields(user, minute)
     assert ("text" not in hidden) is sees
     assert (hidden == all_fields(Minute)) is not sees
@@ -195,8 +195,8 @@ def test_the_history_page_never_names_a_sign_in_to_the_public(client, council):
     assert "zz-sign-in-name" not in html
 
 
-def test_part_two_history_withholds_reasons_from_the_public(client, records):
-    revision = records["revision"]
+def test_part_two_history_withholds_reasons_from_the_public(client, policy_records):
+    revision = policy_records["revision"]
     revision._change_reason = "Revised: the secret fee"
     revision.summary = "The secret fee"
     revision.save()

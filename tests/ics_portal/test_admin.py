@@ -4,11 +4,12 @@ import pytest
 from django.contrib import admin
 from django.core.management import call_command
 
+from tests.factories import make_user
+
 pytestmark = pytest.mark.django_db
 
 
 def test_every_admin_list_opens(client_for):
-    from tests.conftest import make_user
 
     call_command("load_demo", stdout=open("/dev/null", "w"))
     client = client_for(make_user("superuser", is_superuser=True, is_staff=True))

@@ -12,10 +12,7 @@ from rest_framework.authtoken.models import Token
 
 from decisions.models import Ratification, Resolution
 from governance.models import Body, Membership, Organisation, Partnership, Person
-from tests.decisions.ratifications_helpers import ratification_of
-from tests.meetings.proceedings_helpers import item, make_meeting
-
-pytest_plugins = ["tests.decisions.conftest_ratifications"]
+from tests.factories import item, make_meeting, ratification_of
 
 SECRET = "Negotiate the Bramble Lodge fee at 4.2 per cent"
 DRAFT = "Close the Newark day centre from April"
@@ -51,7 +48,7 @@ def token_for(user) -> dict:
 
 
 @pytest.fixture
-def record(body):
+def published_resolutions(body):
     """A published meeting with a Part I and a Part II resolution, and an unpublished one."""
     published = make_meeting(body, date(2021, 1, 11))
     draft = make_meeting(body, date(2021, 3, 8), published=False)
@@ -68,7 +65,9 @@ def record(body):
 
 
 @pytest.mark.django_db
-def test_every_id_is_an_absolute_url_that_resolves_to_the_object(client, record, routed, member):
+def test_every_id_is_an_absolute_url_that_resolves_to_the_object(
+    client, published_resolutions, routed, member
+):
     for name in LISTS:
         response = client.get(f"/api/v1/{name}/")
         assert response.status_code == 200, name
@@ -115,9 +114,9 @@ def test_modified_since_and_until_filter_history_dated_objects(client, council, 
 
 
 @pytest.mark.django_db
-def test_modified_since_filters_resolutions(client, record):
+def test_modified_since_filters_resolutions(client, published_resolutions):
     boundary = timezone.now()
-    Resolution.objects.filter(pk=record["part_one"].pk).update(
+    Resolution.objects.filter(pk=published_resolutions["part_one"].pk).update(
         modified=boundary + timedelta(minutes=1)
     )
     response = client.get("/api/v1/resolutions/", {"modified_since": boundary.isoformat()})
@@ -144,7 +143,9 @@ def test_modified_since_filters_resolutions(client, record):
         ("bodies", {"offset": "-1"}, "offset"),
     ],
 )
-def test_malformed_parameters_give_400_with_a_reason(client, record, path, params, field):
+def test_malformed_parameters_give_400_with_a_reason(
+    client, published_resolutions, path, params, field
+):
     response = client.get(f"/api/v1/{path}/", params)
     assert response.status_code == 400
     reason = response.json()[field]
@@ -152,15 +153,15 @@ def test_malformed_parameters_give_400_with_a_reason(client, record, path, param
 
 
 @pytest.mark.django_db
-def test_an_offset_past_the_end_is_an_empty_page(client, record):
+def test_an_offset_past_the_end_is_an_empty_page(client, published_resolutions):
     response = client.get("/api/v1/resolutions/", {"offset": 500})
     assert response.status_code == 200
     assert response.json()["results"] == []
 
 
 @pytest.mark.django_db
-def test_filters_by_body_status_and_date(client, record, scrutiny_body):
-    body = record["published"].body
+def test_filters_by_body_status_and_date(client, published_resolutions, scrutiny_body):
+    body = published_resolutions["published"].body
     by_body = client.get("/api/v1/resolutions/", {"body": body.pk}).json()
     assert by_body["count"] == 2
     assert client.get("/api/v1/resolutions/", {"body": scrutiny_body.pk}).json()["count"] == 0
@@ -176,43 +177,49 @@ def test_filters_by_body_status_and_date(client, record, scrutiny_body):
 
 
 @pytest.mark.django_db
-def test_part_two_text_is_absent_for_the_public_and_present_for_a_member(client, record, member):
+def test_part_two_text_is_absent_for_the_public_and_present_for_a_member(
+    client, published_resolutions, member
+):
     for name in ("resolutions", "agenda-items"):
         anonymous = client.get(f"/api/v1/{name}/")
         assert SECRET not in anonymous.content.decode()
         assert "Exempt: paragraph 3 of Schedule 12A" in anonymous.content.decode()
         as_member = client.get(f"/api/v1/{name}/", **token_for(member))
         assert SECRET in as_member.content.decode(), name
-    detail = client.get(f"/api/v1/resolutions/{record['part_two'].pk}/").json()
+    detail = client.get(f"/api/v1/resolutions/{published_resolutions['part_two'].pk}/").json()
     assert detail["parts"] is None and detail["preamble"] is None
     assert detail["reference"] == "2021/002"
 
 
 @pytest.mark.django_db
-def test_agenda_item_carries_oparl_fields_and_resolution_text_when_visible(client, record):
-    part_one = item(record["published"], 3)
+def test_agenda_item_carries_oparl_fields_and_resolution_text_when_visible(
+    client, published_resolutions
+):
+    part_one = item(published_resolutions["published"], 3)
     data = client.get(f"/api/v1/agenda-items/{part_one.pk}/").json()
     assert data["number"] == "3" and data["order"] == 3 and data["public"] is True
     assert data["resolutionText"] == "1) Noted the performance report."
     assert data["resolutions"] == [
-        f"http://testserver/api/v1/resolutions/{record['part_one'].pk}/"
+        f"http://testserver/api/v1/resolutions/{published_resolutions['part_one'].pk}/"
     ]
-    exempt = client.get(f"/api/v1/agenda-items/{item(record['published'], 4).pk}/").json()
+    exempt = client.get(
+        f"/api/v1/agenda-items/{item(published_resolutions['published'], 4).pk}/"
+    ).json()
     assert exempt["public"] is False and exempt["resolutionText"] is None
 
 
 @pytest.mark.django_db
 def test_unpublished_meetings_are_absent_for_the_public_and_shown_to_their_clerk(
-    client, record, clerk, outsider
+    client, published_resolutions, clerk, outsider
 ):
-    draft = record["draft"]
+    draft = published_resolutions["draft"]
     for headers in ({}, token_for(outsider)):
         meetings = client.get("/api/v1/meetings/", **headers).json()["results"]
         assert [m["start"][:10] for m in meetings] == ["2021-01-11"]
         assert client.get(f"/api/v1/meetings/{draft.pk}/", **headers).status_code == 404
         for name in ("resolutions", "agenda-items"):
             assert DRAFT not in client.get(f"/api/v1/{name}/", **headers).content.decode()
-        drafted = f"/api/v1/resolutions/{record['drafted'].pk}/"
+        drafted = f"/api/v1/resolutions/{published_resolutions['drafted'].pk}/"
         assert client.get(drafted, **headers).status_code == 404
     as_clerk = client.get("/api/v1/meetings/", **token_for(clerk)).json()
     assert as_clerk["count"] == 2

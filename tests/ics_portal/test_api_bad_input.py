@@ -11,7 +11,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 
 from ics_portal.api_urls import router
-from tests.meetings.proceedings_helpers import item, make_meeting
+from tests.factories import item, make_meeting
 
 LISTS = [prefix for prefix, _viewset, _basename in router.registry]
 BIGINT = 2**63 - 1
@@ -22,7 +22,7 @@ def token_for(user) -> dict:
 
 
 @pytest.fixture
-def meeting(body):
+def api_meeting(body):
     return make_meeting(body, date(2021, 1, 11))
 
 
@@ -44,7 +44,7 @@ def test_odd_numbers_for_limit_and_offset_are_refused_on_every_list(client, path
 
 
 @pytest.mark.django_db
-def test_the_largest_offset_is_an_empty_page(client, meeting):
+def test_the_largest_offset_is_an_empty_page(client, api_meeting):
     response = client.get("/api/v1/meetings/", {"offset": BIGINT, "limit": 100})
     assert response.status_code == 200
     assert response.json()["results"] == []
@@ -55,7 +55,7 @@ def test_the_largest_offset_is_an_empty_page(client, meeting):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("offset", ["+16:00", "+23:59", "-18:30"])
-def test_a_far_off_utc_offset_is_read_as_the_same_moment(client, meeting, offset):
+def test_a_far_off_utc_offset_is_read_as_the_same_moment(client, api_meeting, offset):
     """PostgreSQL refuses offsets of 16 hours or more; the portal converts to UTC first."""
     since = client.get("/api/v1/meetings/", {"modified_since": f"2000-01-01T00:00:00{offset}"})
     assert since.status_code == 200
@@ -89,14 +89,14 @@ def test_unknown_parameters_are_refused_by_name_on_every_list(client, path):
 
 
 @pytest.mark.django_db
-def test_unknown_parameters_are_refused_on_an_object_too(client, meeting):
-    response = client.get(f"/api/v1/meetings/{meeting.pk}/", {"expand": "body"})
+def test_unknown_parameters_are_refused_on_an_object_too(client, api_meeting):
+    response = client.get(f"/api/v1/meetings/{api_meeting.pk}/", {"expand": "body"})
     assert_refused(response, "expand")
 
 
 @pytest.mark.django_db
-def test_known_parameters_and_the_format_are_accepted(client, meeting):
-    query = {"body": meeting.body_id, "limit": 5, "offset": 0, "format": "json"}
+def test_known_parameters_and_the_format_are_accepted(client, api_meeting):
+    query = {"body": api_meeting.body_id, "limit": 5, "offset": 0, "format": "json"}
     response = client.get("/api/v1/meetings/", query)
     assert response.status_code == 200
     assert response.json()["count"] == 1
@@ -147,11 +147,11 @@ def nested(depth: int) -> str:
 @pytest.mark.django_db
 @pytest.mark.parametrize("depth", [40, 100_000])
 @pytest.mark.parametrize("write", ["attendance", "resolutions"])
-def test_a_deeply_nested_body_is_refused(client, clerk, meeting, depth, write):
+def test_a_deeply_nested_body_is_refused(client, clerk, api_meeting, depth, write):
     path = (
-        f"/api/v1/meetings/{meeting.pk}/attendance/"
+        f"/api/v1/meetings/{api_meeting.pk}/attendance/"
         if write == "attendance"
-        else f"/api/v1/agenda-items/{item(meeting, 3).pk}/resolutions/"
+        else f"/api/v1/agenda-items/{item(api_meeting, 3).pk}/resolutions/"
     )
     response = client.post(
         path, nested(depth), content_type="application/json", **token_for(clerk)
@@ -161,12 +161,12 @@ def test_a_deeply_nested_body_is_refused(client, clerk, meeting, depth, write):
 
 
 @pytest.mark.django_db
-def test_an_oversized_body_is_refused(client, clerk, meeting, settings):
+def test_an_oversized_body_is_refused(client, clerk, api_meeting, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
     entry = {"person": 1, "status": "present", "note": "x" * 100}
     body = json.dumps({"entries": [entry] * 200})
     response = client.post(
-        f"/api/v1/meetings/{meeting.pk}/attendance/",
+        f"/api/v1/meetings/{api_meeting.pk}/attendance/",
         body,
         content_type="application/json",
         **token_for(clerk),
@@ -176,9 +176,9 @@ def test_an_oversized_body_is_refused(client, clerk, meeting, settings):
 
 
 @pytest.mark.django_db
-def test_a_body_within_the_limits_is_still_read(client, clerk, meeting):
+def test_a_body_within_the_limits_is_still_read(client, clerk, api_meeting):
     response = client.post(
-        f"/api/v1/meetings/{meeting.pk}/attendance/",
+        f"/api/v1/meetings/{api_meeting.pk}/attendance/",
         json.dumps({"entries": []}),
         content_type="application/json",
         **token_for(clerk),

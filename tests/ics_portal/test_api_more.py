@@ -14,12 +14,8 @@ from decisions.models import Action, Resolution
 from governance.models import Partnership, PartnershipMember
 from meetings.models import AgendaItem, Attendance, Meeting, Report
 from meetings.services import reports as report_services
+from tests.factories import PART_ONE_TEXT, PART_TWO_TEXT, make_meeting, person, report_fields
 from tests.ics_portal.test_api import token_for
-from tests.meetings.conftest_reports import *  # noqa: F403
-from tests.meetings.conftest_reports import PART_ONE_TEXT, PART_TWO_TEXT, report_fields
-from tests.meetings.proceedings_helpers import make_meeting, person
-
-pytest_plugins = ["tests.decisions.conftest_resolutions"]
 
 SECRET_ACTION = "Renegotiate the Bramble Lodge contract"
 NEW_LISTS = ["papers", "files", "actions", "partnership-memberships"]
@@ -324,12 +320,12 @@ def test_the_resolution_endpoint_refuses_get(client, business, clerk):
 # Write: a meeting's attendance
 
 
-def attendance_url(meeting: Meeting) -> str:
-    return f"/api/v1/meetings/{meeting.pk}/attendance/"
+def attendance_url(reports_meeting: Meeting) -> str:
+    return f"/api/v1/meetings/{reports_meeting.pk}/attendance/"
 
 
 @pytest.fixture
-def published(body, seats, terms) -> Meeting:
+def published_meeting(body, seats, terms) -> Meeting:
     return make_meeting(body, date(2021, 1, 11))
 
 
@@ -342,9 +338,9 @@ def everyone_present(seats: dict) -> dict:
 
 
 @pytest.mark.django_db
-def test_recording_attendance_needs_credentials(client, published, seats):
+def test_recording_attendance_needs_credentials(client, published_meeting, seats):
     response = client.post(
-        attendance_url(published), everyone_present(seats), content_type="application/json"
+        attendance_url(published_meeting), everyone_present(seats), content_type="application/json"
     )
     assert response.status_code == 401
     assert not Attendance.objects.exists()
@@ -353,10 +349,10 @@ def test_recording_attendance_needs_credentials(client, published, seats):
 @pytest.mark.django_db
 @pytest.mark.parametrize("who", ["member", "outsider", "officer", "governance_lead"])
 def test_recording_attendance_is_refused_to_anyone_but_the_clerk(
-    client, published, seats, request, who
+    client, published_meeting, seats, request, who
 ):
     response = client.post(
-        attendance_url(published),
+        attendance_url(published_meeting),
         everyone_present(seats),
         content_type="application/json",
         **token_for(request.getfixturevalue(who)),
@@ -367,7 +363,9 @@ def test_recording_attendance_is_refused_to_anyone_but_the_clerk(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("who", ["clerk", "admin_user"])
-def test_the_clerk_records_attendance_through_the_service(client, published, seats, request, who):
+def test_the_clerk_records_attendance_through_the_service(
+    client, published_meeting, seats, request, who
+):
     user = request.getfixturevalue(who)
     payload = everyone_present(seats)
     payload["entries"][0] = {
@@ -376,11 +374,14 @@ def test_the_clerk_records_attendance_through_the_service(client, published, sea
         "note": "other reasons",
     }
     response = client.post(
-        attendance_url(published), payload, content_type="application/json", **token_for(user)
+        attendance_url(published_meeting),
+        payload,
+        content_type="application/json",
+        **token_for(user),
     )
     assert response.status_code == 200, response.content
     data = response.json()
-    assert data["meeting"] == f"http://testserver/api/v1/meetings/{published.pk}/"
+    assert data["meeting"] == f"http://testserver/api/v1/meetings/{published_meeting.pk}/"
     assert data["status"] == "held"
     statuses = {row["person"]: row["status"] for row in data["attendance"]}
     chair = f"http://testserver/api/v1/people/{seats['chair'].person_id}/"
@@ -391,20 +392,23 @@ def test_the_clerk_records_attendance_through_the_service(client, published, sea
 
 @pytest.mark.django_db
 def test_attendance_for_a_non_member_is_a_400_with_the_services_message(
-    client, published, seats, clerk
+    client, published_meeting, seats, clerk
 ):
     stranger = person("Stan Stranger")
     payload = everyone_present(seats)
     payload["entries"].append({"person": stranger.pk, "status": "present"})
     response = client.post(
-        attendance_url(published), payload, content_type="application/json", **token_for(clerk)
+        attendance_url(published_meeting),
+        payload,
+        content_type="application/json",
+        **token_for(clerk),
     )
     assert response.status_code == 400
     [message] = response.json()["detail"]
     assert message.startswith("Stan Stranger is not a member of the")
     assert not Attendance.objects.exists()
-    published.refresh_from_db()
-    assert published.status == Meeting.Status.AGENDA_PUBLISHED
+    published_meeting.refresh_from_db()
+    assert published_meeting.status == Meeting.Status.AGENDA_PUBLISHED
 
 
 @pytest.mark.django_db
@@ -416,9 +420,9 @@ def test_attendance_for_a_non_member_is_a_400_with_the_services_message(
         ("everyone", "entries"),
     ],
 )
-def test_malformed_attendance_is_a_400(client, published, seats, clerk, entries, field):
+def test_malformed_attendance_is_a_400(client, published_meeting, seats, clerk, entries, field):
     response = client.post(
-        attendance_url(published),
+        attendance_url(published_meeting),
         {"entries": entries},
         content_type="application/json",
         **token_for(clerk),
@@ -428,10 +432,10 @@ def test_malformed_attendance_is_a_400(client, published, seats, clerk, entries,
 
 
 @pytest.mark.django_db
-def test_attendance_at_a_cancelled_meeting_is_refused(client, published, seats, clerk):
-    Meeting.objects.filter(pk=published.pk).update(status=Meeting.Status.CANCELLED)
+def test_attendance_at_a_cancelled_meeting_is_refused(client, published_meeting, seats, clerk):
+    Meeting.objects.filter(pk=published_meeting.pk).update(status=Meeting.Status.CANCELLED)
     response = client.post(
-        attendance_url(published),
+        attendance_url(published_meeting),
         everyone_present(seats),
         content_type="application/json",
         **token_for(clerk),
@@ -444,13 +448,13 @@ def test_attendance_at_a_cancelled_meeting_is_refused(client, published, seats, 
 # Query bounds
 
 
-def grow(meeting: Meeting, count: int, pdf_upload, actor) -> None:
+def grow(reports_meeting: Meeting, count: int, pdf_upload, actor) -> None:
     """`count` more Part I and Part II items, each with a report, a file and an action."""
     for n in range(count):
         for exempt in (False, True):
             position = 10 + 2 * n + exempt
             item = AgendaItem.objects.create(
-                meeting=meeting,
+                meeting=reports_meeting,
                 position=position,
                 title=f"Item {position}",
                 is_exempt=exempt,
@@ -465,7 +469,7 @@ def grow(meeting: Meeting, count: int, pdf_upload, actor) -> None:
                 revision_summary="Added",
             )
             Action.objects.create(
-                body=meeting.body,
+                body=reports_meeting.body,
                 item=item,
                 description=f"Action {position}",
                 owner="Officer",
@@ -479,7 +483,7 @@ def grow(meeting: Meeting, count: int, pdf_upload, actor) -> None:
             )
             PartnershipMember.objects.create(
                 partnership=partnership,
-                organisation=meeting.body.organisation,
+                organisation=reports_meeting.body.organisation,
                 joined=date.today(),
             )
 
@@ -488,9 +492,16 @@ def grow(meeting: Meeting, count: int, pdf_upload, actor) -> None:
 @pytest.mark.parametrize("who", [None, "member", "clerk"])
 @pytest.mark.parametrize("name", NEW_LISTS)
 def test_each_new_list_runs_a_bounded_number_of_queries(
-    client, meeting, pdf_upload, admin_user, request, who, name, django_assert_max_num_queries
+    client,
+    reports_meeting,
+    pdf_upload,
+    admin_user,
+    request,
+    who,
+    name,
+    django_assert_max_num_queries,
 ):
-    grow(meeting, 15, pdf_upload, admin_user)
+    grow(reports_meeting, 15, pdf_upload, admin_user)
     headers = token_for(request.getfixturevalue(who)) if who else {}
     with django_assert_max_num_queries(6):
         response = client.get(f"/api/v1/{name}/", {"limit": 100}, **headers)

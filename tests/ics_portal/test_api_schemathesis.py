@@ -9,11 +9,8 @@ The demo data is loaded and committed for each operation, then flushed.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 import schemathesis
-from django.core.management import call_command
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -35,13 +32,9 @@ schema = schemathesis.openapi.from_wsgi(
 ).include(method="GET")
 
 
-@pytest.fixture
-def demo_data(transactional_db):
-    """The demo data, committed, so that the WSGI application's own connection sees it."""
-    call_command("load_demo", stdout=open(os.devnull, "w"))
-
-
-@pytest.mark.usefixtures("demo_data")
+# `live_demo` (tests/conftest.py) commits the demo data, so the WSGI application's own
+# connection sees it.
+@pytest.mark.usefixtures("live_demo")
 @schema.parametrize()
 @settings(
     max_examples=10,

@@ -9,26 +9,14 @@ import pytest
 from icalendar import Calendar
 
 from decisions.models import Resolution
-from governance.models import Body
 from meetings.models import Meeting
-from tests.meetings.proceedings_helpers import make_meeting
+from tests.factories import make_meeting
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PARTS_MARKER = "ZQX-FEED-PARTS-SECRET"
 DRAFT_MARKER = "ZQX-FEED-DRAFT-SECRET"
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def other_body(council) -> Body:
-    return Body.objects.create(
-        name="Health and Wellbeing Board",
-        short_name="HWB",
-        slug="health-and-wellbeing-board",
-        kind=Body.Kind.BOARD,
-        organisation=council,
-    )
 
 
 def resolve(meeting: Meeting, position: int, number: int, parts: str) -> Resolution:

@@ -6,77 +6,15 @@ substring matching agree on them.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from django.db import connection
 
 from decisions.models import Resolution
 from ics_portal.search import MAX_LENGTH, PER_PAGE, search
-from meetings.models import AgendaItem, Meeting, Minute, Report
-from tests.meetings.proceedings_helpers import item, make_meeting
+from meetings.models import AgendaItem
+from tests.factories import SCRIPT, make_short_report
 
 pytestmark = pytest.mark.django_db
-
-SCRIPT = "<script>alert(1)</script>"
-
-
-def make_report(agenda_item: AgendaItem, information: str, title: str = "A report") -> Report:
-    return Report.objects.create(
-        item=agenda_item,
-        title=title,
-        purpose="To inform the committee.",
-        recommendations="Note the report.",
-        information=information,
-        author="Jonathan Gribbin",
-    )
-
-
-def make_resolution(meeting: Meeting, position: int, number: int, parts: str) -> Resolution:
-    return Resolution.objects.create(
-        body=meeting.body,
-        year=meeting.date.year,
-        number=number,
-        meeting=meeting,
-        item=item(meeting, position),
-        parts=parts,
-    )
-
-
-def approve_minutes(meeting: Meeting, at: Meeting) -> None:
-    meeting.minutes_approved_at = item(at, 1)
-    meeting.status = Meeting.Status.MINUTES_APPROVED
-    meeting.save()
-
-
-@pytest.fixture
-def records(body):
-    """January: published, minutes approved in February; item 3 Part I, item 4 Part II.
-    March: published, minutes still draft. April: agenda not published."""
-    january = make_meeting(body, date(2021, 1, 11))
-    february = make_meeting(body, date(2021, 2, 8))
-    march = make_meeting(body, date(2021, 3, 29))
-    april = make_meeting(body, date(2021, 4, 26), published=False)
-    approve_minutes(january, at=february)
-
-    make_report(
-        item(january, 3),
-        f"Uptake among zebrafinch residents rose sharply. {SCRIPT} Further work follows.",
-        title="Vaccination uptake",
-    )
-    make_resolution(january, 3, 1, "1) Ratified the hedgehog strategy.\n2) Noted the report.")
-    Minute.objects.create(item=item(january, 3), text="The walrusminute was discussed at length.")
-
-    make_report(item(january, 4), "The quokkamarker figures are confidential.")
-    make_resolution(january, 4, 2, "1) Agreed the quokkamarker fee.")
-    Minute.objects.create(item=item(january, 4), text="Members debated the quokkamarker offer.")
-
-    Minute.objects.create(item=item(march, 3), text="A draftymoose minute not yet approved.")
-
-    AgendaItem.objects.filter(pk=item(april, 3).pk).update(title="Secretbadger proposals")
-    make_report(item(april, 4), "The secretbadger plan.")
-    make_report(item(april, 3), "Unpublished greyheron report.")
-    return {"january": january, "march": march, "april": april}
 
 
 def labels(user, query: str) -> list[str]:
@@ -197,7 +135,7 @@ def test_results_are_paginated_and_the_query_count_is_bounded(
         agenda_item = AgendaItem.objects.create(
             meeting=january, position=position, title=f"Pelican item {position}"
         )
-        make_report(agenda_item, "The pelican count.", title=f"Pelican report {position}")
+        make_short_report(agenda_item, "The pelican count.", title=f"Pelican report {position}")
     with django_assert_max_num_queries(12):
         response = client.get("/search/", {"q": "pelican"})
     assert response.status_code == 200

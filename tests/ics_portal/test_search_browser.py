@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ics_portal.test_search import records  # noqa: F401  (the fixture)
-
 
 @pytest.mark.django_db(transaction=True)
-def test_search_page_is_accessible(page, assert_accessible, records):  # noqa: F811
+def test_search_page_is_accessible(page, assert_accessible, records):
     page.goto("/search/")
     assert_accessible(page)
     page.get_by_label("Search decisions, reports and minutes").fill("a")

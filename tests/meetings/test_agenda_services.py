@@ -8,20 +8,11 @@ from django.core.exceptions import ValidationError
 from governance.models import Body
 from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
 from meetings.services import agenda as services
-from tests.meetings import conftest_agenda
-from tests.meetings.conftest_agenda import (
-    at,
-    business,
-    positions,
-    schedule,
-    titles,
-)
+from tests.factories import at, business_item, positions, schedule, titles
 
 pytestmark = pytest.mark.django_db
 
 # Shared fixtures.
-draft = conftest_agenda.draft
-published = conftest_agenda.published
 
 STANDARD = [
     "Minutes of the last meeting",
@@ -88,10 +79,10 @@ def test_a_part_ii_item_without_a_paragraph_is_refused(draft, clerk):
 )
 def test_reordering_keeps_every_item(draft, clerk, move, expected):
     before = titles(draft)
-    services.item_move(item=business(draft), actor=clerk, **move)
+    services.item_move(item=business_item(draft), actor=clerk, **move)
     assert titles(draft) == [before[i] for i in expected]
     assert positions(draft) == [1, 2, 3, 4, 5]
-    assert business(draft).history.latest().history_user == clerk
+    assert business_item(draft).history.latest().history_user == clerk
 
 
 def test_moving_off_the_agenda_is_refused(draft, clerk):
@@ -112,7 +103,7 @@ def test_removing_an_item_closes_the_gap(draft, clerk):
 
 
 def test_edits_after_publication_are_refused_and_point_to_revising(published, clerk):
-    item = business(published)
+    item = business_item(published)
     for call in (
         lambda: services.item_update(item=item, title="Changed", actor=clerk),
         lambda: services.item_remove(item=item, actor=clerk),
@@ -175,7 +166,7 @@ def test_publishing_after_the_meeting_started_is_refused(draft, clerk):
 
 def test_publishing_checks_every_item_again(draft, clerk):
     # An item written around the services (an import, an old row) is caught at publication.
-    AgendaItem.objects.filter(pk=business(draft).pk).update(purpose="nonsense")
+    AgendaItem.objects.filter(pk=business_item(draft).pk).update(purpose="nonsense")
     with pytest.raises(ValidationError, match="Item 4"):
         services.agenda_publish(meeting=draft, actor=clerk, now=at(2099, 2, 1))
     draft.refresh_from_db()
@@ -183,7 +174,7 @@ def test_publishing_checks_every_item_again(draft, clerk):
 
 
 def test_a_revision_after_publication_is_visible_and_bumps_the_pack(published, clerk):
-    item = business(published)
+    item = business_item(published)
     revision = services.item_revise(
         item=item, actor=clerk, summary="Revised financial table", title="Better Care Fund 2099"
     )
@@ -204,10 +195,10 @@ def test_a_revision_after_publication_is_visible_and_bumps_the_pack(published, c
 
 
 def test_revising_is_refused_before_publication_or_without_a_summary(draft, published, clerk):
-    item = business(published)
+    item = business_item(published)
     with pytest.raises(ValidationError, match="Say what has changed"):
         services.item_revise(item=item, actor=clerk, summary="  ", title="X")
-    assert business(published).title == "Better Care Fund plan"
+    assert business_item(published).title == "Better Care Fund plan"
     other = schedule(published.body, clerk, start=at(2099, 6, 1))
     with pytest.raises(ValidationError, match="edit the item instead"):
         services.item_revise(item=other.items.first(), actor=clerk, summary="Changed")
@@ -225,14 +216,14 @@ def test_the_pack_render_is_queued_on_commit_only(
     assert calls == [draft.pk] and len(callbacks) == 1
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.item_revise(item=business(draft), actor=clerk, summary="Revised")
+        services.item_revise(item=business_item(draft), actor=clerk, summary="Revised")
         assert calls == [draft.pk]
     assert calls == [draft.pk, draft.pk]
 
     # A refused revision commits nothing, so nothing is queued.
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with pytest.raises(ValidationError):
-            services.item_revise(item=business(draft), actor=clerk, summary="")
+            services.item_revise(item=business_item(draft), actor=clerk, summary="")
     assert callbacks == [] and len(calls) == 2
 
 
@@ -246,7 +237,7 @@ def test_marking_held_needs_publication_and_a_started_meeting(draft, clerk):
     assert held.status == Meeting.Status.HELD
     assert held.history.latest().history_user == clerk
     with pytest.raises(ValidationError, match="no longer be revised"):
-        services.item_revise(item=business(draft), actor=clerk, summary="Too late")
+        services.item_revise(item=business_item(draft), actor=clerk, summary="Too late")
     with pytest.raises(ValidationError, match="can no longer be cancelled"):
         services.meeting_cancel(meeting=draft, actor=clerk)
 

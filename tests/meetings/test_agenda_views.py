@@ -9,19 +9,11 @@ from governance.access import editable_bodies_q
 from governance.models import Body
 from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
 from meetings.services import agenda as services
-from tests.meetings import conftest_agenda
-from tests.meetings.conftest_agenda import (
-    at,
-    business,
-    schedule,
-    titles,
-)
+from tests.factories import at, business_item, schedule, titles
 
 pytestmark = pytest.mark.django_db
 
 # Shared fixtures.
-draft = conftest_agenda.draft
-published = conftest_agenda.published
 
 
 @pytest.fixture
@@ -32,7 +24,7 @@ def past_published(body, clerk) -> Meeting:
 
 
 @pytest.fixture
-def entry(body, clerk) -> WorkProgrammeEntry:
+def annual_report_entry(body, clerk) -> WorkProgrammeEntry:
     return services.work_programme_entry_add(
         body=body, planned_for=date(2099, 3, 10), title="Annual report", actor=clerk
     )
@@ -52,12 +44,13 @@ EDIT_VIEWS = [
      {"start": "2099-03-11T10:00", "venue": "Trent Bridge House"}),
     ("item_add", lambda f: f"/meetings/{f['draft'].pk}/items/new/",
      {"title": "Winter plan", "purpose": "decision"}),
-    ("item_edit", lambda f: f"/meetings/{f['draft'].pk}/items/{business(f['draft']).pk}/edit/",
+    ("item_edit",
+     lambda f: f"/meetings/{f['draft'].pk}/items/{business_item(f['draft']).pk}/edit/",
      {"title": "Better Care Fund plan 2099", "purpose": "decision", "version": "1"}),
     ("item_remove",
-     lambda f: f"/meetings/{f['draft'].pk}/items/{business(f['draft']).pk}/remove/", {}),
+     lambda f: f"/meetings/{f['draft'].pk}/items/{business_item(f['draft']).pk}/remove/", {}),
     ("item_revise",
-     lambda f: f"/meetings/{f['published'].pk}/items/{business(f['published']).pk}/revise/",
+     lambda f: f"/meetings/{f['published'].pk}/items/{business_item(f['published']).pk}/revise/",
      {"summary": "Revised appendix", "title": "Covid-19 update (revised)", "version": "1"}),
     ("publish", lambda f: f"/meetings/{f['draft'].pk}/publish/", {}),
     ("cancel", lambda f: f"/meetings/{f['draft'].pk}/cancel/", {}),
@@ -76,7 +69,8 @@ USERS = ["admin_user", "clerk", "member", "officer", "scrutiny_member", "outside
 
 @pytest.mark.parametrize("name,url,data", EDIT_VIEWS, ids=[v[0] for v in EDIT_VIEWS])
 def test_edit_permission_matrix(request, client_for, name, url, data, past_published):
-    fixtures = {n: request.getfixturevalue(n) for n in [*USERS, "body", "draft", "entry"]}
+    fixtures = {n: request.getfixturevalue(n) for n in [*USERS, "body", "draft"]}
+    fixtures["entry"] = request.getfixturevalue("annual_report_entry")
     fixtures["published"] = past_published
     post = {k: (fixtures["draft"].pk if v == "{draft}" else v) for k, v in data.items()}
     address = url(fixtures)
@@ -101,7 +95,7 @@ def test_edit_permission_matrix(request, client_for, name, url, data, past_publi
 
 
 def test_move_permission_matrix(client_for, draft, admin_user, clerk, member, outsider):
-    item = business(draft)
+    item = business_item(draft)
     address = f"/meetings/{draft.pk}/items/{item.pk}/move/"
     assert client_for(None).post(address, {"direction": "up"}).status_code == 302
     for user in (member, outsider):
@@ -140,7 +134,7 @@ def test_a_part_ii_item_needs_its_paragraph(client_for, clerk, draft):
 
 
 def test_editing_a_published_item_leads_to_revising(client_for, clerk, published):
-    item = business(published)
+    item = business_item(published)
     response = client_for(clerk).get(f"/meetings/{published.pk}/items/{item.pk}/edit/")
     assert response["Location"] == f"/meetings/{published.pk}/items/{item.pk}/revise/"
 
@@ -204,7 +198,7 @@ def test_an_unpublished_agenda_is_hidden_from_those_who_cannot_edit_the_body(
 
 
 @pytest.fixture
-def exempt(published, clerk):
+def revised_exempt_item(published, clerk):
     """A published agenda with a Part II item that has been revised."""
     Meeting.objects.filter(pk=published.pk).update(
         status=Meeting.Status.SCHEDULED, agenda_published_at=None
@@ -225,9 +219,9 @@ def exempt(published, clerk):
 
 
 def test_part_ii_shows_only_title_and_notice_to_those_who_may_not_see_it(
-    client_for, exempt, admin_user, clerk, member, outsider, officer, scrutiny_member
+    client_for, revised_exempt_item, admin_user, clerk, member, outsider, officer, scrutiny_member
 ):
-    url = f"/meetings/{exempt.meeting_id}/"
+    url = f"/meetings/{revised_exempt_item.meeting_id}/"
     for user in (None, outsider, officer, scrutiny_member):
         html = client_for(user).get(url).content.decode()
         assert "Care home contract award" in html
@@ -310,9 +304,11 @@ def test_the_list_filters_and_runs_a_bounded_number_of_queries(
 
 
 def test_the_work_programme_page(
-    client_for, clerk, body, entry, draft, django_assert_max_num_queries
+    client_for, clerk, body, annual_report_entry, draft, django_assert_max_num_queries
 ):
-    item = services.work_programme_entry_to_agenda(entry=entry, meeting=draft, actor=clerk)
+    item = services.work_programme_entry_to_agenda(
+        entry=annual_report_entry, meeting=draft, actor=clerk
+    )
     for n in range(10):
         services.work_programme_entry_add(
             body=body, planned_for=date(2099, 6, 1), title=f"Report {n}", actor=clerk

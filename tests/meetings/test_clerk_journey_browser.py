@@ -12,7 +12,7 @@ from django.utils import timezone
 from meetings.models import Meeting
 from meetings.services import agenda as agenda_services
 from meetings.services.proceedings import AttendanceEntry, attendance_record
-from tests.meetings.proceedings_helpers import approve_terms
+from tests.factories import approve_terms
 
 REASON = "Urgent business: the care home contract expires before the next meeting."
 

@@ -19,7 +19,7 @@ from meetings.services.proceedings import (
     declaration_update,
     minutes_approve,
 )
-from tests.meetings.proceedings_helpers import all_present, approve_terms, make_meeting, seat
+from tests.factories import all_present, approve_terms, make_meeting, seat
 
 DPI = "disclosable_pecuniary"
 

@@ -27,11 +27,6 @@ BODY = "adult-social-care-and-public-health-committee"
 MEETING_MODELS = [Meeting, AgendaItem, Report, Attendance, Minute, WorkProgrammeEntry]
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo")
-
-
 def _meeting(day: date) -> Meeting:
     return Meeting.objects.get(body__slug=BODY, start__date=day)
 

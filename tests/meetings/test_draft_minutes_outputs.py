@@ -11,9 +11,8 @@ from django.urls import reverse
 from decisions.models import Resolution
 from decisions.services.resolutions import resolution_record
 from meetings.services.proceedings import minute_draft
-from tests.meetings.proceedings_helpers import all_present, item
+from tests.factories import all_present, item
 
-pytest_plugins = ["tests.meetings.conftest_proceedings"]
 pytestmark = pytest.mark.django_db
 
 DRAFT = "Marmotdraft: the committee noted the report. GNUSECRET3318"
@@ -22,7 +21,7 @@ NOT_CLERKS = [None, "member", "officer"]
 
 
 @pytest.fixture
-def drafted(meeting, seats, clerk):
+def outputs_drafted(meeting, seats, clerk):
     """A held meeting with a draft minute and a decision on its Part I item."""
     all_present(meeting, seats, clerk)
     minute = minute_draft(item=item(meeting, 3), text=DRAFT, actor=clerk)
@@ -45,18 +44,18 @@ def outputs(minute) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("who", NOT_CLERKS)
-def test_draft_minutes_reach_no_one_but_the_clerks(request, client_for, drafted, who):
+def test_draft_minutes_reach_no_one_but_the_clerks(request, client_for, outputs_drafted, who):
     client = client_for(request.getfixturevalue(who) if who else None)
-    for output, url in outputs(drafted).items():
+    for output, url in outputs(outputs_drafted).items():
         response = client.get(url)
         assert response.status_code in (200, 404), (output, response.status_code)
         assert WORD not in response.content.decode(), f"{output} shows the draft to {who}"
-    assert client.get(outputs(drafted)["history"]).status_code == 404
+    assert client.get(outputs(outputs_drafted)["history"]).status_code == 404
 
 
-def test_the_clerk_reads_the_draft_minutes(client_for, clerk, drafted):
+def test_the_clerk_reads_the_draft_minutes(client_for, clerk, outputs_drafted):
     client = client_for(clerk)
-    urls = outputs(drafted)
+    urls = outputs(outputs_drafted)
     for output in ("meeting page", "search", "history", "decision trail"):
         response = client.get(urls[output])
         assert response.status_code == 200, output

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def draft_meeting(body):
+def exempt_draft_meeting(body):
     meeting = Meeting.objects.create(
         body=body,
         start=timezone.make_aware(datetime(2099, 3, 10, 10, 0)),
@@ -26,18 +26,18 @@ def draft_meeting(body):
     return meeting
 
 
-def test_unpublished_meeting_history_is_for_editors_only(client_for, draft_meeting, clerk):
-    item = draft_meeting.items.get()
-    for record in (draft_meeting, item):
+def test_unpublished_meeting_history_is_for_editors_only(client_for, exempt_draft_meeting, clerk):
+    item = exempt_draft_meeting.items.get()
+    for record in (exempt_draft_meeting, item):
         assert client_for(None).get(history_url(record)).status_code == 404
         assert client_for(clerk).get(history_url(record)).status_code == 200
 
 
 def test_part_two_revision_history_is_withheld_from_the_public(
-    client_for, draft_meeting, member, outsider
+    client_for, exempt_draft_meeting, member, outsider
 ):
-    draft_meeting.agenda_published_at = timezone.now()
-    draft_meeting.save()
+    exempt_draft_meeting.agenda_published_at = timezone.now()
+    exempt_draft_meeting.save()
     revision = AgendaRevision.objects.get()
     # The public sees that a revision was made and when, not what it says.
     public = client_for(outsider).get(history_url(revision))

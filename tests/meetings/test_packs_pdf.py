@@ -10,18 +10,11 @@ from pypdf import PdfReader
 
 from meetings.models import AgendaItem, Meeting
 from meetings.pdf import render_agenda_pack, render_minutes
-from tests.meetings import conftest_packs
-from tests.meetings.conftest_packs import (
-    PART_II_MARKER,
-    PART_II_MINUTE_MARKER,
-    pdf_pages_text,
-)
+from tests.factories import PART_II_MARKER, PART_II_MINUTE_MARKER, pdf_pages_text
 
 pytestmark = pytest.mark.django_db
 
 # Shared fixtures of the packs tests.
-minuted_meeting = conftest_packs.minuted_meeting
-pack_meeting = conftest_packs.pack_meeting
 
 
 def outline_titles(reader: PdfReader) -> list[str]:

@@ -10,19 +10,11 @@ from django.urls import reverse
 from meetings.models import Meeting, Report
 from meetings.services.packs import pack_downloads
 from meetings.tasks import enqueue_pack_render
-from tests.meetings import conftest_packs
-from tests.meetings.conftest_packs import (
-    PART_II_MARKER,
-    PART_II_MINUTE_MARKER,
-    pdf_pages_text,
-)
+from tests.factories import PART_II_MARKER, PART_II_MINUTE_MARKER, pdf_pages_text
 
 pytestmark = pytest.mark.django_db
 
 # Shared fixtures of the packs tests.
-media_root = conftest_packs.media_root
-minuted_meeting = conftest_packs.minuted_meeting
-pack_meeting = conftest_packs.pack_meeting
 
 
 @pytest.fixture(autouse=True)

@@ -13,12 +13,10 @@ from meetings.models import AgendaItem, AgendaPack, Meeting, Report
 from meetings.services import agenda as agenda_services
 from meetings.services import reports as report_services
 from meetings.tasks import enqueue_pack_render
-from tests.meetings import conftest_packs
-from tests.meetings.conftest_packs import PART_II_MARKER, pdf_pages_text
+from tests.factories import PART_II_MARKER, pdf_pages_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-pack_meeting = conftest_packs.pack_meeting
 
 NOW_EXEMPT = "GIRAFFESOONEXEMPT5521"
 
@@ -29,7 +27,7 @@ def run_worker() -> None:
 
 
 @pytest.fixture
-def rendered(settings, tmp_path, pack_meeting):
+def withdrawal_rendered(settings, tmp_path, pack_meeting):
     """The pack meeting's packs made by the database backend's worker, with a Part I report
     whose text is about to become exempt."""
     settings.MEDIA_ROOT = tmp_path
@@ -62,53 +60,57 @@ def assert_being_updated(response) -> None:
     assert NOW_EXEMPT not in html and PART_II_MARKER not in html
 
 
-def test_an_item_made_part_ii_withdraws_the_public_pack_until_remade(rendered, client, clerk):
-    assert NOW_EXEMPT in pdf_text(agenda(client, rendered))  # Part I so far: public
+def test_an_item_made_part_ii_withdraws_the_public_pack_until_remade(
+    withdrawal_rendered, client, clerk
+):
+    assert NOW_EXEMPT in pdf_text(agenda(client, withdrawal_rendered))  # Part I so far: public
 
-    item = AgendaItem.objects.get(meeting=rendered, position=5)
+    item = AgendaItem.objects.get(meeting=withdrawal_rendered, position=5)
     agenda_services.item_revise(
         item=item, actor=clerk, summary="Now taken in private", is_exempt=True, exempt_paragraph=3
     )
 
     # No worker has run: the old public file is gone with the change, not served.
-    assert not rendered.packs.filter(audience="public").exists()
-    assert_being_updated(agenda(client, rendered))
+    assert not withdrawal_rendered.packs.filter(audience="public").exists()
+    assert_being_updated(agenda(client, withdrawal_rendered))
 
     run_worker()
-    response = agenda(client, rendered)
+    response = agenda(client, withdrawal_rendered)
     assert response.status_code == 200
     text = pdf_text(response)
     assert NOW_EXEMPT not in text and PART_II_MARKER not in text
     assert text.count("Exempt: paragraph 3 of Schedule 12A") >= 2
 
 
-def test_a_part_ii_report_edit_withdraws_the_public_pack(rendered, client, clerk):
-    report = Report.objects.get(item__meeting=rendered, item__is_exempt=True)
+def test_a_part_ii_report_edit_withdraws_the_public_pack(withdrawal_rendered, client, clerk):
+    report = Report.objects.get(item__meeting=withdrawal_rendered, item__is_exempt=True)
     report_services.report_update(
         report=report,
         actor=clerk,
         revision_summary="Evaluation scores corrected",
         information=f"{PART_II_MARKER} corrected scores",
     )
-    assert not rendered.packs.filter(audience="public").exists()
-    assert_being_updated(agenda(client, rendered))
+    assert not withdrawal_rendered.packs.filter(audience="public").exists()
+    assert_being_updated(agenda(client, withdrawal_rendered))
     run_worker()
-    response = agenda(client, rendered)
+    response = agenda(client, withdrawal_rendered)
     assert response.status_code == 200
     assert PART_II_MARKER not in pdf_text(response)
 
 
-def test_a_render_of_an_older_version_finishing_late_is_not_served(rendered, client, clerk):
+def test_a_render_of_an_older_version_finishing_late_is_not_served(
+    withdrawal_rendered, client, clerk
+):
     """The worker may store an old version's public pack after the change committed (it read
     the item before): that file is never served either."""
-    item = AgendaItem.objects.get(meeting=rendered, position=5)
-    AgendaPack.objects.filter(meeting=rendered).delete()
+    item = AgendaItem.objects.get(meeting=withdrawal_rendered, position=5)
+    AgendaPack.objects.filter(meeting=withdrawal_rendered).delete()
     agenda_services.item_revise(
         item=item, actor=clerk, summary="Now taken in private", is_exempt=True, exempt_paragraph=3
     )
     stale = AgendaPack.objects.create(
-        meeting=rendered, document="agenda", audience="public", version=1, pages=1,
+        meeting=withdrawal_rendered, document="agenda", audience="public", version=1, pages=1,
         file="packs/stale.pdf",
     )  # fmt: skip
-    assert stale.version < Meeting.objects.get(pk=rendered.pk).pack_version
-    assert_being_updated(agenda(client, rendered))
+    assert stale.version < Meeting.objects.get(pk=withdrawal_rendered.pk).pack_version
+    assert_being_updated(agenda(client, withdrawal_rendered))

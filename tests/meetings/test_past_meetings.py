@@ -21,7 +21,7 @@ from meetings.services.agenda import (
     meeting_schedule,
 )
 from meetings.services.proceedings import AttendanceEntry, attendance_record, minute_draft
-from tests.meetings.proceedings_helpers import LONDON, approve_terms, seat
+from tests.factories import LONDON, approve_terms, seat
 
 # Monday 3 October 2022, 10:30: an agenda published on 22 September was in time, one of the
 # 28th late.

@@ -7,9 +7,7 @@ from django.core.exceptions import ValidationError
 
 from meetings.models import Attendance, Meeting
 from meetings.services.proceedings import AttendanceEntry, attendance_record
-from tests.meetings.proceedings_helpers import all_present, make_meeting, person
-
-pytest_plugins = ["tests.meetings.conftest_proceedings"]
+from tests.factories import all_present, make_meeting, person
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 
 from meetings.models import Attendance, Declaration, Meeting, Minute
-from tests.meetings.proceedings_helpers import all_present, item, person
-
-pytest_plugins = ["tests.meetings.conftest_proceedings"]
+from tests.factories import all_present, item, person
 
 
 @pytest.mark.django_db(transaction=True)

@@ -16,18 +16,11 @@ from meetings.services.proceedings import (
     minutes_approve,
     minutes_draft_all,
 )
-from tests.meetings.proceedings_helpers import all_present, item, make_meeting, person
+from tests.factories import item, make_meeting, person
 
-pytest_plugins = ["tests.meetings.conftest_proceedings"]
 pytestmark = pytest.mark.django_db
 
 DPI = "disclosable_pecuniary"
-
-
-@pytest.fixture
-def held(meeting, seats, clerk):
-    all_present(meeting, seats, clerk)
-    return meeting
 
 
 @pytest.fixture
@@ -37,12 +30,6 @@ def drafted(held, clerk):
     )
     held.refresh_from_db()
     return held
-
-
-@pytest.fixture
-def next_held(next_meeting, seats, clerk):
-    all_present(next_meeting, seats, clerk)
-    return next_meeting
 
 
 # Declarations

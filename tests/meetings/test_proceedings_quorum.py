@@ -10,9 +10,8 @@ from governance.models import Membership, TermsOfReference
 from meetings.quorum import NO_ATTENDANCE, NO_TERMS
 from meetings.services.proceedings import AttendanceEntry as E
 from meetings.services.proceedings import attendance_record
-from tests.meetings.proceedings_helpers import all_present, approve_terms, make_meeting, person
+from tests.factories import all_present, approve_terms, make_meeting, person
 
-pytest_plugins = ["tests.meetings.conftest_proceedings"]
 pytestmark = pytest.mark.django_db
 
 

@@ -10,29 +10,16 @@ from django.urls import reverse
 from governance.models import Membership
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
 from meetings.services.proceedings import minute_draft
-from tests.meetings.proceedings_helpers import all_present, item, make_meeting, person, seat
+from tests.factories import all_present, item, make_meeting, person, seat
 
-pytest_plugins = ["tests.meetings.conftest_proceedings"]
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def held(meeting, seats, clerk):
-    all_present(meeting, seats, clerk)
-    return meeting
-
-
-@pytest.fixture
-def drafted(held, clerk):
+def noted_draft(held, clerk):
     minute_draft(item=item(held, 3), text="The report was noted.", actor=clerk)
     held.refresh_from_db()
     return held
-
-
-@pytest.fixture
-def next_held(next_meeting, seats, clerk):
-    all_present(next_meeting, seats, clerk)
-    return next_meeting
 
 
 def urls(meeting):
@@ -200,28 +187,28 @@ def test_minutes_page_refused_before_the_meeting_is_held(client_for, clerk, meet
     assert not Minute.objects.exists()
 
 
-def test_approve_page_and_refusals(client_for, clerk, drafted, next_held, scrutiny_body):
+def test_approve_page_and_refusals(client_for, clerk, noted_draft, next_held, scrutiny_body):
     client = client_for(clerk)
-    url = reverse("meetings:minutes_approve", args=[drafted.pk])
+    url = reverse("meetings:minutes_approve", args=[noted_draft.pk])
     html = client.get(url).content.decode()
     assert "Minutes of the last meeting" in html and str(next_held) in html
     # At the same meeting: refused with the service's message.
-    response = client.post(url, {"at_item": item(drafted, 1).pk})
+    response = client.post(url, {"at_item": item(noted_draft, 1).pk})
     assert "Minutes cannot be approved at the meeting they record" in response.content.decode()
     # At another body's meeting: refused.
     other = make_meeting(scrutiny_body, date(2021, 2, 8))
     Meeting.objects.filter(pk=other.pk).update(status=Meeting.Status.HELD)
     response = client.post(url, {"at_item": item(other, 1).pk})
     assert "not at a meeting of the Health Scrutiny Committee" in response.content.decode()
-    drafted.refresh_from_db()
-    assert drafted.minutes_approved_at is None
+    noted_draft.refresh_from_db()
+    assert noted_draft.minutes_approved_at is None
     # At the later meeting's minutes item: approved.
     response = client.post(url, {"at_item": item(next_held, 1).pk})
     assert response.status_code == 302
-    drafted.refresh_from_db()
-    assert drafted.status == Meeting.Status.MINUTES_APPROVED
+    noted_draft.refresh_from_db()
+    assert noted_draft.status == Meeting.Status.MINUTES_APPROVED
     # Now the minutes page is read-only.
-    html = client.get(reverse("meetings:minutes_edit", args=[drafted.pk])).content.decode()
+    html = client.get(reverse("meetings:minutes_edit", args=[noted_draft.pk])).content.decode()
     assert "Approved minutes cannot be changed" in html and "<textarea" not in html
 
 

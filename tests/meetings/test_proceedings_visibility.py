@@ -20,9 +20,8 @@ from meetings.services.proceedings import (
     minute_draft,
     minutes_approve,
 )
-from tests.meetings.proceedings_helpers import all_present, item, make_meeting, person, seat
+from tests.factories import all_present, item, make_meeting, person, seat
 
-pytest_plugins = ["tests.meetings.conftest_proceedings"]
 pytestmark = pytest.mark.django_db
 
 PART_I = "The committee noted the performance report."
@@ -30,7 +29,7 @@ PART_II = "SECRET-FEE-UPLIFT: the fee uplift of 4.2 per cent was agreed."
 
 
 @pytest.fixture
-def drafted(meeting, seats, clerk):
+def drafted_both_parts(meeting, seats, clerk):
     all_present(meeting, seats, clerk)
     minute_draft(item=item(meeting, 3), text=PART_I, actor=clerk)
     minute_draft(item=item(meeting, 4), text=PART_II, actor=clerk)
@@ -39,11 +38,11 @@ def drafted(meeting, seats, clerk):
 
 
 @pytest.fixture
-def approved(drafted, next_meeting, seats, clerk):
+def approved(drafted_both_parts, next_meeting, seats, clerk):
     all_present(next_meeting, seats, clerk)
-    minutes_approve(meeting=drafted, at_item=item(next_meeting, 1), actor=clerk)
-    drafted.refresh_from_db()
-    return drafted
+    minutes_approve(meeting=drafted_both_parts, at_item=item(next_meeting, 1), actor=clerk)
+    drafted_both_parts.refresh_from_db()
+    return drafted_both_parts
 
 
 def render(meeting, user, position):
@@ -65,9 +64,9 @@ def viewer(request, who):
 
 
 @pytest.mark.parametrize("who", VIEWERS)
-def test_draft_minutes_only_for_those_who_edit_the_body(request, drafted, who):
+def test_draft_minutes_only_for_those_who_edit_the_body(request, drafted_both_parts, who):
     user = viewer(request, who)
-    html = render(drafted, user, 3) + render(drafted, user, 4)
+    html = render(drafted_both_parts, user, 3) + render(drafted_both_parts, user, 4)
     sees = who in {"clerk", "admin_user"}
     assert (PART_I in html) is sees
     assert (PART_II.split(":")[0] in html) is sees
@@ -103,19 +102,21 @@ def test_history_of_a_part_two_minute_for_the_body(client_for, member, approved)
     assert "SECRET-FEE-UPLIFT" in response.content.decode()
 
 
-def test_history_of_a_draft_minute_only_for_the_clerk(client_for, clerk, member, drafted):
-    url = history_url(item(drafted, 3).minute)
+def test_history_of_a_draft_minute_only_for_the_clerk(
+    client_for, clerk, member, drafted_both_parts
+):
+    url = history_url(item(drafted_both_parts, 3).minute)
     assert client_for(member).get(url).status_code == 404
     assert client_for(clerk).get(url).status_code == 200
 
 
 def test_later_meetings_minutes_item_offers_the_approval_button(
-    clerk, member, drafted, next_meeting
+    clerk, member, drafted_both_parts, next_meeting
 ):
     all_present(next_meeting, {"c": Membership.objects.filter(role="chair").get()}, clerk)
     html = render(next_meeting, clerk, 1)
-    assert f"Approve the minutes of {drafted}" in html
-    assert f'action="/meetings/{drafted.pk}/minutes/approve/"' in html
+    assert f"Approve the minutes of {drafted_both_parts}" in html
+    assert f'action="/meetings/{drafted_both_parts.pk}/minutes/approve/"' in html
     assert "Approve the minutes" not in render(next_meeting, member, 1)
 
 

@@ -26,18 +26,12 @@ REPORT = {
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture(autouse=True)
-def no_pack_rendering(monkeypatch):
+def kept_no_pack_rendering(monkeypatch):
     monkeypatch.setattr(agenda_services, "enqueue_pack_render", lambda meeting_id: None)
 
 
 @pytest.fixture
-def draft(body, clerk) -> Meeting:
+def kept_draft(body, clerk) -> Meeting:
     start = timezone.now() + timedelta(days=60)
     meeting = agenda_services.meeting_schedule(
         body=body, start=start, venue="County Hall", actor=clerk
@@ -54,8 +48,8 @@ def draft(body, clerk) -> Meeting:
 
 
 @pytest.fixture
-def published(draft, clerk) -> Meeting:
-    return agenda_services.agenda_publish(meeting=draft, actor=clerk)
+def kept_published(kept_draft, clerk) -> Meeting:
+    return agenda_services.agenda_publish(meeting=kept_draft, actor=clerk)
 
 
 def winter_plan(meeting: Meeting) -> AgendaItem:
@@ -84,9 +78,9 @@ def test_nobody_adds_service_records_in_the_admin(client_for, admin_user, model)
 
 
 def test_a_superuser_cannot_delete_an_item_of_a_published_agenda(
-    client_for, admin_user, published
+    client_for, admin_user, kept_published
 ):
-    item = winter_plan(published)
+    item = winter_plan(kept_published)
     client = client_for(admin_user)
     url = f"/admin/meetings/agendaitem/{item.pk}/delete/"
     assert client.get(url).status_code == 403
@@ -97,13 +91,13 @@ def test_a_superuser_cannot_delete_an_item_of_a_published_agenda(
     )
     assert bulk.status_code in (200, 302)
     assert AgendaItem.objects.filter(pk=item.pk).exists()
-    assert Meeting.objects.filter(pk=published.pk).exists()
+    assert Meeting.objects.filter(pk=kept_published.pk).exists()
 
 
 def test_a_superuser_cannot_change_an_item_of_a_published_agenda(
-    client_for, admin_user, published
+    client_for, admin_user, kept_published
 ):
-    item = winter_plan(published)
+    item = winter_plan(kept_published)
     client = client_for(admin_user)
     url = f"/admin/meetings/agendaitem/{item.pk}/change/"
     page = client.get(url)
@@ -111,15 +105,17 @@ def test_a_superuser_cannot_change_an_item_of_a_published_agenda(
     assert "Winter plan" in page.text
     response = client.post(
         url,
-        {"meeting": published.pk, "position": item.position, "title": "Quietly changed"},
+        {"meeting": kept_published.pk, "position": item.position, "title": "Quietly changed"},
     )
     assert response.status_code == 403
     item.refresh_from_db()
     assert item.title == "Winter plan"
 
 
-def test_a_superuser_cannot_revert_an_item_to_an_old_version(client_for, admin_user, published):
-    item = winter_plan(published)
+def test_a_superuser_cannot_revert_an_item_to_an_old_version(
+    client_for, admin_user, kept_published
+):
+    item = winter_plan(kept_published)
     agenda_services.item_revise(
         item=item, actor=admin_user, summary="Retitled", title="Winter pressures"
     )
@@ -136,11 +132,11 @@ def test_a_superuser_cannot_revert_an_item_to_an_old_version(client_for, admin_u
 
 
 def test_a_withdrawn_attachment_keeps_its_file_and_shows_on_the_meeting_page(
-    client_for, clerk, published, django_capture_on_commit_callbacks
+    client_for, clerk, kept_published, django_capture_on_commit_callbacks
 ):
     attachment = Attachment.objects.get()
     path = Path(attachment.file.path)
-    url = reverse("meetings:attachment_remove", args=[published.pk, attachment.pk])
+    url = reverse("meetings:attachment_remove", args=[kept_published.pk, attachment.pk])
     client = client_for(clerk)
     assert "Withdraw attachment" in client.get(url).text
 
@@ -155,28 +151,30 @@ def test_a_withdrawn_attachment_keeps_its_file_and_shows_on_the_meeting_page(
     when = timezone.localdate(attachment.withdrawn_at)
     shown = f"Withdrawn on {when.day} {when:%B %Y} because the figures were superseded"
     for user in (None, clerk):
-        page = client_for(user).get(published.get_absolute_url())
+        page = client_for(user).get(kept_published.get_absolute_url())
         assert shown in page.text
         assert "Appendix 1: Bed numbers" in page.text
     item_page = client_for(clerk).get(
-        reverse("meetings:item_detail", args=[published.pk, winter_plan(published).position])
+        reverse(
+            "meetings:item_detail", args=[kept_published.pk, winter_plan(kept_published).position]
+        )
     )
     assert shown in item_page.text
     assert url not in item_page.text  # no "Remove" link for a withdrawn attachment
     download = client_for(None).get(
-        reverse("meetings:attachment_download", args=[published.pk, attachment.pk])
+        reverse("meetings:attachment_download", args=[kept_published.pk, attachment.pk])
     )
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF
     # The agenda shows it as a supplementary / revised report, and the history says who.
-    revision = winter_plan(published).revisions.get()
+    revision = winter_plan(kept_published).revisions.get()
     assert revision.summary.startswith("Appendix 1: Bed numbers withdrawn on")
     assert attachment.history.first().history_user == clerk
 
 
-def test_withdrawal_needs_a_reason_and_happens_once(client_for, clerk, published):
+def test_withdrawal_needs_a_reason_and_happens_once(client_for, clerk, kept_published):
     attachment = Attachment.objects.get()
-    url = reverse("meetings:attachment_remove", args=[published.pk, attachment.pk])
+    url = reverse("meetings:attachment_remove", args=[kept_published.pk, attachment.pk])
     client = client_for(clerk)
     refused = client.post(url, {})
     assert refused.status_code == 200 and "Error:" in refused.text
@@ -189,11 +187,11 @@ def test_withdrawal_needs_a_reason_and_happens_once(client_for, clerk, published
 
 
 def test_before_publication_removal_still_deletes(
-    client_for, clerk, draft, django_capture_on_commit_callbacks
+    client_for, clerk, kept_draft, django_capture_on_commit_callbacks
 ):
     attachment = Attachment.objects.get()
     path = Path(attachment.file.path)
-    url = reverse("meetings:attachment_remove", args=[draft.pk, attachment.pk])
+    url = reverse("meetings:attachment_remove", args=[kept_draft.pk, attachment.pk])
     with django_capture_on_commit_callbacks(execute=True):
         assert client_for(clerk).post(url, {}).status_code == 302
     assert not Attachment.objects.exists()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from meetings.models import Attachment, Report
-from tests.meetings.conftest_reports import *  # noqa: F403
 
 
 @pytest.mark.django_db(transaction=True)

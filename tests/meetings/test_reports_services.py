@@ -13,8 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from meetings.models import AgendaRevision, Attachment, Meeting, Report
 from meetings.services import reports as services
-from tests.meetings.conftest_reports import *  # noqa: F403
-from tests.meetings.conftest_reports import report_fields
+from tests.factories import report_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -23,11 +22,6 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 def _files_on_disk(media_root: Path) -> list[Path]:
     return [p for p in Path(media_root).rglob("*") if p.is_file()]
-
-
-@pytest.fixture
-def draft_report(draft_item, clerk) -> Report:
-    return services.report_create(item=draft_item, actor=clerk, **report_fields())
 
 
 # Reports

@@ -14,9 +14,7 @@ from meetings.access import can_write_report
 from meetings.models import AgendaItem, AgendaRevision, Attachment, Meeting, Report
 from meetings.services import reports as services
 from meetings.uploads import DOCX
-from tests.conftest import make_user
-from tests.meetings.conftest_reports import *  # noqa: F403
-from tests.meetings.conftest_reports import report_fields
+from tests.factories import make_user, report_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -28,11 +26,6 @@ def _post_data(**overrides) -> dict:
     data = {name: "" for name in services.REPORT_FIELDS} | {"version": "1"}
     data.update(report_fields(**overrides))
     return data
-
-
-@pytest.fixture
-def draft_report(draft_item, clerk) -> Report:
-    return services.report_create(item=draft_item, actor=clerk, **report_fields())
 
 
 def _edit_views(f) -> list[tuple[str, str, dict]]:
@@ -290,32 +283,34 @@ def test_edit_page_query_bound(client_for, clerk, part_one_report, django_assert
 
 
 def test_meeting_with_reports_loads_in_fixed_queries(
-    meeting, part_one_report, exempt_report, clerk, django_assert_num_queries
+    reports_meeting, part_one_report, exempt_report, clerk, django_assert_num_queries
 ):
     from meetings.selectors.reports import meeting_item_views
 
     for n in range(5):
-        item = AgendaItem.objects.create(meeting=meeting, position=10 + n, title=f"Item {n}")
+        item = AgendaItem.objects.create(
+            meeting=reports_meeting, position=10 + n, title=f"Item {n}"
+        )
         Report.objects.create(item=item, **report_fields(title=f"Report {n}"))
     roles(clerk)
     with django_assert_num_queries(2):
-        views = meeting_item_views(meeting, clerk)
+        views = meeting_item_views(reports_meeting, clerk)
         sum(len(v.attachments) for v in views)
     assert len(views) == 7
 
 
-def test_summary_include_for_each_kind_of_item(meeting, part_one_report, exempt_report):
+def test_summary_include_for_each_kind_of_item(reports_meeting, part_one_report, exempt_report):
     from django.template.loader import render_to_string
 
     from meetings.selectors.reports import meeting_item_views
 
-    public, exempt = meeting_item_views(meeting, AnonymousUser())
+    public, exempt = meeting_item_views(reports_meeting, AnonymousUser())
     html = render_to_string(
         "meetings/reports/_item_report.html",
         {"item": public.item, "report": public.report, "can_see": public.can_see},
     )
     assert "Read the report" in html
-    assert f"/meetings/{meeting.pk}/items/5/" in html
+    assert f"/meetings/{reports_meeting.pk}/items/5/" in html
     html = render_to_string(
         "meetings/reports/_item_report.html",
         {"item": exempt.item, "report": exempt.report, "can_see": exempt.can_see},

@@ -10,13 +10,12 @@ from meetings import access as visibility
 from meetings.access import can_see_exempt
 from meetings.models import AgendaItem, Attachment, Meeting, Report
 from meetings.selectors.reports import meeting_item_views
-from tests.meetings.conftest_reports import *  # noqa: F403
-from tests.meetings.conftest_reports import (
+from tests.factories import (
     PART_ONE_TEXT,
     PART_TWO_TEXT,
-    SEES_DRAFTS,
-    SEES_PART_TWO,
-    VIEWERS,
+    REPORT_SEES_DRAFTS,
+    REPORT_SEES_PART_TWO,
+    REPORT_VIEWERS,
 )
 
 pytestmark = pytest.mark.django_db
@@ -33,17 +32,21 @@ def _fresh(item: AgendaItem) -> AgendaItem:
 # The helpers
 
 
-@pytest.mark.parametrize("name", VIEWERS)
+@pytest.mark.parametrize("name", REPORT_VIEWERS)
 def test_can_see_meeting_and_item_content(name, viewer, part_one_item, exempt_item, draft_item):
     user = _user(viewer, name)
     assert visibility.can_see_meeting(user, part_one_item.meeting)
     assert visibility.can_see_item_content(user, _fresh(part_one_item))
-    assert visibility.can_see_item_content(user, _fresh(exempt_item)) == (name in SEES_PART_TWO)
-    assert visibility.can_see_meeting(user, draft_item.meeting) == (name in SEES_DRAFTS)
-    assert visibility.can_see_item_content(user, _fresh(draft_item)) == (name in SEES_DRAFTS)
+    assert visibility.can_see_item_content(user, _fresh(exempt_item)) == (
+        name in REPORT_SEES_PART_TWO
+    )
+    assert visibility.can_see_meeting(user, draft_item.meeting) == (name in REPORT_SEES_DRAFTS)
+    assert visibility.can_see_item_content(user, _fresh(draft_item)) == (
+        name in REPORT_SEES_DRAFTS
+    )
 
 
-@pytest.mark.parametrize("name", VIEWERS)
+@pytest.mark.parametrize("name", REPORT_VIEWERS)
 def test_queryset_filters_agree_with_the_functions(
     name, viewer, part_one_report, exempt_report, draft_item, django_assert_num_queries
 ):
@@ -56,27 +59,27 @@ def test_queryset_filters_agree_with_the_functions(
         r for r in Report.objects.all() if visibility.can_see_item_content(user, r.item)
     }
     assert set(visibility.reports_visible_to(user)) == expected_reports
-    assert (exempt_report in expected_reports) == (name in SEES_PART_TWO)
+    assert (exempt_report in expected_reports) == (name in REPORT_SEES_PART_TWO)
     expected_files = {
         a for a in Attachment.objects.all() if visibility.can_see_item_content(user, a.report.item)
     }
     assert set(visibility.attachments_visible_to(user)) == expected_files
     items = AgendaItem.objects.filter(visibility.item_content_q(user))
-    assert (draft_item in items) == (name in SEES_DRAFTS)
+    assert (draft_item in items) == (name in REPORT_SEES_DRAFTS)
 
 
-@pytest.mark.parametrize("name", VIEWERS)
+@pytest.mark.parametrize("name", REPORT_VIEWERS)
 def test_item_views_give_content_or_notice_only(
-    name, viewer, meeting, part_one_report, exempt_report, django_assert_max_num_queries
+    name, viewer, reports_meeting, part_one_report, exempt_report, django_assert_max_num_queries
 ):
     user = _user(viewer, name)
     roles(user)
     with django_assert_max_num_queries(2):
-        views = meeting_item_views(meeting, user)
+        views = meeting_item_views(reports_meeting, user)
     part_one, exempt = views
     assert part_one.can_see and part_one.report == part_one_report
     assert part_one.exempt_notice == ""
-    if name in SEES_PART_TWO:
+    if name in REPORT_SEES_PART_TWO:
         assert exempt.report == exempt_report
         assert [a.title for a in exempt.attachments] == ["Confidential bid evaluation"]
         assert exempt.exempt_notice == ""
@@ -95,7 +98,7 @@ def test_officer_of_another_body_sees_part_two_of_their_own_body_only(
 # The pages
 
 
-@pytest.mark.parametrize("name", VIEWERS)
+@pytest.mark.parametrize("name", REPORT_VIEWERS)
 def test_item_page_of_each_kind_of_viewer(
     name, viewer, client_for, part_one_report, exempt_report
 ):
@@ -109,7 +112,7 @@ def test_item_page_of_each_kind_of_viewer(
     page = client.get(f"/meetings/{meeting_id}/items/6/")
     assert page.status_code == 200
     assert "Care home contract award" in page.text
-    if name in SEES_PART_TWO:
+    if name in REPORT_SEES_PART_TWO:
         assert PART_TWO_TEXT in page.text
         assert "Confidential bid evaluation" in page.text
         assert "Bid evaluation added" in page.text  # the revision
@@ -119,7 +122,7 @@ def test_item_page_of_each_kind_of_viewer(
             assert secret not in page.text
 
 
-@pytest.mark.parametrize("name", VIEWERS)
+@pytest.mark.parametrize("name", REPORT_VIEWERS)
 def test_attachment_download_of_each_kind_of_viewer(
     name, viewer, client_for, part_one_report, exempt_report, pdf_upload, clerk
 ):
@@ -144,10 +147,10 @@ def test_attachment_download_of_each_kind_of_viewer(
     response = client.get(
         f"/meetings/{exempt_file.report.item.meeting_id}/attachments/{exempt_file.pk}/"
     )
-    assert response.status_code == (200 if name in SEES_PART_TWO else 404)
+    assert response.status_code == (200 if name in REPORT_SEES_PART_TWO else 404)
 
 
-@pytest.mark.parametrize("name", VIEWERS)
+@pytest.mark.parametrize("name", REPORT_VIEWERS)
 def test_unpublished_meeting_items_are_hidden(name, viewer, client_for, draft_item, clerk):
     Report.objects.create(
         item=draft_item,
@@ -159,13 +162,13 @@ def test_unpublished_meeting_items_are_hidden(name, viewer, client_for, draft_it
     )
     client = client_for(viewer(name))
     response = client.get(f"/meetings/{draft_item.meeting_id}/items/1/")
-    if name in SEES_DRAFTS:
+    if name in REPORT_SEES_DRAFTS:
         assert response.status_code == 200 and "DRAFT-ONLY-TEXT" in response.text
     else:
         assert response.status_code == 404
 
 
-@pytest.mark.parametrize("name", VIEWERS)
+@pytest.mark.parametrize("name", REPORT_VIEWERS)
 def test_history_of_an_exempt_report_follows_the_rule(
     name, viewer, client_for, part_one_report, exempt_report
 ):
@@ -173,11 +176,11 @@ def test_history_of_an_exempt_report_follows_the_rule(
     response = client.get(f"/history/meetings/report/{part_one_report.pk}/")
     assert response.status_code == 200
     response = client.get(f"/history/meetings/report/{exempt_report.pk}/")
-    assert response.status_code == (200 if name in SEES_PART_TWO else 404)
+    assert response.status_code == (200 if name in REPORT_SEES_PART_TWO else 404)
     attachment = exempt_report.attachments.get()
     response = client.get(f"/history/meetings/attachment/{attachment.pk}/")
-    assert response.status_code == (200 if name in SEES_PART_TWO else 404)
+    assert response.status_code == (200 if name in REPORT_SEES_PART_TWO else 404)
 
 
-def test_item_page_of_a_missing_item_is_404(client, meeting):
-    assert client.get(f"/meetings/{meeting.pk}/items/99/").status_code == 404
+def test_item_page_of_a_missing_item_is_404(client, reports_meeting):
+    assert client.get(f"/meetings/{reports_meeting.pk}/items/99/").status_code == 404

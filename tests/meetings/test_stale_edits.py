@@ -29,7 +29,7 @@ from meetings.services import agenda as agenda_services
 from meetings.services import proceedings as proceedings_services
 from meetings.services import reports as report_services
 from meetings.services.proceedings import AttendanceEntry
-from tests.conftest import make_user
+from tests.factories import make_user
 
 STALE = "since you opened it; reload the page"
 REPORT = {
@@ -42,14 +42,14 @@ REPORT = {
 
 
 @pytest.fixture
-def other_clerk(body):
+def stale_other_clerk(body):
     user = make_user("clerk2", first_name="Kim", last_name="Second")
     RoleAssignment.objects.create(user=user, role=RoleAssignment.Role.CLERK, body=body)
     return user
 
 
 @pytest.fixture(autouse=True)
-def no_pack_rendering(monkeypatch):
+def stale_no_pack_rendering(monkeypatch):
     """Saving papers or minutes queues the stored PDFs to be made again: not needed here."""
     monkeypatch.setattr(agenda_services, "enqueue_pack_render", lambda meeting_id: None)
 
@@ -64,26 +64,26 @@ def _draft(body, clerk) -> Meeting:
 
 
 @pytest.fixture
-def draft(body, clerk) -> Meeting:
+def stale_draft(body, clerk) -> Meeting:
     """A draft agenda: the four standard items and 'Winter plan'."""
     return _draft(body, clerk)
 
 
 @pytest.fixture
-def published(draft, clerk) -> Meeting:
-    return agenda_services.agenda_publish(meeting=draft, actor=clerk)
+def stale_published(stale_draft, clerk) -> Meeting:
+    return agenda_services.agenda_publish(meeting=stale_draft, actor=clerk)
 
 
 @pytest.fixture
-def held(draft) -> Meeting:
+def stale_held(stale_draft) -> Meeting:
     """A meeting that has been held, its minutes not yet drafted."""
-    Meeting.objects.filter(pk=draft.pk).update(
+    Meeting.objects.filter(pk=stale_draft.pk).update(
         start=timezone.now() - timedelta(days=1),
         agenda_published_at=timezone.now() - timedelta(days=10),
         status=Meeting.Status.HELD,
     )
-    draft.refresh_from_db()
-    return draft
+    stale_draft.refresh_from_db()
+    return stale_draft
 
 
 def winter_plan(meeting: Meeting) -> AgendaItem:
@@ -110,14 +110,14 @@ def assert_refused(response, typed: str) -> None:
 
 
 def test_a_stale_item_edit_is_refused_and_keeps_the_other_change(
-    client_for, clerk, other_clerk, draft
+    client_for, clerk, stale_other_clerk, stale_draft
 ):
-    item = winter_plan(draft)
-    url = reverse("meetings:item_edit", args=[draft.pk, item.pk])
+    item = winter_plan(stale_draft)
+    url = reverse("meetings:item_edit", args=[stale_draft.pk, item.pk])
     page = client_for(clerk).get(url)
     opened = hidden(page, "version")
     agenda_services.item_update(
-        item=item, actor=other_clerk, expected_version=item.version, title="Winter plan 2099"
+        item=item, actor=stale_other_clerk, expected_version=item.version, title="Winter plan 2099"
     )
 
     response = client_for(clerk).post(
@@ -128,12 +128,12 @@ def test_a_stale_item_edit_is_refused_and_keeps_the_other_change(
     assert "Someone else changed this agenda item" in response.text
     item.refresh_from_db()
     assert (item.title, item.version) == ("Winter plan 2099", 2)
-    assert item.history.first().history_user == other_clerk
+    assert item.history.first().history_user == stale_other_clerk
 
 
-def test_a_fresh_item_edit_saves_and_moves_the_version_on(client_for, clerk, draft):
-    item = winter_plan(draft)
-    url = reverse("meetings:item_edit", args=[draft.pk, item.pk])
+def test_a_fresh_item_edit_saves_and_moves_the_version_on(client_for, clerk, stale_draft):
+    item = winter_plan(stale_draft)
+    url = reverse("meetings:item_edit", args=[stale_draft.pk, item.pk])
     client = client_for(clerk)
     opened = hidden(client.get(url), "version")
     response = client.post(url, {"version": opened, "title": "Winter pressures"})
@@ -145,13 +145,13 @@ def test_a_fresh_item_edit_saves_and_moves_the_version_on(client_for, clerk, dra
     assert_refused(again, "Winter plan")
 
 
-def test_a_stale_item_revision_is_refused(client_for, clerk, other_clerk, published):
-    item = winter_plan(published)
-    url = reverse("meetings:item_revise", args=[published.pk, item.pk])
+def test_a_stale_item_revision_is_refused(client_for, clerk, stale_other_clerk, stale_published):
+    item = winter_plan(stale_published)
+    url = reverse("meetings:item_revise", args=[stale_published.pk, item.pk])
     opened = hidden(client_for(clerk).get(url), "version")
     agenda_services.item_revise(
         item=item,
-        actor=other_clerk,
+        actor=stale_other_clerk,
         summary="Lead officer named",
         expected_version=item.version,
         title=item.title,
@@ -169,15 +169,15 @@ def test_a_stale_item_revision_is_refused(client_for, clerk, other_clerk, publis
 
 
 def test_a_stale_report_edit_is_refused_and_keeps_the_other_change(
-    client_for, clerk, other_clerk, draft
+    client_for, clerk, stale_other_clerk, stale_draft
 ):
-    item = winter_plan(draft)
+    item = winter_plan(stale_draft)
     report = report_services.report_create(item=item, actor=clerk, **REPORT)
-    url = reverse("meetings:report_edit", args=[draft.pk, item.position])
+    url = reverse("meetings:report_edit", args=[stale_draft.pk, item.position])
     opened = hidden(client_for(clerk).get(url), "version")
     report_services.report_update(
         report=report,
-        actor=other_clerk,
+        actor=stale_other_clerk,
         expected_version=report.version,
         information="Fifty extra beds stay open.",
     )
@@ -193,12 +193,12 @@ def test_a_stale_report_edit_is_refused_and_keeps_the_other_change(
 
 
 def test_a_report_written_by_someone_else_meanwhile_is_not_overwritten(
-    client_for, clerk, other_clerk, draft
+    client_for, clerk, stale_other_clerk, stale_draft
 ):
-    item = winter_plan(draft)
-    url = reverse("meetings:report_edit", args=[draft.pk, item.position])
+    item = winter_plan(stale_draft)
+    url = reverse("meetings:report_edit", args=[stale_draft.pk, item.position])
     client_for(clerk).get(url)  # opened while the item had no report
-    report_services.report_create(item=item, actor=other_clerk, **REPORT)
+    report_services.report_create(item=item, actor=stale_other_clerk, **REPORT)
 
     response = client_for(clerk).post(url, {**REPORT, "information": "My own draft."})
 
@@ -218,19 +218,19 @@ def _minutes_post(page, meeting: Meeting, **texts: str) -> dict:
 
 
 def test_a_stale_minutes_page_does_not_put_back_the_other_clerks_text(
-    client_for, clerk, other_clerk, held
+    client_for, clerk, stale_other_clerk, stale_held
 ):
-    item = winter_plan(held)
-    url = reverse("meetings:minutes_edit", args=[held.pk])
+    item = winter_plan(stale_held)
+    url = reverse("meetings:minutes_edit", args=[stale_held.pk])
     proceedings_services.minute_draft(item=item, text="The plan was noted.", actor=clerk)
     page = client_for(clerk).get(url)
     # Someone else corrects that minute; this clerk, on the older page, writes another item's.
     proceedings_services.minute_draft(
-        item=item, text="The plan was approved.", actor=other_clerk, expected_version=1
+        item=item, text="The plan was approved.", actor=stale_other_clerk, expected_version=1
     )
     position = item.position
     data = _minutes_post(
-        page, held, **{f"item{position}": "The plan was noted.", "item2": "No apologies."}
+        page, stale_held, **{f"item{position}": "The plan was noted.", "item2": "No apologies."}
     )
 
     response = client_for(clerk).post(url, data)
@@ -239,19 +239,19 @@ def test_a_stale_minutes_page_does_not_put_back_the_other_clerks_text(
     assert f"Someone else changed the minute of item {position}" in response.text
     assert Minute.objects.get(item=item).text == "The plan was approved."
     # All or nothing: the other item's minute waits for the clerk to reload.
-    assert not Minute.objects.filter(item__position=2, item__meeting=held).exists()
+    assert not Minute.objects.filter(item__position=2, item__meeting=stale_held).exists()
 
 
 def test_a_minute_someone_else_wrote_first_is_not_overwritten(
-    client_for, clerk, other_clerk, held
+    client_for, clerk, stale_other_clerk, stale_held
 ):
-    item = winter_plan(held)
-    url = reverse("meetings:minutes_edit", args=[held.pk])
+    item = winter_plan(stale_held)
+    url = reverse("meetings:minutes_edit", args=[stale_held.pk])
     page = client_for(clerk).get(url)  # opened before any minute was written
-    proceedings_services.minute_draft(item=item, text="Approved.", actor=other_clerk)
+    proceedings_services.minute_draft(item=item, text="Approved.", actor=stale_other_clerk)
 
     response = client_for(clerk).post(
-        url, _minutes_post(page, held, **{f"item{item.position}": "Noted."})
+        url, _minutes_post(page, stale_held, **{f"item{item.position}": "Noted."})
     )
 
     assert_refused(response, "Noted.")
@@ -259,31 +259,33 @@ def test_a_minute_someone_else_wrote_first_is_not_overwritten(
 
 
 def test_minutes_of_different_items_from_fresh_pages_are_both_kept(
-    client_for, clerk, other_clerk, held
+    client_for, clerk, stale_other_clerk, stale_held
 ):
-    item = winter_plan(held)
-    url = reverse("meetings:minutes_edit", args=[held.pk])
-    page = client_for(other_clerk).get(url)
-    response = client_for(other_clerk).post(url, _minutes_post(page, held, item2="None."))
+    item = winter_plan(stale_held)
+    url = reverse("meetings:minutes_edit", args=[stale_held.pk])
+    page = client_for(stale_other_clerk).get(url)
+    response = client_for(stale_other_clerk).post(
+        url, _minutes_post(page, stale_held, item2="None.")
+    )
     assert response.status_code == 302
     page = client_for(clerk).get(url)
-    data = _minutes_post(page, held, item2="None.", **{f"item{item.position}": "Noted."})
+    data = _minutes_post(page, stale_held, item2="None.", **{f"item{item.position}": "Noted."})
     assert client_for(clerk).post(url, data).status_code == 302
     texts = dict(Minute.objects.values_list("item__position", "text"))
     assert texts == {2: "None.", item.position: "Noted."}
 
 
 def test_a_stale_attendance_page_is_refused_and_keeps_the_other_record(
-    client_for, clerk, other_clerk, published, member
+    client_for, clerk, stale_other_clerk, stale_published, member
 ):
-    meeting = published
+    meeting = stale_published
     weisz = member.person
     url = reverse("meetings:attendance", args=[meeting.pk])
     page = client_for(clerk).get(url)
     proceedings_services.attendance_record(
         meeting=meeting,
         entries=[AttendanceEntry(weisz, Attendance.Status.APOLOGIES)],
-        actor=other_clerk,
+        actor=stale_other_clerk,
         expected_versions={},
     )
 
@@ -305,9 +307,9 @@ def test_a_stale_attendance_page_is_refused_and_keeps_the_other_record(
     assert (row.status, row.version) == ("absent", 2)
 
 
-def test_a_page_sent_without_its_version_is_refused(client_for, clerk, draft):
-    item = winter_plan(draft)
-    url = reverse("meetings:item_edit", args=[draft.pk, item.pk])
+def test_a_page_sent_without_its_version_is_refused(client_for, clerk, stale_draft):
+    item = winter_plan(stale_draft)
+    url = reverse("meetings:item_edit", args=[stale_draft.pk, item.pk])
     response = client_for(clerk).post(url, {"title": "Winter pressures"})
     assert response.status_code == 200
     assert "reload the page" in response.text
@@ -356,7 +358,7 @@ def _one_saved_one_refused(results, errors) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_clerks_saving_an_item_at_once_lose_neither_silently(body, clerk, other_clerk):
+def test_two_clerks_saving_an_item_at_once_lose_neither_silently(body, clerk, stale_other_clerk):
     item = winter_plan(_draft(body, clerk))
 
     def save(actor, title):
@@ -364,7 +366,9 @@ def test_two_clerks_saving_an_item_at_once_lose_neither_silently(body, clerk, ot
             item=item, actor=actor, expected_version=1, title=title
         )
 
-    results, errors = _at_once(save(clerk, "Winter pressures"), save(other_clerk, "Winter 2099"))
+    results, errors = _at_once(
+        save(clerk, "Winter pressures"), save(stale_other_clerk, "Winter 2099")
+    )
 
     _one_saved_one_refused(results, errors)
     item.refresh_from_db()
@@ -372,7 +376,7 @@ def test_two_clerks_saving_an_item_at_once_lose_neither_silently(body, clerk, ot
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_clerks_saving_a_report_at_once_lose_neither_silently(body, clerk, other_clerk):
+def test_two_clerks_saving_a_report_at_once_lose_neither_silently(body, clerk, stale_other_clerk):
     item = winter_plan(_draft(body, clerk))
     report = report_services.report_create(item=item, actor=clerk, **REPORT)
 
@@ -381,7 +385,7 @@ def test_two_clerks_saving_a_report_at_once_lose_neither_silently(body, clerk, o
             report=report, actor=actor, expected_version=1, information=text
         )
 
-    results, errors = _at_once(save(clerk, "Thirty beds."), save(other_clerk, "Fifty beds."))
+    results, errors = _at_once(save(clerk, "Thirty beds."), save(stale_other_clerk, "Fifty beds."))
 
     _one_saved_one_refused(results, errors)
     report.refresh_from_db()
@@ -389,7 +393,7 @@ def test_two_clerks_saving_a_report_at_once_lose_neither_silently(body, clerk, o
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_clerks_saving_a_minute_at_once_lose_neither_silently(body, clerk, other_clerk):
+def test_two_clerks_saving_a_minute_at_once_lose_neither_silently(body, clerk, stale_other_clerk):
     meeting = _draft(body, clerk)
     Meeting.objects.filter(pk=meeting.pk).update(
         start=timezone.now() - timedelta(days=1),
@@ -404,7 +408,7 @@ def test_two_clerks_saving_a_minute_at_once_lose_neither_silently(body, clerk, o
             meeting=meeting, texts={item.pk: text}, versions={item.pk: 1}, actor=actor
         )
 
-    results, errors = _at_once(save(clerk, "Approved."), save(other_clerk, "Deferred."))
+    results, errors = _at_once(save(clerk, "Approved."), save(stale_other_clerk, "Deferred."))
 
     _one_saved_one_refused(results, errors)
     minute = Minute.objects.get(item=item)
@@ -413,7 +417,7 @@ def test_two_clerks_saving_a_minute_at_once_lose_neither_silently(body, clerk, o
 
 @pytest.mark.django_db(transaction=True)
 def test_two_clerks_recording_attendance_at_once_lose_neither_silently(
-    body, clerk, other_clerk, member
+    body, clerk, stale_other_clerk, member
 ):
     meeting = agenda_services.agenda_publish(meeting=_draft(body, clerk), actor=clerk)
     weisz = member.person
@@ -426,7 +430,7 @@ def test_two_clerks_recording_attendance_at_once_lose_neither_silently(
             expected_versions={},
         )
 
-    results, errors = _at_once(save(clerk, "present"), save(other_clerk, "apologies"))
+    results, errors = _at_once(save(clerk, "present"), save(stale_other_clerk, "apologies"))
 
     _one_saved_one_refused(results, errors)
     row = Attendance.objects.get(meeting=meeting, person=weisz)

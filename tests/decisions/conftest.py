@@ -1,4 +1,4 @@
-"""Meetings, resolutions, actions and scrutiny recommendations for the follow-up tests."""
+"""Fixtures of the decisions tests: follow-up (actions, scrutiny) and the decision trail."""
 
 from __future__ import annotations
 
@@ -11,20 +11,27 @@ from decisions.models import Resolution
 from decisions.services.actions import action_create
 from decisions.services.scrutiny import recommendation_send
 from governance.models import RoleAssignment
-from tests.conftest import make_user
-from tests.decisions.followup_helpers import MEETING_DAY, PART_TWO_SECRET, make_resolution
-from tests.meetings.proceedings_helpers import item, make_meeting
+from tests.factories import (
+    FOLLOWUP_DAY,
+    PART_TWO_SECRET,
+    Story,
+    build_story,
+    item,
+    make_item_resolution,
+    make_meeting,
+    make_user,
+)
 
 
 @pytest.fixture
 def fu_meeting(body):
     """11 January 2021, agenda published: item 3 is Part I, item 4 Part II (paragraph 3)."""
-    return make_meeting(body, MEETING_DAY)
+    return make_meeting(body, FOLLOWUP_DAY)
 
 
 @pytest.fixture
 def fu_resolution(fu_meeting) -> Resolution:
-    return make_resolution(fu_meeting, 3, 2)
+    return make_item_resolution(fu_meeting, 3, 2)
 
 
 @pytest.fixture
@@ -87,3 +94,15 @@ def fu_body_recommendation(scrutiny_body, body, fu_scrutiny_clerk, fu_today):
         sent_on=fu_today - timedelta(days=5),
         actor=fu_scrutiny_clerk,
     )
+
+
+@pytest.fixture
+def story(body, scrutiny_body, clerk) -> Story:
+    """A Part I resolution with every kind of event."""
+    return build_story(body, scrutiny_body, clerk, exempt=False)
+
+
+@pytest.fixture
+def exempt_story(body, scrutiny_body, clerk) -> Story:
+    """The same story on a Part II item (Schedule 12A paragraph 3)."""
+    return build_story(body, scrutiny_body, clerk, exempt=True)
