@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('decisions', '0002_resolution_newest_first_index'),
+        ("decisions", "0002_resolution_newest_first_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='action',
-            name='version',
+            model_name="action",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='historicalaction',
-            name='version',
+            model_name="historicalaction",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='historicalscrutinyrecommendation',
-            name='version',
+            model_name="historicalscrutinyrecommendation",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='scrutinyrecommendation',
-            name='version',
+            model_name="scrutinyrecommendation",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
     ]

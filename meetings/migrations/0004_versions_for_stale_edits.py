@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0003_versions_for_stale_edits'),
+        ("meetings", "0003_versions_for_stale_edits"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalworkprogrammeentry',
-            name='version',
+            model_name="historicalworkprogrammeentry",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='workprogrammeentry',
-            name='version',
+            model_name="workprogrammeentry",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
     ]

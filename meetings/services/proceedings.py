@@ -191,6 +191,12 @@ def declaration_record(
                 f"{person.name} is not recorded as present at this meeting (as a member, a "
                 "substitute or an officer in attendance); record their attendance first."
             )
+        # Under the meeting's lock, so two clerks recording the same declaration cannot both.
+        if Declaration.objects.filter(item=item, person=person).exists():
+            raise ValidationError(
+                f"{person.name}'s declaration on item {item.position} is already recorded; a "
+                "person declares once on an item, naming every interest in that declaration."
+            )
         declaration = Declaration(
             item=item, person=person, kind=kind, description=description, action=action
         )
