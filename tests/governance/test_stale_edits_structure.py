@@ -179,16 +179,14 @@ def test_a_stale_risk_edit_is_refused_after_someone_else_rated_it(
     risk = _risk(body, clerk)
     url = reverse("governance:risk_edit", args=[risk.pk])
     opened = hidden(client_for(clerk).get(url), "version")
-    risk_update(
-        risk=risk, actor=admin_user, expected_version=1, **{**RISK, "owner": "Chief Nurse"}
-    )
+    risk_rate(risk=risk, likelihood=5, impact=5, rated_on=TODAY, actor=admin_user)
 
     response = client_for(clerk).post(url, _risk_post(opened, mitigations="Agency cap."))
 
     assert_refused(response, "Agency cap.")
     assert "Someone else changed this risk" in response.text
     risk.refresh_from_db()
-    assert (risk.owner, risk.mitigations, risk.version) == ("Chief Nurse", "Bank staff.", 2)
+    assert (risk.mitigations, risk.score, risk.version) == ("Bank staff.", 25, 2)
 
 
 @pytest.mark.django_db
