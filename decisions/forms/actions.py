@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from decisions.models import Action
-from ics_portal.common.forms import DateInput
+from ics_portal.common.forms import DateInput, VersionField
 
 
 class ActionForm(forms.Form):
@@ -22,6 +22,12 @@ class ActionForm(forms.Form):
     due_date = forms.DateField(label="Due date", widget=DateInput())
 
 
+class ActionEditForm(ActionForm):
+    """An existing action's fields, with the version the form was opened at."""
+
+    version = VersionField()
+
+
 class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(label="New status", widget=forms.RadioSelect)
     note = forms.CharField(
@@ -29,6 +35,8 @@ class ActionStatusForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # The action's version when the form was opened.
+    version = VersionField()
 
     def __init__(self, *args, statuses: list[str], **kwargs):
         super().__init__(*args, **kwargs)

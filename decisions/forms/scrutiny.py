@@ -8,7 +8,7 @@ from django import forms
 
 from decisions.models import Resolution
 from governance.models import Body, Organisation
-from ics_portal.common.forms import DateInput
+from ics_portal.common.forms import DateInput, VersionField
 
 REFERENCE = re.compile(r"^\s*(?P<body>.+?)\s+(?P<year>\d{4})/(?P<number>\d{1,4})\s*$")
 
@@ -79,6 +79,8 @@ class RecommendationForm(forms.Form):
 class ResponseForm(forms.Form):
     response = forms.CharField(label="The response", widget=forms.Textarea(attrs={"rows": 6}))
     responded_on = forms.DateField(label="Date of the response", widget=DateInput())
+    # The recommendation's version when the form was opened.
+    version = VersionField()
 
 
 class DecideForm(forms.Form):
@@ -87,3 +89,4 @@ class DecideForm(forms.Form):
         choices=[("accepted", "Accepted"), ("rejected", "Rejected")],
         widget=forms.RadioSelect,
     )
+    version = VersionField()

@@ -36,6 +36,8 @@ class Action(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
+    # Counts the edits of this record, so a form opened before one is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from decisions.models import Action, ActionNote, Resolution
 from governance.models import Body
-from ics_portal.common.records import save_record
+from ics_portal.common.records import lock_for_edit, save_record
 from meetings.models import AgendaItem, Meeting
 
 Status = Action.Status
@@ -35,9 +35,10 @@ def next_statuses(action: Action) -> list[str]:
     return list(NEXT.get(action.status, []))
 
 
-def _locked(action: Action) -> Action:
-    """The action re-read under a row lock, so two clerks cannot change it at once."""
-    return Action.objects.select_for_update().get(pk=action.pk)
+def _locked(action: Action, expected_version: int | str | None = None) -> Action:
+    """The action re-read under a row lock, so two clerks cannot change it at once; a form
+    opened at an older version than `expected_version` is refused (None: no form to check)."""
+    return lock_for_edit(Action.objects, action.pk, expected_version)
 
 
 def _check_due_date(due_date: date, meeting: Meeting) -> None:
@@ -101,23 +102,38 @@ def action_create(
 
 
 def action_update(
-    *, action: Action, description: str, owner: str, due_date: date, actor
+    *,
+    action: Action,
+    description: str,
+    owner: str,
+    due_date: date,
+    actor,
+    expected_version: int | str | None = None,
 ) -> Action:
-    """Change what an open action asks, of whom, and by when."""
+    """Change what an open action asks, of whom, and by when, refusing a form opened before
+    someone else changed the action."""
     with transaction.atomic():
-        action = _locked(action)
+        action = _locked(action, expected_version)
         require_not_final(action)
         _check_due_date(due_date, action.source_item.meeting)
         action.description, action.owner, action.due_date = description, owner, due_date
         return save_record(action, actor=actor, reason="Action changed")
 
 
-def action_set_status(*, action: Action, status: str, actor, note: str = "") -> Action:
-    """Move an action on: open → in progress → done or cancelled. Done and cancelled are final."""
+def action_set_status(
+    *,
+    action: Action,
+    status: str,
+    actor,
+    note: str = "",
+    expected_version: int | str | None = None,
+) -> Action:
+    """Move an action on: open → in progress → done or cancelled. Done and cancelled are final.
+    A form opened before someone else changed the action is refused."""
     if status not in Status.values:
         raise ValidationError({"status": "Choose a status."})
     with transaction.atomic():
-        action = _locked(action)
+        action = _locked(action, expected_version)
         require_not_final(action)
         if status == action.status:
             raise ValidationError(

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from decisions.models import Resolution, ScrutinyRecommendation
 from governance.models import Body, Organisation
-from ics_portal.common.records import save_record
+from ics_portal.common.records import lock_for_edit, save_record
 
 Status = ScrutinyRecommendation.Status
 
@@ -25,8 +25,17 @@ def _long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _locked(recommendation: ScrutinyRecommendation) -> ScrutinyRecommendation:
-    return ScrutinyRecommendation.objects.select_for_update().get(pk=recommendation.pk)
+def _locked(
+    recommendation: ScrutinyRecommendation, expected_version: int | str | None
+) -> ScrutinyRecommendation:
+    """The recommendation re-read under a row lock, refusing a form opened at an older version
+    than `expected_version` (None: no form to check)."""
+    return lock_for_edit(
+        ScrutinyRecommendation.objects,
+        recommendation.pk,
+        expected_version,
+        what="this recommendation",
+    )
 
 
 def recommendation_send(
@@ -65,13 +74,19 @@ def recommendation_send(
 
 
 def recommendation_record_response(
-    *, recommendation: ScrutinyRecommendation, response: str, responded_on: date, actor
+    *,
+    recommendation: ScrutinyRecommendation,
+    response: str,
+    responded_on: date,
+    actor,
+    expected_version: int | str | None = None,
 ) -> ScrutinyRecommendation:
-    """Record the recipient's response: awaiting response → responded."""
+    """Record the recipient's response: awaiting response → responded. A form opened before
+    someone else recorded a response (or changed the recommendation) is refused."""
     if not response.strip():
         raise ValidationError({"response": "Write the response."})
     with transaction.atomic():
-        recommendation = _locked(recommendation)
+        recommendation = _locked(recommendation, expected_version)
         if recommendation.status != Status.AWAITING_RESPONSE:
             raise ValidationError(
                 "A response has already been recorded"
@@ -102,11 +117,16 @@ def recommendation_record_response(
 
 
 def recommendation_decide(
-    *, recommendation: ScrutinyRecommendation, accepted: bool, actor
+    *,
+    recommendation: ScrutinyRecommendation,
+    accepted: bool,
+    actor,
+    expected_version: int | str | None = None,
 ) -> ScrutinyRecommendation:
-    """Record whether the recommendation was accepted or rejected, once the response is in."""
+    """Record whether the recommendation was accepted or rejected, once the response is in;
+    a form opened before someone else recorded the outcome is refused."""
     with transaction.atomic():
-        recommendation = _locked(recommendation)
+        recommendation = _locked(recommendation, expected_version)
         if recommendation.status == Status.AWAITING_RESPONSE:
             raise ValidationError(
                 "Record the response before recording whether the recommendation was accepted."

@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from decisions.access import can_see_action_content
-from decisions.forms.actions import ActionForm, ActionNoteForm, ActionStatusForm
+from decisions.forms.actions import ActionEditForm, ActionForm, ActionNoteForm, ActionStatusForm
 from decisions.models import Action, Resolution
 from decisions.selectors.actions import action_log as select_action_log
 from decisions.selectors.actions import actions_visible_to, with_content_visibility
@@ -167,12 +167,16 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "description": action.description,
         "owner": action.owner,
         "due_date": action.due_date,
+        "version": action.version,
     }
-    form = ActionForm(_posted(request), initial=initial)
+    form = ActionEditForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
         changed = run_service(
             form,
-            lambda: services.action_update(action=action, actor=request.user, **form.cleaned_data),
+            lambda: services.action_update(
+                action=action, actor=request.user, expected_version=data.pop("version"), **data
+            ),
         )
         if changed:
             messages.success(request, "Action changed.")
@@ -198,12 +202,15 @@ def action_status(request: HttpRequest, pk: int) -> HttpResponse:
         form.is_valid()
         run_service(form, lambda: services.require_not_final(action))
         return _form_page(request, form, heading="Change the action's status", back=action)
-    form = ActionStatusForm(_posted(request), statuses=statuses)
+    form = ActionStatusForm(
+        _posted(request), statuses=statuses, initial={"version": action.version}
+    )
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
         changed = run_service(
             form,
             lambda: services.action_set_status(
-                action=action, actor=request.user, **form.cleaned_data
+                action=action, actor=request.user, expected_version=data.pop("version"), **data
             ),
         )
         if changed:

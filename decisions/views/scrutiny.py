@@ -135,12 +135,16 @@ def recommendation_send(request: HttpRequest, slug: str) -> HttpResponse:
 def recommendation_respond(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = _recommendation(pk)
     require(can_respond_to_recommendation(request.user, recommendation))
-    form = ResponseForm(_posted(request))
+    form = ResponseForm(_posted(request), initial={"version": recommendation.version})
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
         changed = run_service(
             form,
             lambda: services.recommendation_record_response(
-                recommendation=recommendation, actor=request.user, **form.cleaned_data
+                recommendation=recommendation,
+                actor=request.user,
+                expected_version=data.pop("version"),
+                **data,
             ),
         )
         if changed:
@@ -161,7 +165,7 @@ def recommendation_respond(request: HttpRequest, pk: int) -> HttpResponse:
 def recommendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = _recommendation(pk)
     require(can_edit_body(request.user, recommendation.scrutiny_body))
-    form = DecideForm(_posted(request))
+    form = DecideForm(_posted(request), initial={"version": recommendation.version})
     if request.method == "POST" and form.is_valid():
         changed = run_service(
             form,
@@ -169,6 +173,7 @@ def recommendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 recommendation=recommendation,
                 accepted=form.cleaned_data["outcome"] == "accepted",
                 actor=request.user,
+                expected_version=form.cleaned_data["version"],
             ),
         )
         if changed:

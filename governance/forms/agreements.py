@@ -8,7 +8,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Agreement, AgreementSection, Body, Delegation, Organisation
-from ics_portal.common.forms import DateInput
+from ics_portal.common.forms import DateInput, EditsVersionMixin, VersionField
 
 
 class AgreementCreateForm(forms.ModelForm):
@@ -48,7 +48,9 @@ class AgreementCreateForm(forms.ModelForm):
             field.help_text = "Leave empty for an agreement outside any partnership."
 
 
-class AgreementEditForm(forms.ModelForm):
+class AgreementEditForm(EditsVersionMixin, forms.ModelForm):
+    version_field = "edit_version"  # `version` is the agreement's own number, a field here
+
     class Meta:
         model = Agreement
         fields = ["title", "kind", "version", "effective_from", "review_date", "summary"]
@@ -56,7 +58,7 @@ class AgreementEditForm(forms.ModelForm):
         widgets = {"effective_from": DateInput(), "review_date": DateInput()}
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(EditsVersionMixin, forms.ModelForm):
     class Meta:
         model = AgreementSection
         fields = ["part", "heading", "text"]
@@ -79,9 +81,12 @@ class SignatureForm(forms.Form):
         help_text="Name and role, for example “Councillor Richard Clewer, Leader”.",
     )
     signed_on = forms.DateField(label="Date signed", widget=DateInput())
+    # The agreement as the page showed it: a signature is not recorded against a later change.
+    edit_version = VersionField()
 
-    def __init__(self, *args, outstanding: list[Organisation], **kwargs):
+    def __init__(self, *args, agreement: Agreement, outstanding: list[Organisation], **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["edit_version"].initial = agreement.edit_version
         self.fields["organisation"].choices = [("", "Choose a party")] + [
             (organisation.pk, str(organisation)) for organisation in outstanding
         ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import GiftOrHospitality, Interest
-from ics_portal.common.forms import DateInput
+from ics_portal.common.forms import DateInput, EditsVersionMixin
 
 
-class InterestForm(forms.ModelForm):
+class InterestForm(EditsVersionMixin, forms.ModelForm):
     class Meta:
         model = Interest
         fields = [
@@ -34,7 +34,7 @@ class InterestEndForm(forms.Form):
     )
 
 
-class GiftForm(forms.ModelForm):
+class GiftForm(EditsVersionMixin, forms.ModelForm):
     class Meta:
         model = GiftOrHospitality
         fields = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Risk, RiskRating
-from ics_portal.common.forms import DateInput
+from ics_portal.common.forms import DateInput, EditsVersionMixin, VersionField
 
 LIKELIHOOD = [
     ("", "Choose likelihood"),
@@ -40,8 +40,8 @@ class _RatingFields(forms.ModelForm):
     impact = _scale("Impact", IMPACT)
 
 
-class RiskForm(forms.ModelForm):
-    """A risk's wording, owner, mitigations and review date."""
+class RiskForm(EditsVersionMixin, forms.ModelForm):
+    """A risk's wording, owner, mitigations and review date, with the risk's version."""
 
     class Meta:
         model = Risk
@@ -67,7 +67,9 @@ class RiskCreateForm(_RatingFields):
 
 
 class RiskRatingForm(_RatingFields):
-    """A new rating of a risk."""
+    """A new rating of a risk, with the version of the risk the form was opened at."""
+
+    version = VersionField()
 
     class Meta:
         model = RiskRating
@@ -75,6 +77,10 @@ class RiskRatingForm(_RatingFields):
         widgets = {"rated_on": DateInput, "note": forms.Textarea(attrs={"rows": 3})}
         labels = {"rated_on": "Date of this rating", "note": "Why the rating changed"}
         help_texts = {"stated_rag": RATING_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.risk.version
 
 
 class RiskStatusForm(forms.Form):

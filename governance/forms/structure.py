@@ -12,7 +12,7 @@ from governance.models import (
     PartnershipMember,
     Person,
 )
-from ics_portal.common.forms import DateInput
+from ics_portal.common.forms import DateInput, EditsVersionMixin
 
 
 class OrganisationForm(forms.ModelForm):
@@ -80,7 +80,7 @@ class PersonForm(forms.ModelForm):
         fields = ["honorific", "name", "job_title", "organisation", "email"]
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(EditsVersionMixin, forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["person", "role", "voting", "representing", "start", "end", "substitutes"]

@@ -7,10 +7,11 @@ from django.utils import timezone
 
 from governance.models import Organisation, TermsOfReference
 from governance.models.terms import REQUIRED_KIND_CHOICES
-from ics_portal.common.forms import DateInput
+from ics_portal.common.forms import DateInput, EditsVersionMixin
 
 
-class TermsDraftForm(forms.ModelForm):
+class TermsDraftForm(EditsVersionMixin, forms.ModelForm):
+    version_field = "edit_version"
     quorum_required_kinds = forms.MultipleChoiceField(
         label="Kinds of organisation that must be present",
         choices=REQUIRED_KIND_CHOICES,

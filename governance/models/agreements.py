@@ -98,6 +98,9 @@ class Agreement(models.Model):
     parties = models.ManyToManyField(
         Organisation, through="AgreementParty", related_name="agreements", blank=True
     )
+    # Counts the edits of this record (`version` is the document's own number), so a form
+    # opened before one is refused.
+    edit_version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -215,6 +218,8 @@ class AgreementSection(models.Model):
     )
     heading = models.CharField(max_length=250)
     text = models.TextField(blank=True)
+    # Counts the edits of this record, so a form opened before one is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

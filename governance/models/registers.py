@@ -52,6 +52,8 @@ class Interest(models.Model):
     registered_to = models.DateField(
         null=True, blank=True, help_text="Leave blank while the interest continues."
     )
+    # Counts the edits of this record, so a form opened before one is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -142,6 +144,8 @@ class GiftOrHospitality(models.Model):
         blank=True,
         help_text="Who approved accepting it: needed for hospitality worth over £75.",
     )
+    # Counts the edits of this record, so a form opened before one is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -144,6 +144,8 @@ class Risk(RatingFields):
     mitigations = models.TextField(blank=True, help_text="One mitigation a line.")
     review_date = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    # Counts the edits of this record, so a form opened before one is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -246,6 +246,8 @@ class Membership(models.Model):
     start = models.DateField()
     end = models.DateField(null=True, blank=True)
     substitutes = models.ManyToManyField(Person, blank=True, related_name="substitute_for")
+    # Counts the edits of this record, so a form opened before one is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[substitutes])
 
     class Meta:

@@ -99,6 +99,9 @@ class TermsOfReference(models.Model):
         editable=False,
         help_text="Who approved it, for example: Cabinet, 30 November 2021.",
     )
+    # Counts the edits of this record (`version` is the document's own number), so a form
+    # opened before one is refused.
+    edit_version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[quorum_required_organisations])
 
     class Meta:

@@ -22,7 +22,7 @@ from governance.models import (
     Partnership,
 )
 from governance.models.agreements import default_sections
-from ics_portal.common.records import save_record
+from ics_portal.common.records import check_version, lock_for_edit, save_record
 
 Status = Agreement.Status
 
@@ -102,12 +102,18 @@ def agreement_create(
 
 
 @transaction.atomic
-def agreement_update(*, agreement: Agreement, actor, **fields) -> Agreement:
-    """Change a draft or in-consultation agreement's details (not its status or parties)."""
+def agreement_update(
+    *, agreement: Agreement, actor, expected_version: int | str | None = None, **fields
+) -> Agreement:
+    """Change a draft or in-consultation agreement's details (not its status or parties),
+    refusing a form opened before someone else's change (`expected_version`: the agreement's
+    `edit_version` then)."""
     unknown = set(fields) - AGREEMENT_FIELDS
     if unknown:
         raise ValueError(f"agreement_update cannot change {', '.join(sorted(unknown))}")
-    agreement = _lock(agreement)
+    agreement = lock_for_edit(
+        Agreement.objects, agreement.pk, expected_version, field="edit_version"
+    )
     _require_editable(agreement)
     _require_unsigned_text(agreement)
     for name, value in fields.items():
@@ -132,13 +138,25 @@ def agreement_section_add(
 
 @transaction.atomic
 def agreement_section_update(
-    *, section: AgreementSection, heading: str, text: str, part: str | None = None, actor
+    *,
+    section: AgreementSection,
+    heading: str,
+    text: str,
+    part: str | None = None,
+    actor,
+    expected_version: int | str | None = None,
 ) -> AgreementSection:
-    """Change a section's heading and text while the agreement may still be edited."""
+    """Change a section's heading and text while the agreement may still be edited, refusing
+    a form opened before someone else's change to the section."""
     agreement = _lock(section.agreement)
     _require_editable(agreement)
     _require_unsigned_text(agreement)
-    section = AgreementSection.objects.get(pk=section.pk)
+    section = lock_for_edit(
+        AgreementSection.objects,
+        section.pk,
+        expected_version,
+        what=f"section {section.number} of this agreement",
+    )
     section.heading = heading
     section.text = text
     if part is not None:
@@ -184,9 +202,16 @@ def agreement_record_signature(
     signed_by: str,
     signed_on: date,
     actor,
+    expected_version: int | str | None = None,
 ) -> AgreementParty:
-    """Record one party's signature; the last signature makes the agreement signed."""
+    """Record one party's signature; the last signature makes the agreement signed.
+
+    `expected_version` is the agreement's `edit_version` when the signature form was opened:
+    a signature is not recorded against details or a status that changed since.
+    """
     agreement = _lock(agreement)
+    if expected_version is not None:
+        check_version(agreement, expected_version, field="edit_version")
     if agreement.status != Status.IN_CONSULTATION:
         raise ValidationError(
             "Signatures are recorded while an agreement is in consultation; this one is "
@@ -218,6 +243,7 @@ def agreement_record_signature(
     save_record(party, actor=actor, reason="Signature recorded")
     if agreement.is_fully_signed:
         agreement.status = Status.SIGNED
+        agreement.edit_version += 1
         save_record(agreement, actor=actor, reason=f"Signed by every party (last: {organisation})")
     return party
 
@@ -261,6 +287,7 @@ def agreement_change_status(*, agreement: Agreement, status: str, actor) -> Agre
             }
         )
     agreement.status = status
+    agreement.edit_version += 1
     reason = (
         f"Status changed from {Status(current).label.lower()} to {Status(status).label.lower()}"
     )

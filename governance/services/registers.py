@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import dateformat
 
 from governance.models import GiftOrHospitality, Interest, Organisation, Person
-from ics_portal.common.records import save_record
+from ics_portal.common.records import lock_for_edit, save_record
 
 
 def interest_register(
@@ -48,15 +48,18 @@ def interest_update(
     organisation_name: str = "",
     registered_to: date | None = None,
     actor,
+    expected_version: int | str | None = None,
 ) -> Interest:
-    """Correct an entry in the register of interests."""
-    interest.kind = kind
-    interest.description = description
-    interest.organisation_concerned = organisation_concerned
-    interest.organisation_name = organisation_name
-    interest.registered_from = registered_from
-    interest.registered_to = registered_to
+    """Correct an entry in the register of interests, refusing a form opened before someone
+    else's correction."""
     with transaction.atomic():
+        interest = lock_for_edit(Interest.objects, interest.pk, expected_version)
+        interest.kind = kind
+        interest.description = description
+        interest.organisation_concerned = organisation_concerned
+        interest.organisation_name = organisation_name
+        interest.registered_from = registered_from
+        interest.registered_to = registered_to
         return save_record(interest, actor=actor, reason="Interest updated")
 
 
@@ -74,6 +77,7 @@ def interest_end(*, interest: Interest, registered_to: date, actor) -> Interest:
                 }
             )
         interest.registered_to = registered_to
+        interest.version += 1
         return save_record(interest, actor=actor, reason="Interest ended")
 
 
@@ -115,14 +119,17 @@ def gift_update(
     decision: str,
     approved_by: str = "",
     actor,
+    expected_version: int | str | None = None,
 ) -> GiftOrHospitality:
-    """Correct a gifts and hospitality entry."""
-    gift.kind = kind
-    gift.description = description
-    gift.offered_by = offered_by
-    gift.value = value
-    gift.date_offered = date_offered
-    gift.decision = decision
-    gift.approved_by = approved_by
+    """Correct a gifts and hospitality entry, refusing a form opened before someone else's
+    correction."""
     with transaction.atomic():
+        gift = lock_for_edit(GiftOrHospitality.objects, gift.pk, expected_version)
+        gift.kind = kind
+        gift.description = description
+        gift.offered_by = offered_by
+        gift.value = value
+        gift.date_offered = date_offered
+        gift.decision = decision
+        gift.approved_by = approved_by
         return save_record(gift, actor=actor, reason="Gift or hospitality updated")

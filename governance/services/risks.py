@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import dateformat, timezone
 
 from governance.models import Body, Partnership, Risk, RiskRating
-from ics_portal.common.records import save_record
+from ics_portal.common.records import lock_for_edit, save_record
 
 
 def _rating(
@@ -90,16 +90,21 @@ def risk_update(
     mitigations: str,
     review_date: date,
     actor,
+    expected_version: int | str | None = None,
 ) -> Risk:
-    """Change a risk's wording, owner, mitigations or review date (not its rating)."""
-    risk.reference = reference
-    risk.title = title
-    risk.description = description
-    risk.owner = owner
-    risk.mitigations = mitigations
-    risk.review_date = review_date
+    """Change a risk's wording, owner, mitigations or review date (not its rating), refusing
+    a form opened before someone else changed or rated the risk."""
     with transaction.atomic():
-        return save_record(risk, actor=actor, reason="Risk updated")
+        locked = lock_for_edit(Risk.objects, risk.pk, expected_version)
+        locked.reference = reference
+        locked.title = title
+        locked.description = description
+        locked.owner = owner
+        locked.mitigations = mitigations
+        locked.review_date = review_date
+        save_record(locked, actor=actor, reason="Risk updated")
+    risk.refresh_from_db()
+    return risk
 
 
 def risk_rate(
@@ -111,10 +116,15 @@ def risk_rate(
     note: str = "",
     stated_rag: str = "",
     actor,
+    expected_version: int | str | None = None,
 ) -> RiskRating:
-    """Rate a risk again: keep the new rating in its history and make it the current one."""
+    """Rate a risk again: keep the new rating in its history and make it the current one.
+
+    `expected_version` is the risk's version when the rating form was opened: a rating made
+    from a page that did not show someone else's newer rating or change is refused.
+    """
     with transaction.atomic():
-        locked = Risk.objects.select_for_update().get(pk=risk.pk)
+        locked = lock_for_edit(Risk.objects, risk.pk, expected_version)
         if locked.status == Risk.Status.CLOSED:
             raise ValidationError("This risk is closed, so it cannot be rated again.")
         latest = locked.ratings.order_by("-rated_on", "-pk").first()
@@ -151,6 +161,7 @@ def risk_close(*, risk: Risk, actor, reason: str = "") -> Risk:
         if locked.status == Risk.Status.CLOSED:
             raise ValidationError("This risk is already closed.")
         locked.status = Risk.Status.CLOSED
+        locked.version += 1
         save_record(locked, actor=actor, reason=reason or "Risk closed")
     risk.refresh_from_db()
     return risk
@@ -163,6 +174,7 @@ def risk_reopen(*, risk: Risk, actor, reason: str = "") -> Risk:
         if locked.status == Risk.Status.OPEN:
             raise ValidationError("This risk is already open.")
         locked.status = Risk.Status.OPEN
+        locked.version += 1
         save_record(locked, actor=actor, reason=reason or "Risk reopened")
     risk.refresh_from_db()
     return risk

@@ -16,7 +16,7 @@ from governance.models import (
     PartnershipMember,
     Person,
 )
-from ics_portal.common.records import save_record
+from ics_portal.common.records import lock_for_edit, save_record
 
 
 def record_create(*, obj, actor):
@@ -142,9 +142,23 @@ def membership_add(*, body: Body, person: Person, actor, substitutes=(), **field
         return membership
 
 
-def membership_update(*, membership: Membership, actor, substitutes=None, **fields) -> Membership:
-    """Change a seat's role, voting right, representation, dates or substitutes."""
+def membership_update(
+    *,
+    membership: Membership,
+    actor,
+    substitutes=None,
+    expected_version: int | str | None = None,
+    **fields,
+) -> Membership:
+    """Change a seat's role, voting right, representation, dates or substitutes, refusing a
+    form opened before someone else's change to the seat."""
     with transaction.atomic():
+        membership = lock_for_edit(
+            Membership.objects,
+            membership.pk,
+            expected_version,
+            what=f"the membership of {membership.person}",
+        )
         for name, value in fields.items():
             setattr(membership, name, value)
         membership.full_clean()

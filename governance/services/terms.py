@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 
 from governance.models import Body, Organisation, TermsOfReference
 from governance.models.terms import voting_member_count
-from ics_portal.common.records import save_record
+from ics_portal.common.records import lock_for_edit, save_record
 
 EDITABLE_FIELDS = {
     "purpose",
@@ -68,13 +68,24 @@ def terms_draft_create(*, body: Body, actor, **fields: Any) -> TermsOfReference:
     return terms
 
 
-def terms_draft_update(*, terms: TermsOfReference, actor, **fields: Any) -> TermsOfReference:
-    """Change a draft; approved and superseded versions are refused."""
+def terms_draft_update(
+    *,
+    terms: TermsOfReference,
+    actor,
+    expected_version: int | str | None = None,
+    **fields: Any,
+) -> TermsOfReference:
+    """Change a draft; approved and superseded versions are refused, and so is a form opened
+    before someone else's change (`expected_version`: the draft's `edit_version` then)."""
     _check_fields(fields)
     organisations = fields.pop(M2M_FIELD, None)
     with transaction.atomic():
-        terms = (
-            TermsOfReference.objects.select_for_update().select_related("body").get(pk=terms.pk)
+        terms = lock_for_edit(
+            TermsOfReference.objects.select_related("body"),
+            terms.pk,
+            expected_version,
+            what=f"draft version {terms.version}",
+            field="edit_version",
         )
         _refuse_if_not_draft(terms)
         for name, value in fields.items():

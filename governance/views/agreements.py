@@ -178,6 +178,7 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
             services.agreement_update(
                 agreement=agreement,
                 actor=request.user,
+                expected_version=form.expected_version(),
                 **{name: form.cleaned_data[name] for name in form.Meta.fields},
             )
         except ValidationError as exc:
@@ -219,11 +220,16 @@ def section_add(request: HttpRequest, slug: str) -> HttpResponse:
 def section_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     agreement = _agreement_for(request, slug, edit=True)
     section = get_object_or_404(AgreementSection, agreement=agreement, number=number)
-    form = agreement_forms.SectionForm(request.POST or None, instance=section)
+    form = agreement_forms.SectionForm(
+        request.POST or None, instance=AgreementSection.objects.get(pk=section.pk)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.agreement_section_update(
-                section=section, actor=request.user, **form.cleaned_data
+                section=section,
+                actor=request.user,
+                expected_version=form.expected_version(),
+                **form.record_fields(),
             )
         except ValidationError as exc:
             show_refusal(form, exc)
@@ -300,7 +306,9 @@ def signature_record(request: HttpRequest, slug: str) -> HttpResponse:
         for row in agreement.agreement_parties.select_related("organisation")
         if not row.is_signed
     ]
-    form = agreement_forms.SignatureForm(request.POST or None, outstanding=outstanding)
+    form = agreement_forms.SignatureForm(
+        request.POST or None, agreement=agreement, outstanding=outstanding
+    )
     if request.method == "POST" and form.is_valid():
         organisation = form.cleaned_data["organisation"]
         try:
@@ -310,6 +318,7 @@ def signature_record(request: HttpRequest, slug: str) -> HttpResponse:
                 signed_by=form.cleaned_data["signed_by"],
                 signed_on=form.cleaned_data["signed_on"],
                 actor=request.user,
+                expected_version=form.cleaned_data["edit_version"],
             )
         except ValidationError as exc:
             show_refusal(form, exc)

@@ -95,7 +95,12 @@ def interest_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = InterestForm(request.POST or None, instance=interest)
     if request.method == "POST" and form.is_valid():
         try:
-            interest_update(interest=interest, actor=request.user, **form.cleaned_data)
+            interest_update(
+                interest=interest,
+                actor=request.user,
+                expected_version=form.expected_version(),
+                **form.record_fields(),
+            )
         except ValidationError as exc:
             show_refusal(form, exc)
         else:
@@ -155,7 +160,12 @@ def gift_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = GiftForm(request.POST or None, instance=gift)
     if request.method == "POST" and form.is_valid():
         try:
-            gift_update(gift=gift, actor=request.user, **form.cleaned_data)
+            gift_update(
+                gift=gift,
+                actor=request.user,
+                expected_version=form.expected_version(),
+                **form.record_fields(),
+            )
         except ValidationError as exc:
             show_refusal(form, exc)
         else:

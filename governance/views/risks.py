@@ -149,7 +149,12 @@ def risk_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = RiskForm(request.POST or None, instance=risk)
     if request.method == "POST" and form.is_valid():
         try:
-            risk_update(risk=risk, actor=request.user, **form.cleaned_data)
+            risk_update(
+                risk=risk,
+                actor=request.user,
+                expected_version=form.expected_version(),
+                **form.record_fields(),
+            )
         except ValidationError as exc:
             show_refusal(form, exc)
         else:
@@ -166,7 +171,8 @@ def risk_rate_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = RiskRatingForm(request.POST or None, instance=RiskRating(risk=risk))
     if request.method == "POST" and form.is_valid():
         try:
-            risk_rate(risk=risk, actor=request.user, **form.cleaned_data)
+            data = dict(form.cleaned_data)
+            risk_rate(risk=risk, actor=request.user, expected_version=data.pop("version"), **data)
         except ValidationError as exc:
             show_refusal(form, exc)
         else:

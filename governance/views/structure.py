@@ -419,10 +419,14 @@ def membership_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request.POST or None, body=body, instance=Membership.objects.get(pk=membership.pk)
     )
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
         saved = run_service(
             form,
-            lambda: services.membership_update(membership=membership, actor=request.user, **data),
+            lambda: services.membership_update(
+                membership=membership,
+                actor=request.user,
+                expected_version=form.expected_version(),
+                **form.record_fields(),
+            ),
         )
         if saved:
             messages.success(request, f"Membership of {membership.person} saved.")

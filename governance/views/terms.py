@@ -233,7 +233,12 @@ def terms_edit(request: HttpRequest, slug: str, version: int) -> HttpResponse:
     form = TermsDraftForm(request.POST or None, instance=terms)
     if request.method == "POST" and form.is_valid():
         try:
-            terms = terms_draft_update(terms=terms, actor=request.user, **_draft_fields(form))
+            terms = terms_draft_update(
+                terms=terms,
+                actor=request.user,
+                expected_version=form.expected_version(),
+                **_draft_fields(form),
+            )
         except ValidationError as exc:
             show_refusal(form, exc)
         else:

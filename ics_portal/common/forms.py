@@ -48,6 +48,28 @@ class VersionField(forms.IntegerField):
     }
 
 
+class EditsVersionMixin:
+    """For a ModelForm that adds records and edits them: when it edits one, it carries the
+    record's version as the form was opened, in the hidden field `version_field`."""
+
+    version_field = "version"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields[self.version_field] = VersionField(
+                initial=getattr(self.instance, self.version_field)
+            )
+
+    def expected_version(self) -> int | None:
+        """The version the form was opened at (None while it adds a record)."""
+        return self.cleaned_data.get(self.version_field)
+
+    def record_fields(self) -> dict:
+        """The cleaned data without the version, for the service's keyword arguments."""
+        return {k: v for k, v in self.cleaned_data.items() if k != self.version_field}
+
+
 def show_refusal(form: forms.BaseForm, exc: ValidationError) -> None:
     """Put a service's refusal on the form: on the field if the form has it, else on top."""
     if hasattr(exc, "error_dict"):

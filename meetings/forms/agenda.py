@@ -128,7 +128,10 @@ class WorkProgrammeEntryForm(forms.Form):
 
 
 class WorkProgrammeEntryEditForm(WorkProgrammeEntryForm):
+    """An existing entry's fields, with the version the form was opened at."""
+
     status = forms.ChoiceField(choices=WorkProgrammeEntry.Status.choices, widget=forms.RadioSelect)
+    version = VersionField()
 
 
 class ToAgendaForm(forms.Form):

@@ -101,6 +101,8 @@ class WorkProgrammeEntry(models.Model):
     lead_officer = models.CharField(max_length=200, blank=True)
     report_author = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    # Counts the edits of this record, so a form opened before one is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

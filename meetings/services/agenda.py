@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from governance.models import Body
-from ics_portal.common.records import check_version, save_record
+from ics_portal.common.records import check_version, lock_for_edit, save_record
 from meetings.exclusion import part_ii_out_of_order
 from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
 from meetings.services.packs import packs_withdraw_public
@@ -244,6 +244,7 @@ def item_remove(*, item: AgendaItem, actor) -> None:
         item.delete()
         if entry is not None and entry.status == WorkProgrammeEntry.Status.ON_AGENDA:
             entry.status = WorkProgrammeEntry.Status.PLANNED
+            entry.version += 1
             save_record(entry, actor=actor, reason=f"Taken off the agenda of {meeting}")
         _renumber(list(meeting.items.order_by("position", "pk")), actor=actor, reason="Renumbered")
 
@@ -485,15 +486,16 @@ def work_programme_entry_add(
 
 
 def work_programme_entry_update(
-    *, entry: WorkProgrammeEntry, actor, **changes
+    *, entry: WorkProgrammeEntry, actor, expected_version: int | str | None = None, **changes
 ) -> WorkProgrammeEntry:
-    """Edit a planned report, or defer or withdraw it."""
+    """Edit a planned report, or defer or withdraw it, refusing a form opened before someone
+    else changed the entry (or put it on an agenda, or took it off)."""
     allowed = {"planned_for", "title", "summary", "lead_officer", "report_author", "status"}
     unknown = set(changes) - allowed
     if unknown:
         raise TypeError(f"Cannot change {', '.join(sorted(unknown))} of a work programme entry.")
     with transaction.atomic():
-        entry = WorkProgrammeEntry.objects.select_for_update().get(pk=entry.pk)
+        entry = lock_for_edit(WorkProgrammeEntry.objects, entry.pk, expected_version)
         on_agenda = AgendaItem.objects.filter(work_programme_entry=entry).exists()
         status = changes.get("status", entry.status)
         if status == WorkProgrammeEntry.Status.ON_AGENDA and not on_agenda:
@@ -538,5 +540,6 @@ def work_programme_entry_to_agenda(
             actor=actor,
         )
         entry.status = WorkProgrammeEntry.Status.ON_AGENDA
+        entry.version += 1
         save_record(entry, actor=actor, reason=f"Added to the agenda of {meeting}")
         return item

@@ -513,13 +513,15 @@ def entry_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     entry = get_object_or_404(WorkProgrammeEntry.objects.select_related("body"), pk=pk, body=body)
     fields = ["planned_for", "title", "summary", "lead_officer", "report_author", "status"]
     form = WorkProgrammeEntryEditForm(
-        _posted(request), initial={n: getattr(entry, n) for n in fields}
+        _posted(request),
+        initial={"version": entry.version, **{n: getattr(entry, n) for n in fields}},
     )
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
         saved = run_service(
             form,
             lambda: services.work_programme_entry_update(
-                entry=entry, actor=request.user, **form.cleaned_data
+                entry=entry, actor=request.user, expected_version=data.pop("version"), **data
             ),
         )
         if saved:

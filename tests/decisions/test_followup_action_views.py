@@ -128,7 +128,7 @@ def test_edit_the_action(client_for, clerk, fu_action):
     client = client_for(clerk)
     url = reverse("decisions:action_edit", args=[fu_action.pk])
     assert "Director of Public Health" in client.get(url).content.decode()
-    response = client.post(url, {**GOOD_POST, "owner": "Jonathan Gribbin"})
+    response = client.post(url, {**GOOD_POST, "owner": "Jonathan Gribbin", "version": 1})
     assert response.status_code == 302
     fu_action.refresh_from_db()
     assert fu_action.owner == "Jonathan Gribbin"
@@ -140,7 +140,9 @@ def test_change_status_with_a_note(client_for, clerk, fu_action):
     url = reverse("decisions:action_status", args=[fu_action.pk])
     html = client.get(url).content.decode()
     assert 'value="in_progress"' in html and 'value="open"' not in html
-    response = client.post(url, {"status": "done", "note": "Email sent."}, follow=True)
+    response = client.post(
+        url, {"status": "done", "note": "Email sent.", "version": 1}, follow=True
+    )
     assert "Action marked done." in response.content.decode()
     fu_action.refresh_from_db()
     assert fu_action.status == Action.Status.DONE
@@ -158,7 +160,10 @@ def test_a_done_action_cannot_be_reopened_from_the_page(client_for, clerk, fu_ac
     assert "cannot be reopened" in response.content.decode()
     assert snapshot() == before
     # Nor changed in other ways.
-    response = client.post(reverse("decisions:action_edit", args=[fu_action.pk]), GOOD_POST)
+    response = client.post(
+        reverse("decisions:action_edit", args=[fu_action.pk]),
+        {**GOOD_POST, "version": Action.objects.get(pk=fu_action.pk).version},
+    )
     assert "cannot be reopened or changed" in response.content.decode()
     assert snapshot() == before
 

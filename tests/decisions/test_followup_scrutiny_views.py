@@ -52,7 +52,11 @@ def send_post(trust, fu_today):
 
 
 def respond_post(fu_today):
-    return {"response": "We accept and will report in June.", "responded_on": fu_today}
+    return {
+        "response": "We accept and will report in June.",
+        "responded_on": fu_today,
+        "version": 1,
+    }
 
 
 # Permission matrix
@@ -176,7 +180,7 @@ def test_deciding_before_the_response_is_refused_then_accepted(
 ):
     client = client_for(fu_scrutiny_clerk)
     before = snapshot()
-    response = client.post(decide_url(fu_recommendation), {"outcome": "accepted"})
+    response = client.post(decide_url(fu_recommendation), {"outcome": "accepted", "version": 1})
     assert "Record the response before" in response.content.decode()
     assert snapshot() == before
     recommendation_record_response(
@@ -185,9 +189,11 @@ def test_deciding_before_the_response_is_refused_then_accepted(
         responded_on=fu_today,
         actor=governance_lead,
     )
-    response = client.post(decide_url(fu_recommendation), {"outcome": "rejected"}, follow=True)
+    response = client.post(
+        decide_url(fu_recommendation), {"outcome": "rejected", "version": 2}, follow=True
+    )
     assert "Recommendation recorded as rejected." in response.content.decode()
-    response = client.post(decide_url(fu_recommendation), {"outcome": "accepted"})
+    response = client.post(decide_url(fu_recommendation), {"outcome": "accepted", "version": 3})
     assert "that is final" in response.content.decode()
     fu_recommendation.refresh_from_db()
     assert fu_recommendation.status == R.REJECTED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -154,6 +155,11 @@ def world(alliance_mou, clerked_alliance, council, trust, body, scrutiny_body, d
     }
 
 
+def _opened_at(agreement: Agreement) -> int:
+    """The agreement's version as a page opened now would carry it."""
+    return Agreement.objects.get(pk=agreement.pk).edit_version
+
+
 def _data(payload: dict, world: dict) -> dict:
     filled = {}
     for key, value in payload.items():
@@ -200,8 +206,13 @@ def test_each_edit_page_saves_for_the_clerk(view, world, clerk, client_for):
         sign(world["mou"], world["trust"], clerk)
     if view in {"edit", "section_edit"}:
         services.agreement_change_status(agreement=world["mou"], status="draft", actor=clerk)
+    client = client_for(clerk)
+    # The hidden fields as the page was opened: the version a stale form is refused by.
+    opened = dict(
+        re.findall(r'type="hidden" name="(\w+)" value="(\d+)"', client.get(url(world)).text)
+    )
     before = _snapshot()
-    response = client_for(clerk).post(url(world), _data(payload, world), follow=True)
+    response = client.post(url(world), {**opened, **_data(payload, world)}, follow=True)
     assert response.status_code == 200
     assert "govuk-notification-banner--success" in response.content.decode()
     assert _snapshot() != before
@@ -299,6 +310,7 @@ def test_signature_by_a_non_party_is_refused_on_the_form(client_for, clerk, worl
             "organisation": world["extra"].pk,
             "signed_by": "Chief Executive",
             "signed_on": "2022-03-01",
+            "edit_version": _opened_at(world["mou"]),
         },
     )
     html = response.content.decode()
@@ -327,7 +339,12 @@ def test_second_signature_is_refused_on_the_form(client_for, clerk, world):
     before = _snapshot()
     response = client_for(clerk).post(
         reverse("governance:signature_record", args=[world["mou"].slug]),
-        {"organisation": world["council"].pk, "signed_by": "Other", "signed_on": "2022-03-02"},
+        {
+            "organisation": world["council"].pk,
+            "signed_by": "Other",
+            "signed_on": "2022-03-02",
+            "edit_version": _opened_at(world["mou"]),
+        },
     )
     assert "Nottinghamshire County Council has already signed this agreement" in (
         response.content.decode()
@@ -339,7 +356,12 @@ def test_last_signature_makes_the_agreement_signed(client_for, clerk, world):
     sign(world["mou"], world["council"], clerk)
     response = client_for(clerk).post(
         reverse("governance:signature_record", args=[world["mou"].slug]),
-        {"organisation": world["trust"].pk, "signed_by": "Chair", "signed_on": "2022-03-02"},
+        {
+            "organisation": world["trust"].pk,
+            "signed_by": "Chair",
+            "signed_on": "2022-03-02",
+            "edit_version": _opened_at(world["mou"]),
+        },
         follow=True,
     )
     html = response.content.decode()
@@ -366,7 +388,12 @@ def test_editing_a_signed_agreement_is_refused(client_for, clerk, world):
     before = _snapshot()
     response = client_for(clerk).post(
         reverse("governance:agreement_edit", args=[world["mou"].slug]),
-        {"title": "Changed", "kind": "mou", "version": "1.1"},
+        {
+            "title": "Changed",
+            "kind": "mou",
+            "version": "1.1",
+            "edit_version": _opened_at(world["mou"]),
+        },
     )
     assert "A signed agreement cannot be changed. Make a new version instead." in (
         response.content.decode()

@@ -143,7 +143,7 @@ def test_a_clerk_cannot_move_an_agreement_to_another_partnership(
     response = client.post(
         url,
         {"title": "MoU (revised)", "kind": "mou", "version": "1", "summary": "",
-         "partnership": elsewhere.pk},
+         "partnership": elsewhere.pk, "edit_version": "1"},
     )  # fmt: skip
     assert response.status_code == 302
     mou.refresh_from_db()
@@ -176,7 +176,7 @@ def test_a_clerk_cannot_move_a_risk_to_another_register(
         {"reference": "B1", "title": "Locum costs (revised)", "description": "Rising.",
          "owner": "Director of Operations", "mitigations": "Bank staff.",
          "review_date": (TODAY + timedelta(days=30)).isoformat(),
-         "partnership": elsewhere.pk, "body": elsewhere_board.pk},
+         "partnership": elsewhere.pk, "body": elsewhere_board.pk, "version": "1"},
     )  # fmt: skip
     assert response.status_code == 302
     owned_risk.refresh_from_db()

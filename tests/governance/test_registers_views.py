@@ -1,5 +1,6 @@
 """The public register page, its include, and who may edit a person's register."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -227,8 +228,11 @@ def test_edit_views_let_admins_clerks_and_the_person_edit(
     user = seated_councillor.user if who == "self" else request.getfixturevalue(who)
     client = client_for(user)
     for url, data in _edit_urls(seated_councillor, interest, gift):
-        assert client.get(url).status_code == 200, url
-        response = client.post(url, data)
+        page = client.get(url)
+        assert page.status_code == 200, url
+        # The hidden fields as the page was opened: the version a stale form is refused by.
+        opened = dict(re.findall(r'type="hidden" name="(\w+)" value="(\d+)"', page.text))
+        response = client.post(url, {**opened, **data})
         assert response.status_code == 302, (url, response.content.decode()[:3000])
         assert response["Location"] == reverse(
             "governance:person_register", args=[seated_councillor.slug]

@@ -1,5 +1,6 @@
 """Risk register pages: the register, a risk with its rating over time, and who may edit."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -216,8 +217,11 @@ def test_edit_views_let_admins_and_clerks_edit(request, client_for, risk, body, 
     user = request.getfixturevalue(who)
     client = client_for(user)
     for url, data in _edit_requests(risk, body):
-        assert client.get(url).status_code == 200, url
-        response = client.post(url, data)
+        page = client.get(url)
+        assert page.status_code == 200, url
+        # The hidden fields as the page was opened: the version a stale form is refused by.
+        opened = dict(re.findall(r'type="hidden" name="(\w+)" value="(\d+)"', page.text))
+        response = client.post(url, {**opened, **data})
         assert response.status_code == 302, (url, response.content.decode()[:2000])
     risk.refresh_from_db()
     assert risk.title == "Changed title" and risk.status == "open" and risk.score == 4
@@ -235,14 +239,20 @@ def test_a_clerk_of_another_body_may_not_edit_a_bodys_register(client_for, clerk
 def test_rating_form_shows_refusals_and_saves_nothing(client_for, clerk, risk):
     url = reverse("governance:risk_rate", args=[risk.pk])
     response = client_for(clerk).post(
-        url, {"likelihood": "3", "impact": "", "rated_on": TODAY.isoformat(), "note": ""}
+        url,
+        {"likelihood": "3", "impact": "", "rated_on": TODAY.isoformat(), "note": "", "version": 1},
     )
     html = response.content.decode()
     assert response.status_code == 200 and "<title>Error: " in html
     assert "Give both likelihood and impact" in html
     response = client_for(clerk).post(
         url,
-        {"likelihood": "3", "impact": "3", "rated_on": (TODAY - timedelta(days=365)).isoformat()},
+        {
+            "likelihood": "3",
+            "impact": "3",
+            "rated_on": (TODAY - timedelta(days=365)).isoformat(),
+            "version": 1,
+        },
     )
     assert "cannot be dated before the latest one" in response.content.decode()
     assert risk.ratings.count() == 1
@@ -269,7 +279,13 @@ def test_a_duplicate_reference_is_refused_on_the_form(client_for, clerk, risk):
 def test_a_clerk_rates_a_risk_and_sees_it_on_the_page(client_for, clerk, risk):
     response = client_for(clerk).post(
         reverse("governance:risk_rate", args=[risk.pk]),
-        {"likelihood": "1", "impact": "3", "rated_on": TODAY.isoformat(), "note": "Much better"},
+        {
+            "likelihood": "1",
+            "impact": "3",
+            "rated_on": TODAY.isoformat(),
+            "note": "Much better",
+            "version": 1,
+        },
         follow=True,
     )
     html = response.content.decode()

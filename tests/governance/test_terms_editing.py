@@ -161,7 +161,7 @@ def test_invalid_draft_shows_errors_and_saves_nothing(client_for, current, clerk
 
 def test_edit_draft_saves_the_change(client_for, draft_terms, admin_user):
     response = client_for(admin_user).post(
-        f"{LIST}2/edit/", _form_data(purpose="Edited draft purpose.")
+        f"{LIST}2/edit/", _form_data(purpose="Edited draft purpose.", edit_version="1")
     )
     assert response.status_code == 302
     draft_terms.refresh_from_db()
