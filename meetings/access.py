@@ -39,6 +39,7 @@ from meetings.models import (
     Meeting,
     Minute,
     Report,
+    Supplement,
     WorkProgrammeEntry,
 )
 
@@ -80,14 +81,31 @@ def can_see_meeting(user, meeting: Meeting) -> bool:
     return meeting.is_published or can_edit_body(user, meeting.body)
 
 
+def can_see_supplement(user, supplement: Supplement) -> bool:
+    """A published supplementary agenda is public; the draft that late items wait on is seen
+    only by the body's editors, like an unpublished agenda."""
+    if supplement.published_at is not None:
+        return can_see_meeting(user, supplement.meeting)
+    return can_edit_body(user, supplement.meeting.body)
+
+
+def can_see_item(user, item: AgendaItem) -> bool:
+    """An item is seen with its meeting, except a late item whose supplementary agenda is not
+    yet published: that is for the body's editors only."""
+    if item.supplement_id is not None:
+        return can_see_supplement(user, item.supplement)
+    return can_see_meeting(user, item.meeting)
+
+
 def can_see_item_content(user, item: AgendaItem) -> bool:
     """Whether the user may see an item's report, attachments and minute.
 
-    Part I: yes if the meeting is visible. Part II: only if `can_see_exempt` for its body.
-    Load the item with `select_related("meeting__body")` to keep this free of queries.
+    Part I: yes if the item is visible. Part II: only if `can_see_exempt` for its body.
+    Load the item with `select_related("meeting__body", "supplement")` to keep this free of
+    queries.
     """
     meeting = item.meeting
-    if not can_see_meeting(user, meeting):
+    if not can_see_item(user, item):
         return False
     return not item.is_exempt or can_see_exempt(user, meeting.body)
 
@@ -104,10 +122,25 @@ def meeting_visible_q(user, prefix: str = "") -> Q:
     return published | Q(**{f"{prefix}body_id__in": clerk_of})
 
 
+def item_visible_q(user, prefix: str = "") -> Q:
+    """A filter for agenda items (reached through `prefix`, e.g. "item__") the user may see.
+    Mirrors `can_see_item`."""
+    meeting_q = meeting_visible_q(user, prefix=f"{prefix}meeting__")
+    if is_admin(user):
+        return meeting_q
+    published = Q(**{f"{prefix}supplement__isnull": True}) | Q(
+        **{f"{prefix}supplement__published_at__isnull": False}
+    )
+    clerk_of = roles(user).clerk_of
+    if clerk_of:
+        published |= Q(**{f"{prefix}meeting__body_id__in": clerk_of})
+    return meeting_q & published
+
+
 def item_content_q(user, prefix: str = "") -> Q:
     """A filter for rows whose agenda item (reached through `prefix`, e.g. "report__item__")
     has content the user may see. Mirrors `can_see_item_content`."""
-    meeting_q = meeting_visible_q(user, prefix=f"{prefix}meeting__")
+    meeting_q = item_visible_q(user, prefix=prefix)
     if is_admin(user):
         return meeting_q
     mine = roles(user)
@@ -243,8 +276,9 @@ RULES: dict[type, RecordRule] = {
     Meeting: RecordRule(visible=can_see_meeting),
     WorkProgrammeEntry: RecordRule(visible=everyone),
     Attendance: RecordRule(visible=lambda user, obj: can_see_meeting(user, obj.meeting)),
+    Supplement: RecordRule(visible=can_see_supplement),
     AgendaItem: RecordRule(
-        visible=lambda user, obj: can_see_meeting(user, obj.meeting),
+        visible=can_see_item,
         content_visible=can_see_item_content,
         public=frozenset(
             {
@@ -259,13 +293,14 @@ RULES: dict[type, RecordRule] = {
                 "lead_officer",
                 "work_programme_entry_id",
                 "minutes_of_id",
+                "supplement_id",
                 "pack_first_page",
                 "pack_last_page",
             }
         ),
     ),
     AgendaRevision: RecordRule(
-        visible=lambda user, obj: can_see_meeting(user, obj.item.meeting),
+        visible=lambda user, obj: can_see_item(user, obj.item),
         content_visible=lambda user, obj: can_see_item_content(user, obj.item),
         public=frozenset({"id", "item_id", "made_at"}),
     ),

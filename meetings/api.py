@@ -34,6 +34,7 @@ from ics_portal.common.api import (
 from meetings.access import (
     attachments_visible_to,
     can_see_item_content,
+    item_visible_q,
     meeting_visible_q,
     meetings_visible_to,
 )
@@ -316,8 +317,8 @@ class AgendaItemViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet[AgendaItem]:
         items = (
-            AgendaItem.objects.filter(meeting_visible_q(self.request.user, prefix="meeting__"))
-            .select_related("meeting__body")
+            AgendaItem.objects.filter(item_visible_q(self.request.user))
+            .select_related("meeting__body", "supplement")
             .order_by("-meeting__start", "position", "pk")
         )
         return with_history_dates(items)

@@ -24,7 +24,15 @@ from weasyprint.urls import URLFetcher
 
 from governance.models import Membership
 from meetings.exclusion import exclusion_for
-from meetings.models import AgendaItem, AgendaPack, Attachment, Attendance, Meeting, Report
+from meetings.models import (
+    AgendaItem,
+    AgendaPack,
+    Attachment,
+    Attendance,
+    Meeting,
+    Report,
+    Supplement,
+)
 
 LONDON = ZoneInfo("Europe/London")
 PUBLIC = AgendaPack.Audience.PUBLIC
@@ -130,9 +138,10 @@ def _one(item: AgendaItem, name: str):
         return None
 
 
-def _items(meeting: Meeting):
+def _items(meeting: Meeting, supplement: Supplement | None = None):
+    """The items of the agenda as first published, or of one supplementary agenda."""
     return list(
-        AgendaItem.objects.filter(meeting=meeting)
+        AgendaItem.objects.filter(meeting=meeting, supplement=supplement)
         .select_related("report", "minute", "minutes_of")
         .prefetch_related("report__attachments")
         .order_by("position")
@@ -208,8 +217,10 @@ def _members(meeting: Meeting) -> list[Membership]:
     return memberships
 
 
-def _title(meeting: Meeting, document: str, audience: str) -> str:
+def _title(meeting: Meeting, document: str, audience: str, supplement=None) -> str:
     name = "Agenda pack" if document == AgendaPack.Document.AGENDA else "Minutes"
+    if supplement is not None:
+        name = str(supplement)
     suffix = "" if audience == PUBLIC else " (members' edition, with Part II)"
     return f"{meeting.body.name}: {name}, {local_start(meeting):%-d %B %Y}{suffix}"
 
@@ -254,29 +265,39 @@ def _anchor_pages(document) -> dict[str, int]:
     return pages
 
 
-def _read_ranges(document, entries: list[PackEntry]) -> dict[int, tuple[int, int]]:
-    """Each printed paper's first and last page, keyed by agenda position."""
+def _read_ranges(
+    document, entries: list[PackEntry], first_page: int = 1
+) -> dict[int, tuple[int, int]]:
+    """Each printed paper's first and last page, keyed by agenda position, numbered from the
+    document's first page number."""
     pages = _anchor_pages(document)
+    shift = first_page - 1
     return {
-        entry.item.position: (pages[entry.anchor], pages[entry.end_anchor])
+        entry.item.position: (pages[entry.anchor] + shift, pages[entry.end_anchor] + shift)
         for entry in entries
         if entry.has_papers
     }
 
 
 def render_agenda_pack(
-    meeting: Meeting, audience: str
+    meeting: Meeting,
+    audience: str,
+    supplement: Supplement | None = None,
+    first_page: int = 1,
 ) -> tuple[bytes, int, dict[int, tuple[int, int]]]:
     """The agenda pack for the public or for members: (PDF, page count, item pages).
 
     Item pages map each agenda position whose papers the pack prints to (first, last) page.
     The agenda prints those ranges in a fixed-width column, so filling them in cannot move
     a line; the pack is rendered, measured, and rendered again with the ranges, then checked.
+
+    With a supplement: that supplementary agenda's pack, with its own cover, its pages
+    numbered from `first_page` (the page after the packs it follows on from).
     """
     meeting = Meeting.objects.select_related("body").get(pk=meeting.pk)
     members_edition = audience == MEMBERS
     entries = []
-    for item in _items(meeting):
+    for item in _items(meeting, supplement):
         withheld = item.is_exempt and not members_edition
         entry = PackEntry(
             item=item, report=None if withheld else _one(item, "report"), withheld=withheld
@@ -303,21 +324,34 @@ def render_agenda_pack(
         "entries": entries,
         "exclusion": exclusion_for(entry.item for entry in entries),
         "members_edition": members_edition,
-        "title": _title(meeting, AgendaPack.Document.AGENDA, audience),
+        "title": _title(meeting, AgendaPack.Document.AGENDA, audience, supplement),
+        "supplement": supplement,
+        "first_page": first_page,
     }
     ranges: dict[int, tuple[int, int]] = {}
     for _ in range(MAX_PASSES):
         for entry in entries:
             entry.first_page, entry.last_page = ranges.get(entry.item.position, (None, None))
         document = _render("meetings/pdf/agenda_pack.html", context)
-        measured = _read_ranges(document, entries)
+        measured = _read_ranges(document, entries, first_page)
         if measured == ranges:
             break
         ranges = measured
     else:  # pragma: no cover - the fixed-width column makes a third pass enough
         raise RuntimeError("The agenda pack's page ranges did not settle.")
     pdf = _bind_appendices(document.write_pdf(**PDF_OPTIONS), document, entries)
+    if first_page != 1:
+        pdf = _label_pages(pdf, first_page)
     return pdf, len(document.pages), ranges
+
+
+def _label_pages(pdf: bytes, first_page: int) -> bytes:
+    """Page labels from `first_page`, so a PDF reader's page box shows the printed numbers."""
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(pdf)))
+    writer.set_page_label(0, len(writer.pages) - 1, style="/D", start=first_page)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def minutes_approved(meeting: Meeting) -> bool:
@@ -336,6 +370,8 @@ def _minute_entries(meeting: Meeting, members_edition: bool) -> list[PackEntry]:
     """Each item of a meeting with its minute; Part II text only in the members' edition."""
     items = (
         AgendaItem.objects.filter(meeting=meeting)
+        # Late items never published on a supplementary agenda were not business.
+        .exclude(supplement__published_at__isnull=True, supplement__isnull=False)
         .select_related("minute")
         .prefetch_related("declarations__person")
         .order_by("position")

@@ -20,6 +20,11 @@ urlpatterns = [
     path("meetings/<int:pk>/cancel/", agenda.meeting_cancel, name="cancel"),
     path("meetings/<int:pk>/held/", agenda.meeting_mark_held, name="mark_held"),
     path("meetings/<int:pk>/items/new/", agenda.item_add, name="item_add"),
+    path(
+        "meetings/<int:pk>/supplements/publish/",
+        agenda.supplement_publish,
+        name="supplement_publish",
+    ),
     path("meetings/<int:pk>/items/<int:item_pk>/edit/", agenda.item_edit, name="item_edit"),
     path("meetings/<int:pk>/items/<int:item_pk>/revise/", agenda.item_revise, name="item_revise"),
     path("meetings/<int:pk>/items/<int:item_pk>/remove/", agenda.item_remove, name="item_remove"),
@@ -84,4 +89,9 @@ urlpatterns = [
     # Packs: the stored agenda pack and minutes PDFs
     path("meetings/<int:pk>/agenda.pdf", packs.agenda_pdf, name="agenda_pdf"),
     path("meetings/<int:pk>/minutes.pdf", packs.minutes_pdf, name="minutes_pdf"),
+    path(
+        "meetings/<int:pk>/supplements/<int:number>/agenda.pdf",
+        packs.supplement_pdf,
+        name="supplement_pdf",
+    ),
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import os
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.conf import settings as django_settings
@@ -34,11 +34,13 @@ from meetings.models import AgendaItem, Meeting, Report
 from meetings.services import reports as report_services
 from tests.factories import (
     LONDON,
+    PART_II_MARKER,
     PART_TWO_TEXT,
     RATIFICATION_DAY,
     all_present,
     approve_terms,
     make_meeting,
+    make_report,
     make_resolution,
     make_user,
     report_fields,
@@ -525,3 +527,43 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "page" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def pack_meeting(body, council, member) -> Meeting:
+    """Eight items: standing ones without papers, three reports of different lengths, and a
+    Part II report carrying a marker that must never reach the public."""
+    meeting = Meeting.objects.create(
+        body=body,
+        start=datetime(2021, 2, 8, 14, 0, tzinfo=UTC),
+        venue="County Hall, West Bridgford",
+        agenda_published_at=timezone.now(),
+        pack_version=1,
+    )
+    chair = Person.objects.create(name="Tony Harper", slug="tony-harper", honorific="Councillor")
+    Membership.objects.create(
+        body=body, person=chair, role=Membership.Role.CHAIR, representing=council,
+        start=date(2017, 5, 4),
+    )  # fmt: skip
+    specs = [
+        ("Minutes of the last meeting", AgendaItem.Kind.MINUTES, None),
+        ("Apologies for absence", AgendaItem.Kind.APOLOGIES, None),
+        ("Declarations of interest", AgendaItem.Kind.DECLARATIONS, None),
+        ("Better Care Fund plan", AgendaItem.Kind.BUSINESS, ("Better Care Fund Plan 2021", 9)),
+        ("Winter pressures", AgendaItem.Kind.BUSINESS, ("Winter Pressures Update", 2)),
+        ("Public health grant", AgendaItem.Kind.BUSINESS, ("Public Health Grant Allocation", 14)),
+        ("Work programme", AgendaItem.Kind.WORK_PROGRAMME, None),
+    ]
+    for position, (title, kind, report) in enumerate(specs, start=1):
+        item = AgendaItem.objects.create(
+            meeting=meeting, position=position, title=title, kind=kind,
+            purpose=AgendaItem.Purpose.DECISION if report else "",
+        )  # fmt: skip
+        if report:
+            make_report(item, *report)
+    exempt = AgendaItem.objects.create(
+        meeting=meeting, position=8, title="Care home contract award", is_exempt=True,
+        exempt_paragraph=3, purpose=AgendaItem.Purpose.DECISION,
+    )  # fmt: skip
+    make_report(exempt, "Care Home Contract Award Evaluation", 4, marker=PART_II_MARKER)
+    return meeting

@@ -491,12 +491,18 @@ def _agenda_event(item: AgendaItem, meeting: Meeting, history: _History) -> Even
         details.append(("Purpose", item.get_purpose_display()))
     if item.lead_officer:
         details.append(("Lead officer", item.lead_officer))
-    if meeting.late_publication_reason:
+    title, when = "Agenda published", meeting.agenda_published_at
+    supplement = item.supplement if item.supplement_id is not None else None
+    if supplement is not None and supplement.is_published:
+        # Late business: announced on its supplementary agenda, with the reason for urgency.
+        title, when = f"{supplement} published", supplement.published_at
+        details.append(("Reason for urgency", supplement.reason))
+    elif meeting.late_publication_reason:
         details.append(("Published late because", meeting.late_publication_reason))
     return Event(
         kind="agenda",
-        title="Agenda published",
-        when=meeting.agenda_published_at,
+        title=title,
+        when=when,
         anchor="agenda",
         tags=[Tag("Part II", "orange")] if item.is_exempt else [],
         details=details,

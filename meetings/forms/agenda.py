@@ -115,6 +115,39 @@ class PastPublicationForm(forms.Form):
     )
 
 
+class LateItemChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: AgendaItem) -> str:
+        part = f" (Part II, {obj.exempt_notice.lower()})" if obj.is_exempt else ""
+        return f"{obj.position}. {obj.title}{part}"
+
+
+class SupplementPublishForm(forms.Form):
+    items = LateItemChoiceField(
+        label="Late items to publish",
+        queryset=AgendaItem.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Items left unticked wait for a later supplementary agenda.",
+    )
+    reason = forms.CharField(
+        label="Reason for urgency",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="The special circumstances for which the chair is of the opinion that these "
+        "items should be considered at this meeting as a matter of urgency (section 100B(4)(b) "
+        "of the Local Government Act 1972). It is published: quote nothing exempt.",
+        error_messages={
+            "required": "Give the reason for urgency: the special circumstances for which the "
+            "chair considers these items should be taken at this meeting."
+        },
+    )
+
+    def __init__(self, *args, late_items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["items"].queryset = late_items
+        self.fields["items"].error_messages["required"] = "Choose at least one late item."
+        if not self.is_bound:
+            self.initial["items"] = [item.pk for item in late_items]
+
+
 class ConfirmForm(forms.Form):
     """A confirmation with no fields, so refusals can use the error summary."""
 

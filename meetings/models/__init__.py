@@ -1,6 +1,12 @@
 """Models of the meeting cycle."""
 
-from meetings.models.agenda import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
+from meetings.models.agenda import (
+    AgendaItem,
+    AgendaRevision,
+    Meeting,
+    Supplement,
+    WorkProgrammeEntry,
+)
 from meetings.models.packs import AgendaPack
 from meetings.models.proceedings import Attendance, Declaration, Minute
 from meetings.models.reports import Attachment, Report
@@ -15,5 +21,6 @@ __all__ = [
     "Meeting",
     "Minute",
     "Report",
+    "Supplement",
     "WorkProgrammeEntry",
 ]

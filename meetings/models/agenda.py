@@ -117,6 +117,55 @@ class WorkProgrammeEntry(models.Model):
         return reverse("meetings:work_programme", args=[self.body.slug]) + f"#entry-{self.pk}"
 
 
+class Supplement(models.Model):
+    """A supplementary agenda: business added after the agenda was published, which the chair
+    is of the opinion should be considered as a matter of urgency, for the special
+    circumstances given as its reason (Local Government Act 1972, s100B(4)(b))."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="supplements")
+    number = models.PositiveIntegerField(help_text="Supplementary agenda 1, 2, … of the meeting.")
+    reason = models.TextField(
+        "reason for urgency",
+        blank=True,
+        help_text="The special circumstances for which the chair considers the late items "
+        "urgent. Published with the supplement: it must quote nothing exempt.",
+    )
+    # None while it is the draft that late items are added to.
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="one_supplement_per_number"
+            ),
+            models.UniqueConstraint(
+                fields=["meeting"],
+                condition=Q(published_at__isnull=True),
+                name="one_draft_supplement_per_meeting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Supplementary agenda {self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.meeting_id]) + f"#supplement-{self.number}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
 class AgendaItem(models.Model):
     """A numbered item on a meeting's agenda, in Part I (public) or Part II (exempt)."""
 
@@ -160,6 +209,16 @@ class AgendaItem(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         help_text="For a 'minutes of the last meeting' item: the meeting whose minutes it is.",
+    )
+    # Set for late business: the supplementary agenda the item is published on (or waits on,
+    # while that supplement is a draft). None for the items of the agenda as first published.
+    supplement = models.ForeignKey(
+        Supplement,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="items",
+        editable=False,
     )
     # Where the item's papers start and end in the stored agenda pack (filled when rendered).
     pack_first_page = models.PositiveIntegerField(null=True, blank=True, editable=False)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from governance.models import Body
 from ics_portal.common.records import check_version, lock_for_edit, save_record
 from meetings.exclusion import part_ii_out_of_order
-from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
+from meetings.models import AgendaItem, AgendaRevision, Meeting, Supplement, WorkProgrammeEntry
 from meetings.services.packs import packs_withdraw_public
 from meetings.tasks import enqueue_pack_render
 from meetings.working_days import is_late, latest_publication_date
@@ -40,9 +40,23 @@ def _locked(meeting: Meeting) -> Meeting:
     return Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
 
 
-def _require_draft_agenda(meeting: Meeting) -> None:
+def _on_draft_supplement(item: AgendaItem | None) -> bool:
+    """A late item still waiting on a supplementary agenda that has not been published."""
+    return (
+        item is not None
+        and item.supplement_id is not None
+        and Supplement.objects.filter(pk=item.supplement_id, published_at__isnull=True).exists()
+    )
+
+
+def _require_draft_agenda(meeting: Meeting, item: AgendaItem | None = None) -> None:
+    """Refuse a change to a published agenda, unless `item` is a late item whose supplementary
+    agenda is still a draft (it has not been published either)."""
     if meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError("This meeting has been cancelled; its agenda cannot be changed.")
+    if meeting.is_published and _on_draft_supplement(item):
+        _require_late_business(meeting)
+        return
     if meeting.is_published:
         raise ValidationError(
             "The agenda has been published. Revise the item instead, so that the change is "
@@ -67,9 +81,34 @@ def _apply_item_changes(item: AgendaItem, changes: dict) -> None:
         item.exempt_paragraph = None
 
 
-def _renumber(items: list[AgendaItem], *, actor, reason: str) -> None:
-    """Give the items positions 1..n in the order given, saving only those that moved."""
-    for index, item in enumerate(items, start=1):
+def _require_late_business(meeting: Meeting) -> None:
+    """Late items are taken only between the agenda's publication and the meeting's being
+    held: a cancelled meeting takes none, and a held one has done its business."""
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ValidationError("This meeting has been cancelled; it takes no late items.")
+    if meeting.status != Meeting.Status.AGENDA_PUBLISHED:
+        raise ValidationError(
+            "This meeting has been held; no supplementary agenda can be added to it. Put the "
+            "business on the agenda of a later meeting."
+        )
+
+
+def _draft_supplement(meeting: Meeting, *, actor) -> Supplement:
+    """The supplementary agenda late items wait on, started when the first one is added."""
+    draft = Supplement.objects.filter(meeting=meeting, published_at__isnull=True).first()
+    if draft is not None:
+        return draft
+    last = meeting.supplements.order_by("-number").values_list("number", flat=True).first()
+    return save_record(
+        Supplement(meeting=meeting, number=(last or 0) + 1),
+        actor=actor,
+        reason="Supplementary agenda started for late items",
+    )
+
+
+def _renumber(items: list[AgendaItem], *, actor, reason: str, start: int = 1) -> None:
+    """Give the items positions start..n in the order given, saving only those that moved."""
+    for index, item in enumerate(items, start=start):
         if item.position != index:
             item.position = index
             save_record(item, actor=actor, reason=reason)
@@ -169,9 +208,23 @@ def item_add(
     work_programme_entry: WorkProgrammeEntry | None = None,
     actor,
 ) -> AgendaItem:
-    """Add a business item; by default just before the work programme item."""
+    """Add a business item; by default just before the work programme item. Once the agenda is
+    published the item is late business: it goes onto the meeting's draft supplementary agenda
+    (after the items already there; a Part I item before its Part II ones)."""
     with transaction.atomic():
         meeting = _locked(meeting)
+        if meeting.is_published and meeting.status != Meeting.Status.CANCELLED:
+            _require_late_business(meeting)
+            return _late_item_add(
+                meeting=meeting,
+                title=title,
+                purpose=purpose,
+                is_exempt=is_exempt,
+                exempt_paragraph=exempt_paragraph,
+                lead_officer=lead_officer,
+                work_programme_entry=work_programme_entry,
+                actor=actor,
+            )
         _require_draft_agenda(meeting)
         items = list(meeting.items.order_by("position", "pk"))
         if position is None:
@@ -200,6 +253,47 @@ def item_add(
         return save_record(item, actor=actor, reason="Item added")
 
 
+def _late_item_add(
+    *,
+    meeting: Meeting,
+    title: str,
+    purpose: str,
+    is_exempt: bool,
+    exempt_paragraph: int | None,
+    lead_officer: str,
+    work_programme_entry: WorkProgrammeEntry | None,
+    actor,
+) -> AgendaItem:
+    """Add an item to the meeting's draft supplementary agenda: numbered after every item of
+    the meeting, Part I before the supplement's Part II, so its own exclusion item can come
+    between them."""
+    supplement = _draft_supplement(meeting, actor=actor)
+    items = list(meeting.items.order_by("position", "pk"))
+    waiting = [other for other in items if other.supplement_id == supplement.pk]
+    exempt = [other for other in waiting if other.is_exempt]
+    if not is_exempt and exempt:
+        index = items.index(exempt[0])
+    else:
+        index = len(items)
+    item = AgendaItem(
+        meeting=meeting,
+        supplement=supplement,
+        position=index + 1,
+        kind=AgendaItem.Kind.BUSINESS,
+        title=title,
+        purpose=purpose,
+        is_exempt=is_exempt,
+        exempt_paragraph=exempt_paragraph if is_exempt else None,
+        lead_officer=lead_officer,
+        work_programme_entry=work_programme_entry,
+    )
+    item.full_clean()
+    for later in reversed(items[index:]):
+        later.position += 1
+        save_record(later, actor=actor, reason="Renumbered")
+    return save_record(item, actor=actor, reason=f"Late item added to {supplement}")
+
+
 def _locked_item(item: AgendaItem, expected_version: int | str | None) -> AgendaItem:
     """The item re-read under a row lock (after its meeting's), refusing a stale form.
 
@@ -222,7 +316,7 @@ def item_update(
     if unknown:
         raise TypeError(f"Cannot change {', '.join(sorted(unknown))} of an agenda item.")
     with transaction.atomic():
-        _require_draft_agenda(_locked(item.meeting))
+        _require_draft_agenda(_locked(item.meeting), item)
         item = _locked_item(item, expected_version)
         was_exempt = item.is_exempt
         _apply_item_changes(item, changes)
@@ -236,8 +330,8 @@ def item_remove(*, item: AgendaItem, actor) -> None:
     """Take an item off a draft agenda; the items below move up."""
     with transaction.atomic():
         meeting = _locked(item.meeting)
-        _require_draft_agenda(meeting)
         item = AgendaItem.objects.select_related("work_programme_entry").get(pk=item.pk)
+        _require_draft_agenda(meeting, item)
         entry = item.work_programme_entry
         item._history_user = actor
         item._change_reason = "Item removed"
@@ -257,22 +351,30 @@ def item_move(
         raise TypeError("Give either a direction or a new position.")
     with transaction.atomic():
         meeting = _locked(item.meeting)
-        _require_draft_agenda(meeting)
-        items = list(meeting.items.order_by("position", "pk"))
+        item = AgendaItem.objects.get(pk=item.pk)
+        _require_draft_agenda(meeting, item)
+        # A late item moves among the late items of its supplement only.
+        items = list(
+            meeting.items.filter(supplement_id=item.supplement_id).order_by("position", "pk")
+        )
+        start = items[0].position if item.supplement_id is not None else 1
         index = next(i for i, it in enumerate(items) if it.pk == item.pk)
         if direction is not None:
             if direction not in ("up", "down"):
                 raise ValidationError("Move an item up or down.")
             target = index - 1 if direction == "up" else index + 1
         else:
-            target = new_position - 1
+            target = new_position - start
         if not 0 <= target < len(items):
             raise ValidationError(
-                f"Item {index + 1} cannot move there: the agenda has {len(items)} items."
+                f"Item {item.position} cannot move there: the agenda has {len(items)} items."
+                if item.supplement_id is None
+                else f"Item {item.position} can move only among the late items of its "
+                "supplementary agenda."
             )
         moving = items.pop(index)
         items.insert(target, moving)
-        _renumber(items, actor=actor, reason="Agenda reordered")
+        _renumber(items, actor=actor, reason="Agenda reordered", start=start)
         return moving
 
 
@@ -292,7 +394,7 @@ def item_revise(
     summary = summary.strip()
     with transaction.atomic():
         meeting = _locked(item.meeting)
-        if not meeting.is_published:
+        if not meeting.is_published or _on_draft_supplement(item):
             raise ValidationError("The agenda has not been published yet; edit the item instead.")
         if meeting.status != Meeting.Status.AGENDA_PUBLISHED:
             raise ValidationError(
@@ -306,7 +408,11 @@ def item_revise(
         was_exempt = item.is_exempt
         if changes:
             _apply_item_changes(item, changes)
-            items = [item if other.pk == item.pk else other for other in meeting.items.all()]
+            # Each agenda (the first one, each supplement) takes its Part II business last.
+            items = [
+                item if other.pk == item.pk else other
+                for other in meeting.items.filter(supplement_id=item.supplement_id)
+            ]
             out_of_order = part_ii_out_of_order(sorted(items, key=lambda i: i.position))
             if out_of_order:
                 raise ValidationError(out_of_order)
@@ -457,6 +563,91 @@ def agenda_record_past_publication(
         )
         after_papers_change(meeting)
         return meeting
+
+
+# Supplementary agendas
+
+
+def supplement_publish(
+    *,
+    meeting: Meeting,
+    items: list[AgendaItem],
+    reason: str,
+    actor,
+    now: datetime | None = None,
+) -> Supplement:
+    """Publish late items as a supplementary agenda, with the reason for urgency the law asks
+    for (s100B(4)(b) of the Local Government Act 1972). The late items not chosen wait on a
+    new draft supplement; the stored packs are made again, the supplement's among them."""
+    now = now or timezone.now()
+    reason = reason.strip()
+    with transaction.atomic():
+        meeting = _locked(meeting)
+        if meeting.status == Meeting.Status.SCHEDULED:
+            raise ValidationError(
+                "The agenda has not been published yet: add the items to it and publish it."
+            )
+        _require_late_business(meeting)
+        if not reason:
+            raise ValidationError(
+                {
+                    "reason": "Give the reason for urgency: the special circumstances for which "
+                    "the chair considers these items should be taken at this meeting."
+                }
+            )
+        supplement = (
+            Supplement.objects.select_for_update()
+            .filter(meeting=meeting, published_at__isnull=True)
+            .first()
+        )
+        waiting = list(supplement.items.order_by("position")) if supplement else []
+        chosen = {item.pk for item in items}
+        strays = [item for item in items if item.pk not in {w.pk for w in waiting}]
+        if strays:
+            raise ValidationError(
+                f"Item {strays[0].position} ({strays[0].title}) is not a late item waiting to be "
+                "published."
+            )
+        publishing = [item for item in waiting if item.pk in chosen]
+        if not publishing:
+            raise ValidationError({"items": "Choose at least one late item to publish."})
+        for item in publishing:
+            try:
+                item.full_clean()
+            except ValidationError as exc:
+                raise ValidationError(
+                    f"Item {item.position} ({item.title}): {' '.join(exc.messages)}"
+                ) from exc
+        out_of_order = part_ii_out_of_order(publishing)
+        if out_of_order:
+            raise ValidationError(out_of_order)
+        left = [item for item in waiting if item.pk not in chosen]
+        if left:
+            # The items held back wait on the next supplement, after the published ones.
+            supplement.published_at = now  # frees the meeting's one draft for the next
+            Supplement.objects.filter(pk=supplement.pk).update(published_at=now)
+            later = save_record(
+                Supplement(meeting=meeting, number=supplement.number + 1),
+                actor=actor,
+                reason="Supplementary agenda started for late items held back",
+            )
+            for item in left:
+                item.supplement = later
+                save_record(item, actor=actor, reason=f"Held back for {later}")
+            _renumber(
+                publishing + left,
+                actor=actor,
+                reason="Renumbered",
+                start=min(item.position for item in waiting),
+            )
+        supplement.reason = reason
+        supplement.published_at = now
+        supplement.published_by = actor
+        save_record(supplement, actor=actor, reason=f"{supplement} published")
+        meeting.pack_version += 1
+        save_record(meeting, actor=actor, reason=f"{supplement} published")
+        after_papers_change(meeting)
+        return supplement
 
 
 # Work programme

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from governance.access import can_clerk_any, can_edit_body, editable_bodies_q, require
 from governance.models import Body
 from ics_portal.common.forms import run_service
-from meetings.access import can_see_exempt, item_views
+from meetings.access import can_see_exempt, can_see_item, item_views
 from meetings.exclusion import exclusion_for
 from meetings.forms.agenda import (
     AgendaItemEditForm,
@@ -29,11 +29,12 @@ from meetings.forms.agenda import (
     MeetingForm,
     PastPublicationForm,
     PublishForm,
+    SupplementPublishForm,
     ToAgendaForm,
     WorkProgrammeEntryEditForm,
     WorkProgrammeEntryForm,
 )
-from meetings.models import AgendaItem, AgendaRevision, Meeting, WorkProgrammeEntry
+from meetings.models import AgendaItem, AgendaRevision, Meeting, Supplement, WorkProgrammeEntry
 from meetings.selectors.proceedings import proceedings_for
 from meetings.services import agenda as services
 from meetings.services.packs import pack_downloads
@@ -59,7 +60,9 @@ def _meeting_for_clerk(request: HttpRequest, pk: int) -> Meeting:
 
 def _item_for_clerk(request: HttpRequest, pk: int, item_pk: int) -> AgendaItem:
     item = get_object_or_404(
-        AgendaItem.objects.select_related("meeting__body"), pk=item_pk, meeting_id=pk
+        AgendaItem.objects.select_related("meeting__body", "supplement"),
+        pk=item_pk,
+        meeting_id=pk,
     )
     require(can_edit_body(request.user, item.meeting.body))
     return item
@@ -127,16 +130,30 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_edit = can_edit_body(request.user, meeting.body)
     if not meeting.is_published and not can_edit:
         raise Http404("No such meeting")
-    items = list(
-        meeting.items.select_related("minutes_of__body", "report")
+    items = [
+        item
+        for item in meeting.items.select_related(
+            "minutes_of__body", "report", "supplement__meeting__body"
+        )
         .prefetch_related(
             Prefetch("revisions", queryset=AgendaRevision.objects.order_by("made_at", "pk")),
             "report__attachments",
         )
         .order_by("position", "pk")
-    )
+        if can_see_item(request.user, item)
+    ]
     for view in item_views(request.user, items):
         view.item.view = view
+    # The agenda and each supplementary agenda take their Part II business last, each after
+    # its own exclusion of the press and public.
+    agendas: dict[int | None, list[AgendaItem]] = {}
+    for item in items:
+        agendas.setdefault(item.supplement_id, []).append(item)
+    for group in agendas.values():
+        exclusion = exclusion_for(group)
+        if exclusion is not None:
+            exclusion.before.exclusion = exclusion
+    waiting = [item for item in items if item.supplement and not item.supplement.is_published]
     today = timezone.localdate()
     draft = meeting.status == Meeting.Status.SCHEDULED
     started = meeting.start <= timezone.now()
@@ -146,7 +163,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "items": items,
-            "exclusion": exclusion_for(items),
+            "late_items_waiting": waiting,
             "proceedings": proceedings_for(meeting, request.user),
             "downloads": pack_downloads(meeting, request.user),
             "can_edit": can_edit,
@@ -157,6 +174,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             # A meeting already held whose agenda the portal never published: record it.
             "record_past": draft and started,
             "can_revise": meeting.status == Meeting.Status.AGENDA_PUBLISHED,
+            "can_add_late_item": meeting.status == Meeting.Status.AGENDA_PUBLISHED,
             "can_mark_held": meeting.status == Meeting.Status.AGENDA_PUBLISHED
             and meeting.start <= timezone.now(),
             "can_cancel": meeting.status
@@ -300,6 +318,47 @@ def agenda_record_past_publication(request: HttpRequest, pk: int) -> HttpRespons
 
 @login_required
 @EDIT
+def supplement_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_clerk(request, pk)
+    late_items = AgendaItem.objects.filter(
+        meeting=meeting, supplement__published_at__isnull=True, supplement__isnull=False
+    ).order_by("position")
+    draft = Supplement.objects.filter(meeting=meeting, published_at__isnull=True).first()
+    form = SupplementPublishForm(_posted(request), late_items=late_items)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        published = run_service(
+            form,
+            lambda: services.supplement_publish(
+                meeting=meeting, items=list(data["items"]), reason=data["reason"],
+                actor=request.user,
+            ),
+        )  # fmt: skip
+        if published:
+            messages.success(request, f"{published} published.")
+            return redirect(published)
+    if draft is None or not late_items:
+        intro = (
+            "There are no late items waiting to be published. Add an item to the published "
+            "agenda first: it waits here for a supplementary agenda."
+        )
+    else:
+        intro = (
+            f"The items are published as {draft}, with its own agenda pack whose pages follow "
+            "on from the agenda pack's. The meeting page lists it with its date and reason."
+        )
+    return _form_page(
+        request,
+        form,
+        heading="Publish a supplementary agenda",
+        back=meeting,
+        intro=intro,
+        button="Publish supplementary agenda",
+    )
+
+
+@login_required
+@EDIT
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for_clerk(request, pk)
     form = ConfirmForm(_posted(request))
@@ -368,22 +427,27 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )
         if item:
-            messages.success(request, f"Item {item.position} added: {item.title}.")
+            late = f" It waits for {item.supplement}." if item.supplement_id else ""
+            messages.success(request, f"Item {item.position} added: {item.title}.{late}")
             return redirect(item)
-    return _form_page(
-        request,
-        form,
-        heading="Add an agenda item",
-        back=meeting,
-        intro="It goes before the work programme item; you can move it afterwards.",
-    )
+    if meeting.is_published:
+        heading = "Add a late item"
+        intro = (
+            "The agenda has been published, so the item goes onto a supplementary agenda. It "
+            "is published when you publish the supplementary agenda with the reason for urgency."
+        )
+    else:
+        heading = "Add an agenda item"
+        intro = "It goes before the work programme item; you can move it afterwards."
+    return _form_page(request, form, heading=heading, back=meeting, intro=intro)
 
 
 @login_required
 @EDIT
 def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = _item_for_clerk(request, pk, item_pk)
-    if item.meeting.is_published:
+    waiting = item.supplement is not None and not item.supplement.is_published
+    if item.meeting.is_published and not waiting:
         messages.info(request, "The agenda has been published: revise the item instead.")
         return redirect("meetings:item_revise", pk=pk, item_pk=item_pk)
     form = AgendaItemEditForm(_posted(request), initial=_item_initial(item))

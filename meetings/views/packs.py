@@ -9,10 +9,11 @@ from django.views.decorators.http import require_GET
 
 from governance.access import can_edit_body
 from meetings.access import minutes_readable_by
-from meetings.models import AgendaPack, Meeting
+from meetings.models import AgendaPack, Meeting, Supplement
 from meetings.services.packs import (
     MEMBERS,
     MINUTES,
+    SUPPLEMENT,
     audience_for,
     is_withdrawn,
     newest_pack,
@@ -47,22 +48,31 @@ def _updating(request: HttpRequest, meeting: Meeting, document: str) -> HttpResp
     return response
 
 
-def _serve(request: HttpRequest, pk: int, document: str) -> HttpResponse:
+def _serve(
+    request: HttpRequest, pk: int, document: str, number: int | None = None
+) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
     if not meeting.is_published and not can_edit_body(request.user, meeting.body):
         raise Http404("No such meeting.")
+    supplement = None
+    if document == SUPPLEMENT:
+        # Only a published supplementary agenda has a pack; a draft is not there to find.
+        supplement = get_object_or_404(
+            Supplement, meeting=meeting, number=number, published_at__isnull=False
+        )
     if document == MINUTES and not minutes_readable_by(request.user, meeting):
         return _pending(request, meeting, document)  # draft minutes: for the body's clerks
     audience = audience_for(request.user, meeting)
-    pack = newest_pack(meeting, document, audience)
+    pack = newest_pack(meeting, document, audience, supplement)
     if pack is None or is_withdrawn(pack, meeting):
-        if pack is None and not meeting.packs.filter(document=document).exists():
+        made = meeting.packs.filter(document=document, supplement=supplement).exists()
+        if pack is None and not made:
             return _pending(request, meeting, document)  # never made yet
         return _updating(request, meeting, document)
     response = FileResponse(
         pack.file.open("rb"),
         content_type="application/pdf",
-        filename=pack_filename(meeting, document),
+        filename=pack_filename(meeting, document, supplement),
     )
     if audience == MEMBERS:
         patch_cache_control(response, private=True, no_store=True)
@@ -77,3 +87,8 @@ def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _serve(request, pk, AgendaPack.Document.MINUTES)
+
+
+@require_GET
+def supplement_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    return _serve(request, pk, AgendaPack.Document.SUPPLEMENT, number)

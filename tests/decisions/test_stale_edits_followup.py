@@ -15,16 +15,14 @@ from decisions.models import Action, ScrutinyRecommendation
 from decisions.services import actions as action_services
 from decisions.services import scrutiny as scrutiny_services
 from governance.models import RoleAssignment
-from tests.decisions.followup_helpers import MEETING_DAY, make_resolution
-from tests.factories import make_user
-from tests.meetings.proceedings_helpers import make_meeting
+from tests.factories import FOLLOWUP_DAY, make_item_resolution, make_meeting, make_user
 from tests.stale_helpers import assert_refused, at_once, hidden, one_saved_one_refused
 
 TODAY = timezone.localdate()
 
 
 def _action(body, clerk) -> Action:
-    resolution = make_resolution(make_meeting(body, MEETING_DAY), 3, 2)
+    resolution = make_item_resolution(make_meeting(body, FOLLOWUP_DAY), 3, 2)
     return action_services.action_create(
         body=body,
         resolution=resolution,

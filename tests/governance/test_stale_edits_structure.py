@@ -30,8 +30,7 @@ from governance.services.registers import gift_update, interest_update
 from governance.services.risks import risk_create, risk_rate, risk_update
 from governance.services.structure import membership_update
 from governance.services.terms import terms_draft_create, terms_draft_update
-from tests.governance.agreements_factories import make_alliance, make_mou, to_consultation
-from tests.governance.terms_helpers import TEXT
+from tests.factories import TERMS_TEXT, make_alliance, make_mou, to_consultation
 from tests.stale_helpers import assert_refused, at_once, hidden, one_saved_one_refused
 
 TODAY = timezone.localdate()
@@ -64,7 +63,7 @@ def _mou(clerk, council, trust) -> Agreement:
 def test_a_stale_terms_draft_is_refused_and_keeps_the_other_change(
     client_for, clerk, admin_user, body
 ):
-    draft = terms_draft_create(body=body, actor=clerk, **TEXT)
+    draft = terms_draft_create(body=body, actor=clerk, **TERMS_TEXT)
     url = reverse("governance:terms_edit", args=[body.slug, draft.version])
     opened = hidden(client_for(clerk).get(url), "edit_version")
     terms_draft_update(
@@ -72,7 +71,7 @@ def test_a_stale_terms_draft_is_refused_and_keeps_the_other_change(
     )
 
     data = {
-        **TEXT,
+        **TERMS_TEXT,
         "review_date": "2099-05-01",
         "purpose": "The clerk's own purpose.",
         "edit_version": opened,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pytest
-from django.utils import timezone
 
 from governance.models import Membership, Person
 from meetings.models import AgendaItem, Attendance, Meeting, Minute, Report
@@ -15,12 +14,10 @@ from meetings.services import agenda as agenda_services
 from meetings.services import reports as report_services
 from tests.factories import (
     LONDON,
-    PART_II_MARKER,
     PART_II_MINUTE_MARKER,
     all_present,
     at,
     make_meeting,
-    make_report,
     make_user,
     report_fields,
     schedule,
@@ -58,46 +55,6 @@ def draft(body, clerk) -> Meeting:
 @pytest.fixture
 def published(draft, clerk) -> Meeting:
     return agenda_services.agenda_publish(meeting=draft, actor=clerk, now=at(2099, 2, 1))
-
-
-@pytest.fixture
-def pack_meeting(body, council, member) -> Meeting:
-    """Eight items: standing ones without papers, three reports of different lengths, and a
-    Part II report carrying a marker that must never reach the public."""
-    meeting = Meeting.objects.create(
-        body=body,
-        start=datetime(2021, 2, 8, 14, 0, tzinfo=UTC),
-        venue="County Hall, West Bridgford",
-        agenda_published_at=timezone.now(),
-        pack_version=1,
-    )
-    chair = Person.objects.create(name="Tony Harper", slug="tony-harper", honorific="Councillor")
-    Membership.objects.create(
-        body=body, person=chair, role=Membership.Role.CHAIR, representing=council,
-        start=date(2017, 5, 4),
-    )  # fmt: skip
-    specs = [
-        ("Minutes of the last meeting", AgendaItem.Kind.MINUTES, None),
-        ("Apologies for absence", AgendaItem.Kind.APOLOGIES, None),
-        ("Declarations of interest", AgendaItem.Kind.DECLARATIONS, None),
-        ("Better Care Fund plan", AgendaItem.Kind.BUSINESS, ("Better Care Fund Plan 2021", 9)),
-        ("Winter pressures", AgendaItem.Kind.BUSINESS, ("Winter Pressures Update", 2)),
-        ("Public health grant", AgendaItem.Kind.BUSINESS, ("Public Health Grant Allocation", 14)),
-        ("Work programme", AgendaItem.Kind.WORK_PROGRAMME, None),
-    ]
-    for position, (title, kind, report) in enumerate(specs, start=1):
-        item = AgendaItem.objects.create(
-            meeting=meeting, position=position, title=title, kind=kind,
-            purpose=AgendaItem.Purpose.DECISION if report else "",
-        )  # fmt: skip
-        if report:
-            make_report(item, *report)
-    exempt = AgendaItem.objects.create(
-        meeting=meeting, position=8, title="Care home contract award", is_exempt=True,
-        exempt_paragraph=3, purpose=AgendaItem.Purpose.DECISION,
-    )  # fmt: skip
-    make_report(exempt, "Care Home Contract Award Evaluation", 4, marker=PART_II_MARKER)
-    return meeting
 
 
 @pytest.fixture

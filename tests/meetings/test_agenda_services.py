@@ -108,12 +108,15 @@ def test_edits_after_publication_are_refused_and_point_to_revising(published, cl
         lambda: services.item_update(item=item, title="Changed", actor=clerk),
         lambda: services.item_remove(item=item, actor=clerk),
         lambda: services.item_move(item=item, direction="up", actor=clerk),
-        lambda: services.item_add(meeting=published, title="Late addition", actor=clerk),
     ):
         with pytest.raises(ValidationError, match="Revise the item instead"):
             call()
     assert titles(published)[3] == "Better Care Fund plan"
     assert published.items.count() == 5
+    # A new item is late business: it waits for a supplementary agenda, after every item.
+    late = services.item_add(meeting=published, title="Late addition", actor=clerk)
+    assert late.position == 6 and str(late.supplement) == "Supplementary agenda 1"
+    assert not late.supplement.is_published
 
 
 def test_publishing_an_agenda_with_no_items_is_refused(body, clerk):
