@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from django.db import models
+from django.utils import timezone
 
 from governance.models import Membership
 from governance.models.terms import TermsOfReference, current_terms
@@ -21,9 +22,34 @@ class Quorum(NamedTuple):
     reasons: list[str]
     terms: TermsOfReference | None
 
+    @property
+    def verdict(self) -> str:
+        """The quorum in a word: never "Not quorate" for want of a record or of a meeting."""
+        if self.quorate:
+            return "Quorate"
+        for reason, verdict in VERDICTS.items():
+            if reason in self.reasons:
+                return verdict
+        return "Not quorate"
+
+    @property
+    def not_yet_held(self) -> bool:
+        return NOT_YET_HELD in self.reasons
+
+    @property
+    def checked(self) -> bool:
+        """Whether the verdict is the quorum rule applied to a recorded attendance."""
+        return self.verdict in ("Quorate", "Not quorate")
+
 
 NO_TERMS = "No approved terms of reference: quorum cannot be checked"
 NO_ATTENDANCE = "Attendance has not been recorded"
+NOT_YET_HELD = "The meeting has not taken place yet"
+VERDICTS = {
+    NOT_YET_HELD: "Not yet held",
+    NO_ATTENDANCE: "Attendance not recorded",
+    NO_TERMS: "Quorum not checked",
+}
 
 
 def members_on(body_id: int, day) -> models.QuerySet[Membership]:
@@ -47,6 +73,8 @@ def meeting_quorum(
     seats current on its date pass them in.
     """
     terms = current_terms(meeting.body)
+    if meeting.start > timezone.now():
+        return Quorum(False, [NOT_YET_HELD], terms)
     if terms is None:
         return Quorum(False, [NO_TERMS], None)
     if attendance is None:

@@ -479,7 +479,7 @@ def build_story(body, scrutiny_body, clerk, *, exempt: bool, ratifications: int 
         number=4,
         meeting=earlier_meeting,
         item=earlier_meeting.items.get(position=3),
-        parts="1) Fees frozen for a year.",
+        parts="Fees frozen for a year.",
     )
     resolution = Resolution.objects.create(
         body=body,
@@ -489,7 +489,7 @@ def build_story(body, scrutiny_body, clerk, *, exempt: bool, ratifications: int 
         item=item,
         kind=Resolution.Kind.AGREEMENT_IN_PRINCIPLE,
         status=Resolution.Status.AWAITING_RATIFICATION,
-        parts=f"1) Agree in principle. {OLD_PARTS_MARKER}",
+        parts=f"Agree in principle. {OLD_PARTS_MARKER}",
         acts_on=earlier,
         act=Resolution.Act.AMENDS,
         vote_taken=True,
@@ -497,7 +497,7 @@ def build_story(body, scrutiny_body, clerk, *, exempt: bool, ratifications: int 
         votes_against=0,
         abstentions=1,
     )
-    resolution.parts = f"1) Agree the uplift in principle. {PARTS_MARKER}\n2) Refer to partners."
+    resolution.parts = f"Agree the uplift in principle. {PARTS_MARKER}\nRefer to partners."
     save_record(resolution, actor=clerk, reason="Wording corrected")
     NamedVote.objects.create(resolution=resolution, person=person("Ann Able"), vote="for")
     minute = Minute.objects.create(item=item, text=f"The committee debated fees. {MINUTE_MARKER}")
@@ -510,7 +510,7 @@ def build_story(body, scrutiny_body, clerk, *, exempt: bool, ratifications: int 
         number=9,
         meeting=later_meeting,
         item=later_meeting.items.get(position=3),
-        parts="1) The uplift has been paid.",
+        parts="The uplift has been paid.",
         acts_on=resolution,
         act=Resolution.Act.IMPLEMENTS,
     )

@@ -1,5 +1,6 @@
 """Crawl the portal on the demo data, as the public and as an administrator, and check every
-kind of page with axe: zero WCAG 2.2 A/AA violations, and no server errors."""
+kind of page with axe: zero WCAG 2.2 A/AA violations, no server errors, no template syntax in
+the visible text, and no sideways scrolling at 390 px wide (WCAG 1.4.10 Reflow)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ SKIP = ("/admin/", "/api/", "/account/sign-out/", "/static/", "/media/", "mailto
 # Calendars, feeds, PDFs and attachments are downloads, not pages (the leak crawl reads them).
 DOWNLOADS = (".ics", "/feed/", ".pdf", "/attachments/")
 MAX_PAGES = 80
+# Template syntax that must never reach a reader (a comment or tag left unrendered).
+TEMPLATE_TEXT = ("{#", "#}", "{%", "{{")
+NARROW = {"width": 390, "height": 844}
+WIDE = {"width": 1280, "height": 720}
 
 
 def _shape(path: str) -> str:
@@ -25,8 +30,21 @@ def _shape(path: str) -> str:
     return "/" + "/".join(shaped)
 
 
+def _assert_reads_cleanly(page, path: str) -> None:
+    """No template syntax in the visible text; at 390 px wide, nothing scrolls sideways (a wide
+    table scrolls inside its own container)."""
+    text = page.inner_text("body")
+    leaked = [token for token in TEMPLATE_TEXT if token in text]
+    assert not leaked, f"{path} shows template text {leaked}"
+    page.set_viewport_size(NARROW)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.set_viewport_size(WIDE)
+    assert width <= NARROW["width"], f"{path} is {width} px wide at 390 px"
+
+
 def _crawl(page, assert_accessible, base: str) -> list[str]:
-    queue, seen_shapes, visited = ["/"], set(), []
+    # The 404 page is a page too.
+    queue, seen_shapes, visited = ["/", "/no-such-page/"], set(), []
     while queue and len(visited) < MAX_PAGES:
         path = queue.pop(0)
         shape = _shape(urlparse(path).path)
@@ -39,6 +57,7 @@ def _crawl(page, assert_accessible, base: str) -> list[str]:
             continue
         visited.append(path)
         assert_accessible(page)
+        _assert_reads_cleanly(page, path)
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
             href = urldefrag(href)[0]
             if not href.startswith(base) or any(s in href for s in SKIP + DOWNLOADS):

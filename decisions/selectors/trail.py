@@ -75,6 +75,8 @@ TAG_COLOURS = {
     ScrutinyRecommendation.Status.ACCEPTED: "green",
 }
 
+QUORUM_COLOURS = {"Quorate": "green", "Not quorate": "red"}
+
 # Order of events on the same day: the story as it unfolds.
 RANK = {
     "work_programme": 0,
@@ -383,13 +385,18 @@ def decision_trail(resolution: Resolution, user) -> Trail:
         resolution=resolution,
         can_see_content=can_see,
         exempt_notice=withheld_notice,
-        parts=resolution.part_list if can_see else [],
+        parts=numbered(resolution.part_list) if can_see else [],
         preamble=resolution.preamble if can_see else "",
         ratifications=ratifications,
         events=events,
         report=report if can_see else None,
         status_colour=TAG_COLOURS.get(resolution.status, ""),
     )
+
+
+def numbered(parts: list[str]) -> list[str]:
+    """The parts of a resolution as the minutes number them: "1) …", "2) …"."""
+    return [f"{number}) {part}" for number, part in enumerate(parts, start=1)]
 
 
 def _person_user(user) -> str:
@@ -548,8 +555,10 @@ def _meeting_event(
         details.append(("Attendance", "Not recorded"))
     if quorum.quorate:
         details.append(("Quorum", "Quorate" + _quorum_rule(quorum)))
-    else:
+    elif quorum.checked:
         details.append(("Quorum", ["Not quorate" + _quorum_rule(quorum), *quorum.reasons]))
+    else:  # no attendance, no terms, or not yet held: nothing to call it "not quorate" on
+        details.append(("Quorum", quorum.verdict))
     details.append(
         (
             "Declarations of interest on this item",
@@ -572,7 +581,7 @@ def _meeting_event(
         title=f"Meeting of the {meeting.body.name}",
         when=meeting.start,
         anchor="meeting",
-        tags=[Tag("Quorate", "green") if quorum.quorate else Tag("Not quorate", "red")],
+        tags=[Tag(quorum.verdict, QUORUM_COLOURS.get(quorum.verdict, "grey"))],
         details=details,
         links=[
             Link("Meeting", meeting.get_absolute_url()),
@@ -611,7 +620,7 @@ def _resolution_event(
     if can_see:
         if resolution.preamble:
             details.append(("Preamble", resolution.preamble))
-        details.append(("Resolved", resolution.part_list))
+        details.append(("Resolved", numbered(resolution.part_list)))
     if resolution.recommended_to is not None:
         details.append(("Recommended to", resolution.recommended_to.name))
     details.append(("Vote", _vote(resolution)))

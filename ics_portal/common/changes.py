@@ -6,12 +6,33 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
 
 PAGE_SIZE = 50
+# Fields that are the portal's bookkeeping, not the record: never shown in a change history
+# (the history page, the trail page and the trail PDF all build their entries here).
+INTERNAL_FIELDS = frozenset(
+    {
+        "id",
+        "version",  # the stale-form counter (but see EDITIONS)
+        "created",
+        "modified",
+        "pack_version",
+        "pack_first_page",
+        "pack_last_page",
+        "file",
+        "mime_type",
+        "sha512",
+    }
+)
+# Documents whose `version` is the edition readers cite ("terms of reference, version 3").
+EDITIONS = frozenset({"governance.termsofreference", "governance.agreement"})
 # The change reason is withheld with the fields: `withhold` may name it.
 CHANGE_REASON = "history_change_reason"
 
@@ -37,9 +58,18 @@ def history_url(obj: models.Model) -> str:
     return reverse("history", args=[meta.app_label, meta.model_name, obj.pk])
 
 
+def in_words(value: date | datetime) -> str:
+    """A date as people write it: "3 November 2022", or "3 November 2022, 14:05" (local time)."""
+    if isinstance(value, datetime):
+        return format_date(timezone.localtime(value), "j F Y, H:i")
+    return format_date(value, "j F Y")
+
+
 def _display(field: models.Field | None, value: Any, related: dict) -> Any:
     if value is None or value == "":
         return "—"
+    if isinstance(value, date):
+        return in_words(value)
     if field is None:
         return value
     if field.choices:
@@ -51,9 +81,16 @@ def _display(field: models.Field | None, value: Any, related: dict) -> Any:
     return value
 
 
+def is_internal(model: type[models.Model], name: str) -> bool:
+    """Whether a field of the model is bookkeeping that no change history shows."""
+    if name == "version" and model._meta.label_lower in EDITIONS:
+        return False
+    return name in INTERNAL_FIELDS
+
+
 def _tracked(model: type[models.Model]) -> tuple[dict[str, models.Field], list[str]]:
     fields = {f.attname: f for f in model._meta.concrete_fields}
-    return fields, [name for name in fields if name != "id"]
+    return fields, [name for name in fields if not is_internal(model, name)]
 
 
 def related_names(groups: Iterable[tuple[type[models.Model], Iterable]]) -> dict:
@@ -123,6 +160,8 @@ def _build(
                     new=new_shown,
                 )
             )
+        if not changes and _bookkeeping_only(fields, tracked, record, previous):
+            continue
         who = record.history_user
         entries.append(
             Entry(
@@ -134,6 +173,18 @@ def _build(
             )
         )
     return entries
+
+
+def _bookkeeping_only(fields: dict, tracked: list[str], record, previous) -> bool:
+    """Whether a change touched only internal fields (a pack renumbered, a counter bumped) and
+    gave no reason: nothing a reader would call a change."""
+    if previous is None or record.history_type != "~" or record.history_change_reason:
+        return False
+    return any(
+        getattr(record, name, None) != getattr(previous, name, None)
+        for name in fields
+        if name not in tracked
+    )
 
 
 def _reason(record, withhold: Collection[str], withheld_text: str) -> str:

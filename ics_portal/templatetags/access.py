@@ -4,6 +4,7 @@ policy says (`decisions.access.withheld_fields`), for templates that show a reco
 from __future__ import annotations
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 
 from decisions.access import withheld_fields
 
@@ -12,4 +13,6 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def withheld(context, obj) -> frozenset[str]:
-    return withheld_fields(context["request"].user, obj)
+    """Rendered without a request (an email, a PDF), the viewer is the public."""
+    request = context.get("request")
+    return withheld_fields(getattr(request, "user", None) or AnonymousUser(), obj)

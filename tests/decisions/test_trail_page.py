@@ -106,7 +106,7 @@ def test_each_record_shows_its_change_history_old_and_new(client, story, governa
     # The resolution's own history: the wording corrected by the clerk, old → new.
     resolution = section(html, "resolution")
     assert "Changed by Jo Toomey" in resolution and "Reason: Wording corrected" in resolution
-    assert "1) Agree in principle." in resolution and "2) Refer to partners." in resolution
+    assert "Agree in principle." in resolution and "Refer to partners." in resolution
 
 
 @pytest.mark.parametrize("who", TRAIL_VIEWERS)
