@@ -8,7 +8,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Agreement, AgreementSection, Body, Delegation, Organisation
-from ics_portal.common.forms import DateInput
+from ics_portal.common.forms import GovukDateField
 
 
 class AgreementCreateForm(forms.ModelForm):
@@ -37,7 +37,7 @@ class AgreementCreateForm(forms.ModelForm):
             "kind": "A memorandum of understanding or collaboration agreement starts with the "
             "standard outline of sections.",
         }
-        widgets = {"effective_from": DateInput(), "review_date": DateInput()}
+        field_classes = {"effective_from": GovukDateField, "review_date": GovukDateField}
 
     def __init__(self, *args, partnerships, allow_no_partnership: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,7 +53,7 @@ class AgreementEditForm(forms.ModelForm):
         model = Agreement
         fields = ["title", "kind", "version", "effective_from", "review_date", "summary"]
         labels = {"effective_from": "Takes effect on"}
-        widgets = {"effective_from": DateInput(), "review_date": DateInput()}
+        field_classes = {"effective_from": GovukDateField, "review_date": GovukDateField}
 
 
 class SectionForm(forms.ModelForm):
@@ -78,7 +78,7 @@ class SignatureForm(forms.Form):
         label="Signed by",
         help_text="Name and role, for example “Councillor Richard Clewer, Leader”.",
     )
-    signed_on = forms.DateField(label="Date signed", widget=DateInput())
+    signed_on = GovukDateField(label="Date signed")
 
     def __init__(self, *args, outstanding: list[Organisation], **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,9 +107,8 @@ class DelegationForm(forms.ModelForm):
         labels = {"to_body": "Delegated to", "start": "Starts on", "end": "Ends on"}
         widgets = {
             "scope": forms.Textarea(attrs={"rows": 5}),
-            "start": DateInput(),
-            "end": DateInput(),
         }
+        field_classes = {"start": GovukDateField, "end": GovukDateField}
 
     def __init__(self, *args, exclude_body: Body | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -125,4 +124,4 @@ class DelegationForm(forms.ModelForm):
 
 
 class DelegationEndForm(forms.Form):
-    end = forms.DateField(label="Ends on", widget=DateInput())
+    end = GovukDateField(label="Ends on")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Body
-from ics_portal.common.forms import DateInput, DateTimeInput, VersionField
+from ics_portal.common.forms import DateTimeInput, GovukDateField, VersionField
 from meetings.models import AgendaItem, Meeting, WorkProgrammeEntry
 
 SCHEDULE_12A = [
@@ -100,7 +100,7 @@ class ConfirmForm(forms.Form):
 
 
 class WorkProgrammeEntryForm(forms.Form):
-    planned_for = forms.DateField(label="Planned meeting date", widget=DateInput())
+    planned_for = GovukDateField(label="Planned meeting date")
     title = forms.CharField(max_length=300)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
     lead_officer = forms.CharField(max_length=200, required=False)
@@ -131,8 +131,8 @@ class MeetingFilterForm(forms.Form):
         required=False,
         empty_label="All bodies",
     )
-    start = forms.DateField(label="From", widget=DateInput(), required=False)
-    end = forms.DateField(label="To", widget=DateInput(), required=False)
+    start = GovukDateField(label="From", required=False)
+    end = GovukDateField(label="To", required=False)
 
     def clean(self):
         data = super().clean()
