@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
@@ -105,6 +106,12 @@ class GovukDateField(forms.DateField):
             return date(int(year), int(month), int(day))
         except ValueError:
             raise ValidationError(f"{name} must be a real date", code="invalid") from None
+
+
+class GovukDateFilter(django_filters.DateFilter):
+    """A list filter on a date, typed in the GOV.UK date input."""
+
+    field_class = GovukDateField
 
 
 class DateTimeInput(forms.DateTimeInput):

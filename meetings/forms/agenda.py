@@ -122,20 +122,3 @@ class ToAgendaForm(forms.Form):
             .order_by("start")
         )
         self.fields["meeting"].label_from_instance = lambda m: f"{m.date:%-d %B %Y}"
-
-
-class MeetingFilterForm(forms.Form):
-    body = forms.ModelChoiceField(
-        queryset=Body.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label="All bodies",
-    )
-    start = GovukDateField(label="From", required=False)
-    end = GovukDateField(label="To", required=False)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", "The 'to' date must be on or after the 'from' date.")
-        return data
