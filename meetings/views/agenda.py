@@ -164,10 +164,16 @@ def work_programme(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
     can_edit = can_edit_body(request.user, body)
     entries = body.work_programme.select_related("agenda_item__meeting__body")
+    today = timezone.localdate()
+    # Upcoming meeting dates first, soonest first; past ones after them, latest first.
+    upcoming = [e for e in entries if e.planned_for >= today]
+    past = sorted(
+        (e for e in entries if e.planned_for < today), key=lambda e: e.planned_for, reverse=True
+    )
     return render(
         request,
         "meetings/work_programme.html",
-        {"body": body, "entries": entries, "can_edit": can_edit},
+        {"body": body, "upcoming": upcoming, "past": past, "can_edit": can_edit},
     )
 
 
