@@ -73,7 +73,7 @@ def load() -> Meeting:
         Meeting,
         {"body": body, "start": MEETING},
         {
-            "venue": "",  # not in the seed
+            "venue": "Wirral Council (the seed does not give the venue)",
             "status": Meeting.Status.AGENDA_PUBLISHED,
             "agenda_published_at": PUBLISHED,
             "late_publication_reason": "",
