@@ -24,6 +24,7 @@ from django.db import models
 
 from governance.models import Body, Membership, Organisation, Person
 from ics_portal.common.demo_records import sync_record
+from meetings import demo_upcoming, demo_wirral
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -1080,3 +1081,5 @@ def load() -> None:
     minutes_item = february.items.get(position=1)
     sync_record(Meeting, {"pk": january.pk}, {"minutes_approved_at": minutes_item})
     _work_programme(body)
+    demo_upcoming.load(body)
+    demo_wirral.load()

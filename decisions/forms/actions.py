@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from decisions.models import Action
-from ics_portal.common.forms import DateInput, VersionField
+from ics_portal.common.forms import GovukDateField, VersionField
 
 
 class ActionForm(forms.Form):
@@ -19,7 +19,7 @@ class ActionForm(forms.Form):
         max_length=200,
         help_text="The person or job title responsible, for example Director of Public Health.",
     )
-    due_date = forms.DateField(label="Due date", widget=DateInput())
+    due_date = GovukDateField(label="Due date")
 
 
 class ActionEditForm(ActionForm):

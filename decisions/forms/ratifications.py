@@ -10,7 +10,7 @@ from django import forms
 from decisions.models import Ratification
 from decisions.services.ratifications import OUTCOMES, Route
 from governance.models import Body, Organisation, Partnership
-from ics_portal.common.forms import DateInput
+from ics_portal.common.forms import GovukDateField
 
 
 @dataclass
@@ -61,11 +61,10 @@ class RouteForm(forms.Form):
                 required=False,
                 initial=str(default.pk) if default else "",
             )
-            self.fields[f"due_{pk}"] = forms.DateField(
+            self.fields[f"due_{pk}"] = GovukDateField(
                 label=f"Due date for {organisation}",
                 required=False,
                 initial=due_date,
-                widget=DateInput,
                 error_messages={"invalid": f"Enter the due date for {organisation} as a date."},
             )
 
@@ -124,10 +123,9 @@ class OutcomeForm(forms.Form):
         max_length=100,
         help_text="If ratified: your organisation's own minute or resolution number.",
     )
-    decided_on = forms.DateField(
+    decided_on = GovukDateField(
         label="Date decided",
         required=False,
-        widget=DateInput,
         help_text="If ratified or rejected.",
         error_messages={"invalid": "Enter the date decided as a date."},
     )

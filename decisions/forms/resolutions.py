@@ -166,27 +166,3 @@ class ResolutionWithdrawForm(forms.Form):
         help_text="For example, “recorded against the wrong meeting”. Shown in its history.",
         error_messages={"required": "Say why the resolution is withdrawn."},
     )
-
-
-class ResolutionFilterForm(forms.Form):
-    body = forms.ModelChoiceField(
-        queryset=Body.objects.order_by("name"), required=False, empty_label="All bodies"
-    )
-    year = forms.IntegerField(required=False, min_value=1900, max_value=2200)
-    status = forms.ChoiceField(
-        choices=[("", "Any status"), *Resolution.Status.choices], required=False
-    )
-    kind = forms.ChoiceField(choices=[("", "Any kind"), *Resolution.Kind.choices], required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].widget.attrs["class"] = "govuk-input--width-4"
-        self.fields["body"].error_messages["invalid_choice"] = "Choose a body from the list."
-        self.fields["status"].error_messages["invalid_choice"] = "Choose a status from the list."
-        self.fields["kind"].error_messages["invalid_choice"] = "Choose a kind from the list."
-        self.fields["year"].error_messages["invalid"] = "Enter a year, such as 2021."
-
-    def filters(self) -> dict:
-        """The filters that are valid (an invalid one is shown as an error and ignored)."""
-        data = getattr(self, "cleaned_data", {})
-        return {name: data[name] for name in self.fields if data.get(name) not in (None, "")}

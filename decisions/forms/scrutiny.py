@@ -8,7 +8,7 @@ from django import forms
 
 from decisions.models import Resolution
 from governance.models import Body, Organisation
-from ics_portal.common.forms import DateInput, VersionField
+from ics_portal.common.forms import GovukDateField, VersionField
 
 REFERENCE = re.compile(r"^\s*(?P<body>.+?)\s+(?P<year>\d{4})/(?P<number>\d{1,4})\s*$")
 
@@ -30,9 +30,7 @@ class RecommendationForm(forms.Form):
         required=False,
         empty_label="Choose a body",
     )
-    sent_on = forms.DateField(
-        label="Date sent", widget=DateInput(), help_text="The response is due 28 days later."
-    )
+    sent_on = GovukDateField(label="Date sent", help_text="The response is due 28 days later.")
     about = forms.CharField(
         label="About decision (optional)",
         max_length=60,
@@ -78,7 +76,7 @@ class RecommendationForm(forms.Form):
 
 class ResponseForm(forms.Form):
     response = forms.CharField(label="The response", widget=forms.Textarea(attrs={"rows": 6}))
-    responded_on = forms.DateField(label="Date of the response", widget=DateInput())
+    responded_on = GovukDateField(label="Date of the response")
     # The recommendation's version when the form was opened.
     version = VersionField()
 

@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from decisions.filters import ResolutionFilter
 from decisions.forms.resolutions import (
     ResolutionCorrectionForm,
-    ResolutionFilterForm,
     ResolutionForm,
     ResolutionWithdrawForm,
 )
@@ -34,20 +34,8 @@ RESOLUTIONS_PER_PAGE = 25
 
 @require_GET
 def resolution_list(request: HttpRequest) -> HttpResponse:
-    form = ResolutionFilterForm(request.GET or None)
-    resolutions = visible_resolutions(request.user)
-    filters: dict = {}
-    if request.GET:
-        form.is_valid()
-        filters = form.filters()
-    if "body" in filters:
-        resolutions = resolutions.filter(body=filters["body"])
-    if "year" in filters:
-        resolutions = resolutions.filter(year=filters["year"])
-    if "status" in filters:
-        resolutions = resolutions.filter(status=filters["status"])
-    if "kind" in filters:
-        resolutions = resolutions.filter(kind=filters["kind"])
+    filterset = ResolutionFilter(request.GET or None, queryset=visible_resolutions(request.user))
+    resolutions = filterset.qs
     resolutions = resolutions.order_by("-meeting__start", "-year", "-number", "-pk")
     page = Paginator(resolutions, RESOLUTIONS_PER_PAGE).get_page(request.GET.get("page"))
     query = urlencode(
@@ -57,7 +45,7 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
         request,
         "decisions/resolution_list.html",
         {
-            "form": form,
+            "form": filterset.form,
             "page": page,
             "views": resolution_views(request.user, page.object_list),
             "query": query,

@@ -1,8 +1,10 @@
 """Demo agreements and delegations, from the facts in shared/seeds/.
 
-- The Wiltshire Alliance MoU and Collaboration Agreement, still a draft as in seed 000
-  (Wiltshire Council Cabinet, 30 November 2021), with the outline of para 28, the six
-  principles of para 23 and the themes of para 25.
+- The Wiltshire Alliance MoU and Collaboration Agreement, in consultation: seed 000 (Wiltshire
+  Council Cabinet, 30 November 2021, para 29) reports "broad agreement to many elements of
+  our developing MOU" with workshops continuing before it goes for approval, so it is public
+  and none of its seven parties has signed. With the outline of para 28, the six principles
+  of para 23 and the themes of para 25.
 - Nottinghamshire's section 75 agreement for the Better Care Fund with "both CCGs"
   (seed 002, para 12), signed. The seed says only that it exists: the signatories' roles
   and the dates are illustrative.
@@ -146,13 +148,17 @@ def _wiltshire_alliance_mou() -> Agreement:
             "kind": Agreement.Kind.MOU,
             "partnership": Partnership.objects.get(slug="wiltshire-alliance"),
             "version": "0.1",
-            "status": Agreement.Status.DRAFT,
+            "status": Agreement.Status.IN_CONSULTATION,
             "summary": (
                 "To support the Wiltshire Alliance in moving towards a new structure and working "
                 "in a different way, a Memorandum of Understanding which includes a "
                 "Collaboration Agreement, mapped to the Thriving Places guidance. It will be "
                 "submitted for approval to the NHS Partnership Board and Wiltshire Council "
-                "Cabinet, together with new Terms of Reference (Cabinet, 30 November 2021)."
+                "Cabinet, together with new Terms of Reference (Cabinet, 30 November 2021). "
+                "Across the partners there is broad agreement to many elements of it; "
+                "workshops and meetings continue to refine it before it is submitted for "
+                "approval (para 29). "
+                "No party has signed yet."
             ),
         },
     )

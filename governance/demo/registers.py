@@ -98,10 +98,10 @@ def load() -> None:
             },
         )
     for slug, kind, description, organisation, start, end in INTERESTS:
-        Interest.objects.update_or_create(
-            person=people[slug],
-            description=description + NOTE,
-            defaults={
+        sync_record(
+            Interest,
+            {"person": people[slug], "description": description + NOTE},
+            {
                 "kind": kind,
                 "organisation_name": organisation,
                 "registered_from": start,
@@ -109,11 +109,10 @@ def load() -> None:
             },
         )
     for slug, kind, description, offered_by, value, day, decision, approver in GIFTS:
-        GiftOrHospitality.objects.update_or_create(
-            person=people[slug],
-            date_offered=day,
-            offered_by=offered_by,
-            defaults={
+        sync_record(
+            GiftOrHospitality,
+            {"person": people[slug], "date_offered": day, "offered_by": offered_by},
+            {
                 "kind": kind,
                 "description": description + NOTE,
                 "value": value,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from governance.models import Partnership, Risk, RiskRating
+from ics_portal.common.demo_records import sync_record
 
 SEED_RATED_ON = date(2022, 10, 1)
 SEED_NOTE = (
@@ -124,10 +125,10 @@ def load() -> None:
             if rescored
             else {"likelihood": None, "impact": None, "stated_rag": rag}
         )
-        risk, _ = Risk.objects.update_or_create(
-            partnership=alliance,
-            reference=reference,
-            defaults={
+        risk = sync_record(
+            Risk,
+            {"partnership": alliance, "reference": reference},
+            {
                 "title": title,
                 "description": description,
                 "owner": OWNER,
@@ -137,17 +138,17 @@ def load() -> None:
                 **current,
             },
         )
-        RiskRating.objects.update_or_create(
-            risk=risk,
-            rated_on=SEED_RATED_ON,
-            defaults={"stated_rag": rag, "likelihood": None, "impact": None, "note": SEED_NOTE},
+        sync_record(
+            RiskRating,
+            {"risk": risk, "rated_on": SEED_RATED_ON},
+            {"stated_rag": rag, "likelihood": None, "impact": None, "note": SEED_NOTE},
         )
         if rescored:
             day, likelihood, impact, note = rescored
-            RiskRating.objects.update_or_create(
-                risk=risk,
-                rated_on=day,
-                defaults={
+            sync_record(
+                RiskRating,
+                {"risk": risk, "rated_on": day},
+                {
                     "likelihood": likelihood,
                     "impact": impact,
                     "stated_rag": "",

@@ -118,7 +118,11 @@ WIRRAL = {
         "including the pooled fund with the NHS and the Council's part in the Cheshire and "
         "Merseyside Integrated Care System."
     ),
-    "membership_rules": "Eleven councillors appointed by Council in proportion to the groups.",
+    "membership_rules": (
+        "Eleven councillors appointed by Council in proportion to the groups. The seeds name "
+        "none of them, so the demo lists no councillors; the report's author attends as an "
+        "officer."
+    ),
     "quorum_count": 3,
     "quorum_required_kinds": ["local_authority"],
     "frequency": "Five times a year",

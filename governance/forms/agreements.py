@@ -8,7 +8,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Agreement, AgreementSection, Body, Delegation, Organisation
-from ics_portal.common.forms import DateInput, EditsVersionMixin, VersionField
+from ics_portal.common.forms import EditsVersionMixin, GovukDateField, VersionField
 
 
 class AgreementCreateForm(forms.ModelForm):
@@ -37,7 +37,7 @@ class AgreementCreateForm(forms.ModelForm):
             "kind": "A memorandum of understanding or collaboration agreement starts with the "
             "standard outline of sections.",
         }
-        widgets = {"effective_from": DateInput(), "review_date": DateInput()}
+        field_classes = {"effective_from": GovukDateField, "review_date": GovukDateField}
 
     def __init__(self, *args, partnerships, allow_no_partnership: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,7 +55,7 @@ class AgreementEditForm(EditsVersionMixin, forms.ModelForm):
         model = Agreement
         fields = ["title", "kind", "version", "effective_from", "review_date", "summary"]
         labels = {"effective_from": "Takes effect on"}
-        widgets = {"effective_from": DateInput(), "review_date": DateInput()}
+        field_classes = {"effective_from": GovukDateField, "review_date": GovukDateField}
 
 
 class SectionForm(EditsVersionMixin, forms.ModelForm):
@@ -80,7 +80,7 @@ class SignatureForm(forms.Form):
         label="Signed by",
         help_text="Name and role, for example “Councillor Richard Clewer, Leader”.",
     )
-    signed_on = forms.DateField(label="Date signed", widget=DateInput())
+    signed_on = GovukDateField(label="Date signed")
     # The agreement as the page showed it: a signature is not recorded against a later change.
     edit_version = VersionField()
 
@@ -112,9 +112,8 @@ class DelegationForm(forms.ModelForm):
         labels = {"to_body": "Delegated to", "start": "Starts on", "end": "Ends on"}
         widgets = {
             "scope": forms.Textarea(attrs={"rows": 5}),
-            "start": DateInput(),
-            "end": DateInput(),
         }
+        field_classes = {"start": GovukDateField, "end": GovukDateField}
 
     def __init__(self, *args, exclude_body: Body | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,4 +129,4 @@ class DelegationForm(forms.ModelForm):
 
 
 class DelegationEndForm(forms.Form):
-    end = forms.DateField(label="Ends on", widget=DateInput())
+    end = GovukDateField(label="Ends on")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import GiftOrHospitality, Interest
-from ics_portal.common.forms import DateInput, EditsVersionMixin
+from ics_portal.common.forms import EditsVersionMixin, GovukDateField
 
 
 class InterestForm(EditsVersionMixin, forms.ModelForm):
@@ -22,15 +22,14 @@ class InterestForm(EditsVersionMixin, forms.ModelForm):
         widgets = {
             "kind": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 3}),
-            "registered_from": DateInput,
-            "registered_to": DateInput,
         }
+        field_classes = {"registered_from": GovukDateField, "registered_to": GovukDateField}
         labels = {"registered_from": "Registered from", "registered_to": "Ended on"}
 
 
 class InterestEndForm(forms.Form):
-    registered_to = forms.DateField(
-        label="Date the interest ended", widget=DateInput, help_text="For example 31 March 2023."
+    registered_to = GovukDateField(
+        label="Date the interest ended", help_text="For example 31 March 2023."
     )
 
 
@@ -49,9 +48,9 @@ class GiftForm(EditsVersionMixin, forms.ModelForm):
         widgets = {
             "kind": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 3}),
-            "date_offered": DateInput,
             "decision": forms.RadioSelect,
         }
+        field_classes = {"date_offered": GovukDateField}
         help_texts = {
             "value": "Gifts over £50 and hospitality over £25 must be declared.",
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Risk, RiskRating
-from ics_portal.common.forms import DateInput, EditsVersionMixin, VersionField
+from ics_portal.common.forms import EditsVersionMixin, GovukDateField, VersionField
 
 LIKELIHOOD = [
     ("", "Choose likelihood"),
@@ -49,14 +49,14 @@ class RiskForm(EditsVersionMixin, forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "mitigations": forms.Textarea(attrs={"rows": 4}),
-            "review_date": DateInput,
         }
+        field_classes = {"review_date": GovukDateField}
 
 
 class RiskCreateForm(_RatingFields):
     """A new risk with its first rating."""
 
-    rated_on = forms.DateField(label="Date of this rating", widget=DateInput)
+    rated_on = GovukDateField(label="Date of this rating")
     note = forms.CharField(
         label="Note on the rating", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -74,7 +74,8 @@ class RiskRatingForm(_RatingFields):
     class Meta:
         model = RiskRating
         fields = ["likelihood", "impact", "stated_rag", "rated_on", "note"]
-        widgets = {"rated_on": DateInput, "note": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"rated_on": GovukDateField}
         labels = {"rated_on": "Date of this rating", "note": "Why the rating changed"}
         help_texts = {"stated_rag": RATING_HELP}
 

@@ -12,7 +12,7 @@ from governance.models import (
     PartnershipMember,
     Person,
 )
-from ics_portal.common.forms import DateInput, EditsVersionMixin
+from ics_portal.common.forms import EditsVersionMixin, GovukDateField
 
 
 class OrganisationForm(forms.ModelForm):
@@ -54,11 +54,11 @@ class PartnershipMemberForm(forms.ModelForm):
     class Meta:
         model = PartnershipMember
         fields = ["organisation", "joined"]
-        widgets = {"joined": DateInput()}
+        field_classes = {"joined": GovukDateField}
 
 
 class LeaveForm(forms.Form):
-    left = forms.DateField(label="Date left", widget=DateInput())
+    left = GovukDateField(label="Date left")
 
 
 class BodyForm(forms.ModelForm):
@@ -85,10 +85,9 @@ class MembershipForm(EditsVersionMixin, forms.ModelForm):
         model = Membership
         fields = ["person", "role", "voting", "representing", "start", "end", "substitutes"]
         widgets = {
-            "start": DateInput(),
-            "end": DateInput(),
             "substitutes": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"start": GovukDateField, "end": GovukDateField}
         labels = {"voting": "Has a vote", "end": "End date", "start": "Start date"}
 
     def __init__(self, *args, body: Body, **kwargs):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from governance.models import Organisation, TermsOfReference
 from governance.models.terms import REQUIRED_KIND_CHOICES
-from ics_portal.common.forms import DateInput, EditsVersionMixin
+from ics_portal.common.forms import EditsVersionMixin, GovukDateField
 
 
 class TermsDraftForm(EditsVersionMixin, forms.ModelForm):
@@ -45,8 +45,8 @@ class TermsDraftForm(EditsVersionMixin, forms.ModelForm):
             "membership_rules": forms.Textarea(attrs={"rows": 6}),
             "voting": forms.Textarea(attrs={"rows": 4}),
             "delegated_authority": forms.Textarea(attrs={"rows": 4}),
-            "review_date": DateInput(),
         }
+        field_classes = {"review_date": GovukDateField}
 
     @classmethod
     def initial_from(cls, terms: TermsOfReference | None) -> dict:
@@ -59,7 +59,7 @@ class TermsDraftForm(EditsVersionMixin, forms.ModelForm):
 
 
 class TermsApproveForm(forms.Form):
-    approved_on = forms.DateField(label="Date approved", widget=DateInput())
+    approved_on = GovukDateField(label="Date approved")
     approved_by = forms.CharField(
         label="Approved by",
         max_length=200,

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+
+# "Feb", "february" and the like, which the GOV.UK pattern asks services to accept.
+MONTHS = {
+    **{name.lower(): n for n, name in enumerate(calendar.month_name) if name},
+    **{name.lower(): n for n, name in enumerate(calendar.month_abbr) if name},
+}
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -17,13 +26,92 @@ class GovukFormRenderer(TemplatesSetting):
     field_template_name = "includes/field.html"
 
 
-class DateInput(forms.DateInput):
-    """A native date picker, submitted as YYYY-MM-DD."""
+class GovukDateInput(forms.MultiWidget):
+    """The GOV.UK date input: day, month and year in three boxes (`<name>_day` and so on)."""
 
-    input_type = "date"
+    template_name = "includes/date_input.html"
+    PARTS = ("day", "month", "year")
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+        super().__init__({part: forms.TextInput for part in self.PARTS}, attrs)
+
+    def decompress(self, value) -> list[str | None]:
+        if isinstance(value, str):
+            try:
+                value = date.fromisoformat(value)
+            except ValueError:
+                return [None, None, None]
+        if isinstance(value, date):
+            return [str(value.day), str(value.month), str(value.year)]
+        return [None, None, None]
+
+    def value_from_datadict(self, data, files, name):
+        parts = super().value_from_datadict(data, files, name)
+        if not any(parts) and data.get(name):
+            return data.get(name)  # one ISO date, as links and the API write it
+        return parts
+
+    def value_omitted_from_data(self, data, files, name) -> bool:
+        return name not in data and super().value_omitted_from_data(data, files, name)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        in_error = "govuk-input--error" in (widget["attrs"].get("class") or "")
+        complete = all(sub["value"] for sub in widget["subwidgets"])
+        for part, sub in zip(self.PARTS, widget["subwidgets"], strict=True):
+            sub["label"] = part.capitalize()
+            sub["width"] = 4 if part == "year" else 2
+            # GOV.UK marks the missing boxes, or all three when the date itself is wrong.
+            sub["error"] = in_error and (complete or not sub["value"])
+        return context
+
+
+class GovukDateField(forms.DateField):
+    """A date typed as day, month and year, refused with the GOV.UK date input's messages."""
+
+    widget = GovukDateInput
+
+    def __init__(self, *, label: str | None = None, help_text: str = "", **kwargs):
+        super().__init__(label=label, help_text=help_text or "For example, 27 3 2021", **kwargs)
+        if "required" not in (kwargs.get("error_messages") or {}):
+            self.error_messages["required"] = f"Enter the {self._name().lower()}"
+
+    def _name(self) -> str:
+        return str(self.label) if self.label else "Date"
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return self._from_parts([str(part or "").strip() for part in value])
+        return super().to_python(value)
+
+    def _from_parts(self, parts: list[str]) -> date | None:
+        if not any(parts):
+            return None
+        name = self._name()
+        missing = [
+            part for part, typed in zip(GovukDateInput.PARTS, parts, strict=True) if not typed
+        ]
+        if missing:
+            raise ValidationError(
+                f"{name} must include a {' and '.join(missing)}", code="incomplete"
+            )
+        day, month, year = parts
+        month = str(MONTHS.get(month.lower(), month))
+        if not (day.isdigit() and month.isdigit() and year.isdigit()):
+            raise ValidationError(f"{name} must be a real date", code="invalid")
+        if len(year) != 4:
+            raise ValidationError("Year must include 4 numbers", code="invalid")
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValidationError(f"{name} must be a real date", code="invalid") from None
+
+
+class GovukDateFilter(django_filters.DateFilter):
+    """A list filter on a date, typed in the GOV.UK date input."""
+
+    field_class = GovukDateField
 
 
 class DateTimeInput(forms.DateTimeInput):

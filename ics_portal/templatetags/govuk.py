@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms, template
 
+from ics_portal.common.forms import GovukDateInput
+
 register = template.Library()
 
 _MULTIPLE_CHOICE = (forms.RadioSelect, forms.CheckboxSelectMultiple)
@@ -20,8 +22,10 @@ def _described_by(field) -> str:
 
 @register.filter
 def widget_kind(field) -> str:
-    """input, textarea, select, checkbox, radios, checkboxes, file or hidden."""
+    """input, textarea, select, checkbox, radios, checkboxes, file, date or hidden."""
     widget = field.field.widget
+    if isinstance(widget, GovukDateInput):
+        return "date"
     if isinstance(widget, forms.HiddenInput):
         return "hidden"
     if isinstance(widget, forms.RadioSelect):
@@ -46,6 +50,7 @@ _CLASSES = {
     "checkbox": "govuk-checkboxes__input",
     "file": "govuk-file-upload",
     "hidden": "",
+    "date": "",  # the date input's template gives its three boxes their classes
 }
 
 
@@ -56,9 +61,11 @@ def govuk_widget(field):
     classes = [_CLASSES[kind], field.field.widget.attrs.get("class", "")]
     if field.errors and kind in {"input", "textarea", "select", "file"}:
         classes.append(f"{_CLASSES[kind]}--error")
+    if field.errors and kind == "date":
+        classes.append("govuk-input--error")
     attrs = {"class": " ".join(c for c in classes if c)}
     described_by = _described_by(field)
-    if described_by:
+    if described_by and kind != "date":  # the date input's fieldset carries it
         attrs["aria-describedby"] = described_by
     return field.as_widget(attrs=attrs)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Body
-from ics_portal.common.forms import DateInput, DateTimeInput, VersionField
+from ics_portal.common.forms import DateTimeInput, GovukDateField, VersionField
 from meetings.models import AgendaItem, Meeting, WorkProgrammeEntry
 
 SCHEDULE_12A = [
@@ -100,9 +100,8 @@ class PublishForm(forms.Form):
 
 
 class PastPublicationForm(forms.Form):
-    published_on = forms.DateField(
+    published_on = GovukDateField(
         label="Date the agenda was published",
-        widget=DateInput(),
         help_text="As it was published before the meeting, for example on the council's website.",
         error_messages={"required": "Enter the date the agenda was published."},
     )
@@ -153,7 +152,7 @@ class ConfirmForm(forms.Form):
 
 
 class WorkProgrammeEntryForm(forms.Form):
-    planned_for = forms.DateField(label="Planned meeting date", widget=DateInput())
+    planned_for = GovukDateField(label="Planned meeting date")
     title = forms.CharField(max_length=300)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
     lead_officer = forms.CharField(max_length=200, required=False)
@@ -178,20 +177,3 @@ class ToAgendaForm(forms.Form):
             .order_by("start")
         )
         self.fields["meeting"].label_from_instance = lambda m: f"{m.date:%-d %B %Y}"
-
-
-class MeetingFilterForm(forms.Form):
-    body = forms.ModelChoiceField(
-        queryset=Body.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label="All bodies",
-    )
-    start = forms.DateField(label="From", widget=DateInput(), required=False)
-    end = forms.DateField(label="To", widget=DateInput(), required=False)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", "The 'to' date must be on or after the 'from' date.")
-        return data

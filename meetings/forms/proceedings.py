@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import InterestKind, Membership, Person
-from ics_portal.common.forms import DateInput, VersionField
+from ics_portal.common.forms import GovukDateField, VersionField
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting
 from meetings.services.proceedings import AttendanceEntry, attendance_versions
 
@@ -159,8 +159,8 @@ class DeclarationForm(forms.Form):
         help_text="Only if a dispensation let them stay: for example, the Monitoring Officer. "
         "A disclosable pecuniary interest needs one unless they left the room.",
     )
-    dispensation_granted_on = forms.DateField(
-        label="Date the dispensation was granted", widget=DateInput(), required=False
+    dispensation_granted_on = GovukDateField(
+        label="Date the dispensation was granted", required=False
     )
     dispensation_reference = forms.CharField(
         label="Dispensation reference", max_length=100, required=False

@@ -20,12 +20,12 @@ from governance.models import Body
 from ics_portal.common.forms import run_service
 from meetings.access import can_see_exempt, can_see_item, item_views
 from meetings.exclusion import exclusion_for
+from meetings.filters import MeetingFilter
 from meetings.forms.agenda import (
     AgendaItemEditForm,
     AgendaItemForm,
     ConfirmForm,
     ItemReviseForm,
-    MeetingFilterForm,
     MeetingForm,
     PastPublicationForm,
     PublishForm,
@@ -42,6 +42,7 @@ from meetings.working_days import clear_working_days_between, is_late, latest_pu
 
 EDIT = require_http_methods(["GET", "POST"])
 MEETINGS_PER_PAGE = 25
+RECENT_MEETINGS = 5
 ITEM_FIELDS = ["title", "purpose", "lead_officer", "is_exempt", "exempt_paragraph"]
 
 
@@ -92,30 +93,27 @@ def _confirm_page(request: HttpRequest, form, **context) -> HttpResponse:
 
 @require_GET
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    form = MeetingFilterForm(request.GET)
+    """Upcoming meetings with the most recent ones beside them; ?when=past for all past ones."""
+    filterset = MeetingFilter(request.GET or None, queryset=_visible_meetings(request.user))
+    meetings = filterset.qs
     when = "past" if request.GET.get("when") == "past" else "upcoming"
     now = timezone.now()
-    meetings = _visible_meetings(request.user)
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["body"]:
-            meetings = meetings.filter(body=data["body"])
-        if data["start"]:
-            meetings = meetings.filter(start__date__gte=data["start"])
-        if data["end"]:
-            meetings = meetings.filter(start__date__lte=data["end"])
+    past = meetings.filter(start__lt=now).order_by("-start", "pk")
+    recent: list[Meeting] = []
     if when == "past":
-        meetings = meetings.filter(start__lt=now).order_by("-start", "pk")
+        listed = past
     else:
-        meetings = meetings.filter(start__gte=now).order_by("start", "pk")
-    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
-    filters = {k: v for k, v in request.GET.items() if k in ("body", "start", "end") and v}
+        listed = meetings.filter(start__gte=now).order_by("start", "pk")
+        recent = list(past[:RECENT_MEETINGS])
+    page = Paginator(listed, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    filters = {k: v for k, v in request.GET.items() if k not in ("page", "when") and v}
     return render(
         request,
         "meetings/meeting_list.html",
         {
-            "form": form,
+            "form": filterset.form,
             "page": page,
+            "recent": recent,
             "when": when,
             "filters": urlencode(filters),
             "query": urlencode({**filters, "when": when}),
@@ -188,10 +186,16 @@ def work_programme(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
     can_edit = can_edit_body(request.user, body)
     entries = body.work_programme.select_related("agenda_item__meeting__body")
+    today = timezone.localdate()
+    # Upcoming meeting dates first, soonest first; past ones after them, latest first.
+    upcoming = [e for e in entries if e.planned_for >= today]
+    past = sorted(
+        (e for e in entries if e.planned_for < today), key=lambda e: e.planned_for, reverse=True
+    )
     return render(
         request,
         "meetings/work_programme.html",
-        {"body": body, "entries": entries, "can_edit": can_edit},
+        {"body": body, "upcoming": upcoming, "past": past, "can_edit": can_edit},
     )
 
 

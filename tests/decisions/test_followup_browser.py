@@ -9,6 +9,7 @@ import pytest
 
 from decisions.models import Action, ScrutinyRecommendation
 from decisions.services.scrutiny import recommendation_send
+from tests.browser_forms import fill_date
 
 
 @pytest.mark.django_db(transaction=True)
@@ -23,7 +24,7 @@ def test_clerk_records_and_completes_an_action(
     assert_accessible(page)
     page.get_by_label("What must be done").fill("Email members the vaccination figures.")
     page.get_by_label("Owner").fill("Director of Public Health")
-    page.get_by_label("Due date").fill("2021-02-08")
+    fill_date(page, "Due date", "2021-02-08")
     page.get_by_role("button", name="Record action").click()
     action = Action.objects.get(resolution=fu_resolution)
     assert_accessible(page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from decisions.models import Ratification, Resolution
+from tests.browser_forms import fill_date
 from tests.factories import ratification_of
 
 
@@ -16,11 +17,11 @@ def test_route_record_and_follow_on_the_dashboard(
     page.goto(f"/decisions/{agreement.pk}/ratifications/route/")
     assert_accessible(page)
     page.get_by_label(f"{trust} must ratify it").uncheck()
-    page.get_by_role("group", name=str(council)).get_by_label("Due date").fill("2021-10-01")
+    fill_date(page.get_by_role("group", name=str(council)), "Due date", "2021-10-01")
     page.get_by_role("button", name="Route for ratification").click()
     assert page.title().startswith("Error:")
     assert_accessible(page)
-    page.get_by_role("group", name=str(council)).get_by_label("Due date").fill("2022-01-31")
+    fill_date(page.get_by_role("group", name=str(council)), "Due date", "2022-01-31")
     page.get_by_role("button", name="Route for ratification").click()
     assert list(agreement.ratifications.values_list("organisation", flat=True)) == [council.pk]
 
@@ -35,7 +36,7 @@ def test_route_record_and_follow_on_the_dashboard(
     assert_accessible(page)
     page.get_by_label("Ratified", exact=True).check()
     page.get_by_label("Your minute reference").fill("CAB/22/1")
-    page.get_by_label("Date decided").fill("2022-01-06")
+    fill_date(page, "Date decided", "2022-01-06")
     page.get_by_role("button", name="Record the outcome").click()
     ratification.refresh_from_db()
     assert ratification.status == Ratification.Status.RATIFIED

@@ -26,10 +26,10 @@ def test_load_demo_twice_changes_no_agreement():
     assert _state() == first
 
 
-def test_demo_alliance_mou_is_a_draft_with_the_seed_000_outline(client, client_for):
+def test_demo_alliance_mou_is_in_consultation_with_the_seed_000_outline(client):
     call_command("load_demo")
     mou = Agreement.objects.get(slug="wiltshire-alliance-mou")
-    assert mou.status == Agreement.Status.DRAFT
+    assert mou.status == Agreement.Status.IN_CONSULTATION
     assert mou.partnership.slug == "wiltshire-alliance"
     headings = list(mou.sections.values_list("heading", flat=True))
     assert "Our shared vision for Wiltshire" in headings
@@ -37,7 +37,11 @@ def test_demo_alliance_mou_is_a_draft_with_the_seed_000_outline(client, client_f
     assert len(headings) == 18
     assert mou.agreement_parties.count() == 7
     assert len(mou.outstanding_parties) == 7
-    assert client.get(mou.get_absolute_url()).status_code == 404  # a draft is not public
+    html = client.get(mou.get_absolute_url()).content.decode()
+    assert "In consultation" in html
+    assert html.count("Not signed") == 7  # each party's signature status, for the public
+    listing = client.get("/agreements/").content.decode()
+    assert "Wiltshire Alliance Memorandum of Understanding" in listing
 
 
 def test_demo_section_75_is_signed_by_every_party(client):
@@ -58,4 +62,4 @@ def test_demo_delegations(client):
     }
     html = client.get("/agreements/").content.decode()
     assert "Nottinghamshire Better Care Fund Section 75 Agreement" in html
-    assert "Wiltshire Alliance Memorandum" not in html
+    assert "Wiltshire Alliance Memorandum" in html  # in consultation, so public

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from governance.models import Interest, InterestKind, Person
+from tests.browser_forms import fill_date
 from tests.factories import make_user
 
 
@@ -30,7 +31,7 @@ def test_person_records_hospitality_on_their_register(page, sign_in, assert_acce
     page.get_by_label("Description").fill("Dinner after a conference")
     page.get_by_label("Offered by").fill("A supplier")
     page.get_by_label("Estimated value (£)").fill("90")
-    page.get_by_label("Date offered").fill("2022-11-03")
+    fill_date(page, "Date offered", "2022-11-03")
     page.get_by_label("Accepted").check()
     page.get_by_role("button", name="Save").click()
     assert page.get_by_text("say who approved accepting it").first.is_visible()

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from governance.models import Membership
+from tests.browser_forms import fill_date
 
 PUBLIC_PAGES = [
     "/partnerships/",
@@ -38,8 +39,8 @@ def test_clerk_adds_a_substitute_member_and_sees_the_history(
     # A seat that ends before it starts is refused, with the error summary and inline error.
     page.get_by_label("Person").select_option(label="Councillor Richard Butler")
     page.get_by_label("Role").select_option(label="Co-opted member")
-    page.get_by_label("Start date").fill("2021-05-01")
-    page.get_by_label("End date (optional)").fill("2021-01-01")
+    fill_date(page, "Start date", "2021-05-01")
+    fill_date(page, "End date (optional)", "2021-01-01")
     page.get_by_role("button", name="Save").click()
     assert page.title().startswith("Error: ")
     summary = page.locator(".govuk-error-summary")

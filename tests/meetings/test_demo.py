@@ -69,7 +69,8 @@ def test_the_two_meetings_are_at_half_past_ten_london_time(demo):
 
 
 def test_both_agendas_were_published_five_clear_working_days_before(demo):
-    for meeting in Meeting.objects.filter(body__slug=BODY):
+    # The upcoming draft made from today's date has no publication yet.
+    for meeting in Meeting.objects.filter(body__slug=BODY, agenda_published_at__isnull=False):
         published = meeting.agenda_published_at.astimezone(LONDON).date()
         assert _clear_working_days(published, meeting.date) >= 5
         assert meeting.late_publication_reason == ""

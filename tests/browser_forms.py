@@ -1,0 +1,12 @@
+"""Filling GOV.UK form components in a real browser."""
+
+from __future__ import annotations
+
+
+def fill_date(scope, legend: str, iso: str) -> None:
+    """Type an ISO date into the GOV.UK date input (day, month, year) whose legend is given."""
+    year, month, day = iso.split("-")
+    group = scope.get_by_role("group", name=legend, exact=True)
+    group.get_by_label("Day").fill(str(int(day)))
+    group.get_by_label("Month").fill(str(int(month)))
+    group.get_by_label("Year").fill(year)
