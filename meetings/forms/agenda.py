@@ -29,6 +29,14 @@ class MeetingForm(forms.Form):
     online_url = forms.URLField(
         label="Online link", required=False, assume_scheme="https", max_length=200
     )
+    report_deadline = forms.DateField(
+        label="Reports due by",
+        required=False,
+        widget=DateInput(),
+        help_text="The day report authors must send their reports. Leave blank for ten "
+        "working days before the meeting.",
+        error_messages={"invalid": "Enter the day reports are due as a date."},
+    )
 
     def clean(self):
         data = super().clean()
