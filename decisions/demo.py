@@ -381,8 +381,9 @@ def _wiltshire_alliance() -> Resolution:
             "meeting": meeting,
             "item": meeting.items.get(title=MOU_TITLE),
             "kind": Kind.AGREEMENT_IN_PRINCIPLE,
-            # The ICB ratified with an amendment, which the Alliance must now consider.
-            "status": Resolution.Status.AMENDMENT_TO_RECONSIDER,
+            # The council ratified and the ICB ratified with an amendment; the two trusts have
+            # still to decide, so ratification is in progress (2 of 4 decided).
+            "status": Resolution.Status.AWAITING_RATIFICATION,
             "preamble": "The Wiltshire Integrated Care Alliance:",
             "parts": _parts(WICA_PARTS),
         },

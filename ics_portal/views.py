@@ -12,9 +12,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from decisions.models import Resolution
-from decisions.selectors.ratifications import my_ratifications
 from governance.access import is_admin, roles
 from governance.models import RoleAssignment
+from ics_portal.work import your_work
 from meetings.access import meeting_visible_q, meetings_visible_to
 from meetings.models import Meeting
 
@@ -42,7 +42,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
         context["member_body_count"] = len(roles(request.user).member_of)
         context["is_admin"] = is_admin(request.user)
-        context["my_ratifications"] = my_ratifications(request.user)
+        context.update(your_work(request.user))
     return render(request, "pages/home.html", context)
 
 

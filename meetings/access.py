@@ -30,6 +30,7 @@ from governance.access import (
     roles,
     withheld,
 )
+from governance.models import PartnershipMember
 from meetings.models import (
     AgendaItem,
     AgendaRevision,
@@ -74,6 +75,41 @@ def can_write_report(user, item) -> bool:
         .exclude(left__lt=today)
         .exists()
     )
+
+
+def report_writable_q(user) -> Q:
+    """A filter for agenda items whose report the user may write. Mirrors `can_write_report`."""
+    if is_admin(user):
+        return Q(pk__isnull=False)
+    mine = roles(user)
+    editors = Q(meeting__body_id__in=mine.clerk_of)
+    if not mine.officer_of:
+        return editors
+    today = timezone.localdate()
+    partnerships = (
+        PartnershipMember.objects.filter(organisation_id__in=mine.officer_of, joined__lte=today)
+        .exclude(left__lt=today)
+        .values("partnership_id")
+    )
+    officers = Q(meeting__body__organisation_id__in=mine.officer_of) | Q(
+        meeting__body__organisation__isnull=True,
+        meeting__body__partnership_id__in=partnerships,
+    )
+    exempt_ok = mine.member_of | mine.clerk_of
+    officers &= Q(is_exempt=False) | Q(meeting__body_id__in=exempt_ok)
+    return editors | officers
+
+
+def report_writing(user, items: Iterable[AgendaItem]) -> dict[int, bool]:
+    """For each item of one meeting (by pk), whether the user may write its report: the answer
+    of `can_write_report`, asked once for Part I and once for Part II items."""
+    answers: dict[bool, bool] = {}
+    result = {}
+    for item in items:
+        if item.is_exempt not in answers:
+            answers[item.is_exempt] = can_write_report(user, item)
+        result[item.pk] = answers[item.is_exempt]
+    return result
 
 
 def can_see_meeting(user, meeting: Meeting) -> bool:

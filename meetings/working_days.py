@@ -14,6 +14,9 @@ from functools import cache
 from govuk_bank_holidays.bank_holidays import BankHolidays
 
 CLEAR_WORKING_DAYS = 5
+# Reports are due with the clerk this many working days before the meeting, unless the clerk
+# sets another date for the meeting: time to check them and build the pack before publication.
+REPORT_WORKING_DAYS = 10
 
 
 @cache
@@ -52,3 +55,12 @@ def latest_publication_date(meeting_on: date) -> date:
 def is_late(published_on: date, meeting_on: date) -> bool:
     """Fewer than five clear working days between publication and the meeting."""
     return clear_working_days_between(published_on, meeting_on) < CLEAR_WORKING_DAYS
+
+
+def default_report_deadline(meeting_on: date) -> date:
+    """The day reports are due when the clerk has set none: ten working days before."""
+    day, found = meeting_on, 0
+    while found < REPORT_WORKING_DAYS:
+        day -= timedelta(days=1)
+        found += is_working_day(day)
+    return day

@@ -339,7 +339,7 @@ def make_resolution(
 ) -> Resolution:
     meeting = meeting or make_meeting(body, day)
     status = (
-        Resolution.Status.AWAITING_RATIFICATION
+        Resolution.Status.TO_ROUTE
         if kind == Resolution.Kind.AGREEMENT_IN_PRINCIPLE
         else Resolution.Status.AGREED
     )

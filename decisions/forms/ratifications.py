@@ -21,6 +21,8 @@ class Candidate:
     chosen: forms.BoundField
     ratifying_body: forms.BoundField
     due_date: forms.BoundField
+    # The governance leads' addresses the request will go to; empty: nobody will be told.
+    told: list[str]
 
 
 class RouteForm(forms.Form):
@@ -33,10 +35,12 @@ class RouteForm(forms.Form):
         defaults: set[int],
         bodies: list[Body],
         due_date: date,
+        told: dict[int, list[str]] | None = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.organisations = organisations
+        self.told = told or {}
         owned: dict[int, list[Body]] = {}
         for body in bodies:
             owned.setdefault(body.organisation_id, []).append(body)
@@ -76,6 +80,7 @@ class RouteForm(forms.Form):
                 chosen=self[f"route_{organisation.pk}"],
                 ratifying_body=self[f"body_{organisation.pk}"],
                 due_date=self[f"due_{organisation.pk}"],
+                told=self.told.get(organisation.pk, []),
             )
             for organisation in self.organisations
         ]

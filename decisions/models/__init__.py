@@ -1,7 +1,7 @@
 """Models of the decision trail."""
 
 from decisions.models.actions import Action, ActionNote
-from decisions.models.ratifications import Ratification
+from decisions.models.ratifications import Ratification, ratification_progress
 from decisions.models.resolutions import NamedVote, Resolution
 from decisions.models.scrutiny import ScrutinyRecommendation
 
@@ -12,4 +12,5 @@ __all__ = [
     "Ratification",
     "Resolution",
     "ScrutinyRecommendation",
+    "ratification_progress",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -77,3 +79,37 @@ class Ratification(models.Model):
     @property
     def is_overdue(self) -> bool:
         return not self.is_final and self.due_date < timezone.localdate()
+
+
+def _names(ratifications: list[Ratification]) -> str:
+    names = [str(r.organisation) for r in ratifications]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def ratification_progress(ratifications: Iterable[Ratification]) -> str:
+    """Where a resolution's ratification stands, in words, from its ratifications (load them
+    with their organisations): "Ratification in progress (2 of 3 decided)" while anyone is still
+    to decide, then "Ratified by all 3 organisations", "Ratified with amendment by X, needs
+    reconsideration" or "Rejected by X". Withdrawn ratifications are not required."""
+    required = [r for r in ratifications if r.status != Ratification.Status.WITHDRAWN]
+    if not required:
+        return "Not yet routed for ratification"
+    S = Ratification.Status
+    rejected = [r for r in required if r.status == S.REJECTED]
+    amended = [r for r in required if r.status == S.RATIFIED_WITH_AMENDMENT]
+    undecided = [r for r in required if not r.is_final]
+    if undecided:
+        decided = len(required) - len(undecided)
+        words = f"Ratification in progress ({decided} of {len(required)} decided)"
+        if rejected:
+            words += f"; rejected by {_names(rejected)}"
+        if amended:
+            words += f"; ratified with amendment by {_names(amended)}"
+        return words
+    if rejected:
+        return f"Rejected by {_names(rejected)}"
+    if amended:
+        return f"Ratified with amendment by {_names(amended)}, needs reconsideration"
+    if len(required) == 1:
+        return f"Ratified by {_names(required)}"
+    return f"Ratified by all {len(required)} organisations"

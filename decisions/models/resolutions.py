@@ -22,11 +22,16 @@ class Resolution(models.Model):
 
     class Status(models.TextChoices):
         AGREED = "agreed", "Agreed"
-        AWAITING_RATIFICATION = "awaiting_ratification", "Awaiting ratification"
+        # An agreement in principle before it has been routed to any organisation.
+        TO_ROUTE = "to_route", "Agreed in principle, not yet routed"
+        # Routed, and at least one organisation has still to decide.
+        AWAITING_RATIFICATION = "awaiting_ratification", "Ratification in progress"
         RATIFIED = "ratified", "Ratified"
-        PARTLY_RATIFIED = "partly_ratified", "Partly ratified"
         REJECTED = "rejected", "Rejected"
-        AMENDMENT_TO_RECONSIDER = "amendment_to_reconsider", "Amendment needs reconsideration"
+        AMENDMENT_TO_RECONSIDER = (
+            "amendment_to_reconsider",
+            "Ratified with amendment, needs reconsideration",
+        )
         IMPLEMENTED = "implemented", "Implemented"
         RESCINDED = "rescinded", "Rescinded"
         # Recorded by mistake and withdrawn before the minutes were approved: its number stays
@@ -96,6 +101,15 @@ class Resolution(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("decisions:detail", args=[self.pk])
+
+    @property
+    def can_be_routed(self) -> bool:
+        """An agreement in principle is routed (or routed to more organisations) until every
+        organisation it was routed to has decided."""
+        return self.kind == self.Kind.AGREEMENT_IN_PRINCIPLE and self.status in (
+            self.Status.TO_ROUTE,
+            self.Status.AWAITING_RATIFICATION,
+        )
 
     @property
     def reference(self) -> str:

@@ -42,7 +42,8 @@ def visible_ratifications(user) -> QuerySet[Ratification]:
 
 @dataclass(frozen=True)
 class RatificationRow:
-    """A ratification as the viewer sees it: may they record its outcome?"""
+    """A ratification as the viewer sees it: may they record its outcome (not once it is
+    final)?"""
 
     ratification: Ratification
     can_record: bool
@@ -56,7 +57,8 @@ def ratifications_for_resolution(resolution: Resolution, user) -> list[Ratificat
         .order_by("organisation__name")
     )
     return [
-        RatificationRow(r, can_record_ratification(user, r.organisation)) for r in ratifications
+        RatificationRow(r, not r.is_final and can_record_ratification(user, r.organisation))
+        for r in ratifications
     ]
 
 
@@ -138,8 +140,6 @@ def ratifications_panel(resolution: Resolution, user) -> dict:
     """Context for `decisions/ratifications/_ratifications.html` on the trail page."""
     return {
         "rows": ratifications_for_resolution(resolution, user),
-        "can_route": resolution.kind == Resolution.Kind.AGREEMENT_IN_PRINCIPLE
-        and resolution.status == Resolution.Status.AWAITING_RATIFICATION
-        and can_edit_body(user, resolution.body),
+        "can_route": resolution.can_be_routed and can_edit_body(user, resolution.body),
         "resolution": resolution,
     }

@@ -30,6 +30,7 @@ from decisions.models import (
     Ratification,
     Resolution,
     ScrutinyRecommendation,
+    ratification_progress,
 )
 from ics_portal.common.changes import Entry, changes_for, history_url, related_names
 from meetings.access import (
@@ -56,7 +57,7 @@ Value = str | list[str]
 TAG_COLOURS = {
     Resolution.Status.AWAITING_RATIFICATION: "yellow",
     Resolution.Status.RATIFIED: "green",
-    Resolution.Status.PARTLY_RATIFIED: "yellow",
+    Resolution.Status.TO_ROUTE: "grey",
     Resolution.Status.REJECTED: "red",
     Resolution.Status.AMENDMENT_TO_RECONSIDER: "orange",
     Resolution.Status.IMPLEMENTED: "green",
@@ -178,11 +179,9 @@ class Trail:
 
     @property
     def ratification_progress(self) -> str:
-        total = len(self.ratifications)
-        if not total:
+        if not self.ratifications:
             return ""
-        noun = "organisation has" if total == 1 else "organisations have"
-        return f"{self.ratified_count} of {total} {noun} ratified"
+        return ratification_progress(self.ratifications)
 
 
 def _one(obj: models.Model, name: str):

@@ -14,11 +14,12 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from decisions.access import can_record_ratification
-from decisions.models import Ratification, Resolution
+from decisions.access import can_record_ratification, withheld_fields
+from decisions.models import Ratification, Resolution, ratification_progress
 from decisions.services.resolutions import resolution_refresh_from_ratifications
 from governance.models import Body, Organisation, PartnershipMember, RoleAssignment
 from ics_portal.common.records import check_version, save_record
@@ -77,10 +78,10 @@ def ratification_route(
                 f"{resolution} is a {resolution.get_kind_display().lower()}; only an agreement "
                 "in principle is routed to the organisations for ratification."
             )
-        if resolution.status != Resolution.Status.AWAITING_RATIFICATION:
+        if not resolution.can_be_routed:
             raise ValidationError(
                 f"{resolution} is {resolution.get_status_display().lower()}; it can be routed "
-                "for ratification only while it awaits ratification."
+                "for ratification only until every organisation has decided."
             )
         if not routes:
             raise ValidationError("Choose at least one organisation that must ratify it.")
@@ -121,16 +122,40 @@ def _base(base_url: str) -> str:
 
 def governance_lead_emails(organisation_id: int) -> list[str]:
     """The addresses of the organisation's governance leads who can be written to."""
+    return who_will_be_told([organisation_id]).get(organisation_id, [])
+
+
+def who_will_be_told(organisation_ids: Iterable[int]) -> dict[int, list[str]]:
+    """For each organisation, the addresses of its governance leads who can be written to (one
+    query); an organisation with none is absent, so the clerk can be warned before routing."""
+    rows = (
+        RoleAssignment.objects.filter(
+            role=RoleAssignment.Role.GOVERNANCE_LEAD,
+            organisation_id__in=list(organisation_ids),
+            user__is_active=True,
+        )
+        .exclude(user__email="")
+        .order_by("organisation_id", "user__email")
+        .values_list("organisation_id", "user__email")
+        .distinct()
+    )
+    told: dict[int, list[str]] = {}
+    for organisation_id, email in rows:
+        told.setdefault(organisation_id, []).append(email)
+    return told
+
+
+def clerk_users(body_id: int) -> list:
+    """The body's active clerks who have an email address."""
     return list(
         get_user_model()
         .objects.filter(
             is_active=True,
-            role_assignments__role=RoleAssignment.Role.GOVERNANCE_LEAD,
-            role_assignments__organisation_id=organisation_id,
+            role_assignments__role=RoleAssignment.Role.CLERK,
+            role_assignments__body_id=body_id,
         )
         .exclude(email="")
         .order_by("email")
-        .values_list("email", flat=True)
         .distinct()
     )
 
@@ -216,9 +241,11 @@ def ratification_record_outcome(
     reason: str = "",
     note: str = "",
     resolution: Resolution | None = None,
+    base_url: str = "",
 ) -> Ratification:
     """Record an organisation's outcome: scheduled, ratified (with or without amendment),
-    rejected or withdrawn; the resolution's status then follows from its ratifications."""
+    rejected or withdrawn; the resolution's status then follows from its ratifications, and
+    the clerks of the body that made it are emailed once the outcome commits."""
     if resolution is not None and ratification.resolution_id != resolution.pk:
         raise ValidationError(
             f"{ratification.organisation} is not on the routing of {resolution}; only the "
@@ -280,4 +307,45 @@ def ratification_record_outcome(
             locked.reason = reason.strip() if outcome in (S.REJECTED, S.WITHDRAWN) else ""
         save_record(locked, actor=actor, reason=f"Outcome recorded: {locked.get_status_display()}")
         resolution_refresh_from_ratifications(resolution=resolution, actor=actor)
+        transaction.on_commit(
+            functools.partial(send_outcome_notice.enqueue, locked.pk, _base(base_url))
+        )
         return locked
+
+
+@task
+def send_outcome_notice(ratification_id: int, base_url: str) -> int:
+    """Tell the clerks of the body that made the resolution what an organisation decided and
+    where the resolution now stands. What each clerk may not see (Part II text) is left out,
+    as `decisions.access.withheld_fields` says."""
+    ratification = Ratification.objects.select_related(
+        "organisation",
+        "ratifying_body",
+        "resolution__body",
+        "resolution__meeting__body",
+        "resolution__item__meeting__body",
+    ).get(pk=ratification_id)
+    resolution = ratification.resolution
+    everyone = list(resolution.ratifications.select_related("organisation"))
+    link = base_url + resolution.get_absolute_url()
+    subject = (
+        f"{ratification.organisation}: {ratification.get_status_display().lower()} – {resolution}"
+    )
+    sent = 0
+    for clerk in clerk_users(resolution.body_id):
+        hidden = withheld_fields(clerk, ratification) | withheld_fields(clerk, resolution)
+        message = render_to_string(
+            "decisions/email/ratification_outcome.txt",
+            {
+                "ratification": ratification,
+                "resolution": resolution,
+                "progress": ratification_progress(everyone),
+                "link": link,
+                "show_text": "parts" not in hidden,
+                "show_details": not {"amendment", "reason", "note"} & hidden,
+                "exempt_notice": resolution.item.exempt_notice,
+            },
+        )
+        send_mail(subject, message, None, [clerk.email])
+        sent += 1
+    return sent

@@ -1,8 +1,8 @@
 """Resolutions: recording them, correcting their text, and the one place their status changes.
 
 Status rules (issue 5 item 3). A decision, a recommendation or a noting is *agreed* when it is
-recorded; an agreement in principle is *awaiting ratification* and then follows its
-ratifications (`resolution_refresh_from_ratifications`). Later resolutions of the same body
+recorded; an agreement in principle is *not yet routed* until it is routed, and then follows
+its ratifications (`resolution_refresh_from_ratifications`). Later resolutions of the same body
 implement or rescind it (`resolution_record(..., acts_on=..., act=...)`). Every change of
 status goes through `resolution_set_status`, which refuses the moves `TRANSITIONS` does not
 list.
@@ -36,9 +36,9 @@ HELD_STATUSES = {
 
 # The statuses a resolution takes while it follows its ratifications.
 RATIFICATION_STATUSES = {
+    Status.TO_ROUTE,
     Status.AWAITING_RATIFICATION,
     Status.RATIFIED,
-    Status.PARTLY_RATIFIED,
     Status.REJECTED,
     Status.AMENDMENT_TO_RECONSIDER,
 }
@@ -48,11 +48,10 @@ RATIFICATION_STATUSES = {
 # normally made by `resolution_refresh_from_ratifications`. Rescinded is final.
 TRANSITIONS: dict[str, set[str]] = {
     Status.AGREED: {Status.IMPLEMENTED, Status.RESCINDED},
+    Status.TO_ROUTE: (RATIFICATION_STATUSES - {Status.TO_ROUTE}) | {Status.RESCINDED},
     Status.AWAITING_RATIFICATION: (RATIFICATION_STATUSES - {Status.AWAITING_RATIFICATION})
     | {Status.RESCINDED},
     Status.RATIFIED: (RATIFICATION_STATUSES - {Status.RATIFIED})
-    | {Status.IMPLEMENTED, Status.RESCINDED},
-    Status.PARTLY_RATIFIED: (RATIFICATION_STATUSES - {Status.PARTLY_RATIFIED})
     | {Status.IMPLEMENTED, Status.RESCINDED},
     Status.REJECTED: (RATIFICATION_STATUSES - {Status.REJECTED}) | {Status.RESCINDED},
     Status.AMENDMENT_TO_RECONSIDER: (RATIFICATION_STATUSES - {Status.AMENDMENT_TO_RECONSIDER})
@@ -66,9 +65,9 @@ TRANSITIONS: dict[str, set[str]] = {
 # How each status reads in a sentence: "A rescinded resolution cannot become implemented".
 _AS_SUBJECT = {
     Status.AGREED: "An agreed resolution",
-    Status.AWAITING_RATIFICATION: "A resolution awaiting ratification",
+    Status.TO_ROUTE: "An agreement in principle not yet routed",
+    Status.AWAITING_RATIFICATION: "A resolution whose ratification is in progress",
     Status.RATIFIED: "A ratified resolution",
-    Status.PARTLY_RATIFIED: "A partly ratified resolution",
     Status.REJECTED: "A rejected resolution",
     Status.AMENDMENT_TO_RECONSIDER: "A resolution whose amendment needs reconsideration",
     Status.IMPLEMENTED: "An implemented resolution",
@@ -290,9 +289,7 @@ def resolution_record(
             meeting=meeting,
             item=item,
             kind=kind,
-            status=Status.AWAITING_RATIFICATION
-            if kind == Kind.AGREEMENT_IN_PRINCIPLE
-            else Status.AGREED,
+            status=Status.TO_ROUTE if kind == Kind.AGREEMENT_IN_PRINCIPLE else Status.AGREED,
             preamble=preamble.strip(),
             parts=cleaned,
             recommended_to=recommended_to,
@@ -343,26 +340,27 @@ def status_from_ratifications(statuses: Iterable[str]) -> str:
 
     | ratifications still required                         | status                          |
     |------------------------------------------------------|---------------------------------|
-    | none                                                 | awaiting ratification           |
-    | any ratified with amendment                          | amendment needs reconsideration |
+    | none                                                 | agreed in principle, not yet    |
+    |                                                      | routed                          |
+    | any still requested or scheduled                     | ratification in progress        |
+    | all decided, any rejected                            | rejected                        |
+    | all decided, any ratified with amendment             | ratified with amendment, needs  |
+    |                                                      | reconsideration                 |
     | all ratified                                         | ratified                        |
-    | some rejected and some ratified                      | partly ratified                 |
-    | all decided, all rejected                            | rejected                        |
-    | otherwise (some still requested or scheduled)        | awaiting ratification           |
+
+    So a final status is shown only once every organisation has decided; while some are
+    still deciding the page says how many have (`ratification_progress`).
     """
     required = [s for s in statuses if s != Ratification.Status.WITHDRAWN]
     if not required:
+        return Status.TO_ROUTE
+    if any(s in (Ratification.Status.REQUESTED, Ratification.Status.SCHEDULED) for s in required):
         return Status.AWAITING_RATIFICATION
+    if Ratification.Status.REJECTED in required:
+        return Status.REJECTED
     if Ratification.Status.RATIFIED_WITH_AMENDMENT in required:
         return Status.AMENDMENT_TO_RECONSIDER
-    if all(s == Ratification.Status.RATIFIED for s in required):
-        return Status.RATIFIED
-    rejected = Ratification.Status.REJECTED in required
-    if rejected and Ratification.Status.RATIFIED in required:
-        return Status.PARTLY_RATIFIED
-    if all(s == Ratification.Status.REJECTED for s in required):
-        return Status.REJECTED
-    return Status.AWAITING_RATIFICATION
+    return Status.RATIFIED
 
 
 def resolution_refresh_from_ratifications(*, resolution: Resolution, actor) -> Resolution:

@@ -10,9 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from decisions.access import can_record_ratification
+from decisions.access import can_record_ratification, withheld_fields
 from decisions.forms.ratifications import DashboardFilterForm, OutcomeForm, RouteForm
-from decisions.models import Ratification, Resolution
+from decisions.models import Ratification, Resolution, ratification_progress
 from decisions.selectors.ratifications import (
     dashboard_tallies,
     filter_ratifications,
@@ -33,10 +33,10 @@ def _cannot_route(resolution: Resolution) -> str:
             f"{resolution} is a {resolution.get_kind_display().lower()}; only an agreement in "
             "principle is routed to the organisations for ratification."
         )
-    if resolution.status != Resolution.Status.AWAITING_RATIFICATION:
+    if not resolution.can_be_routed:
         return (
             f"{resolution} is {resolution.get_status_display().lower()}; it can be routed for "
-            "ratification only while it awaits ratification."
+            "ratification only until every organisation has decided."
         )
     return ""
 
@@ -63,8 +63,10 @@ def ratification_route(request: HttpRequest, pk: int) -> HttpResponse:
     bodies = list(
         Body.objects.filter(organisation_id__in=[o.pk for o in organisations]).order_by("name")
     )
+    told = services.who_will_be_told(o.pk for o in organisations)
     form = RouteForm(
         request.POST or None,
+        told=told,
         organisations=organisations,
         defaults=default_ids,
         bodies=bodies,
@@ -83,6 +85,13 @@ def ratification_route(request: HttpRequest, pk: int) -> HttpResponse:
         if created is not None:
             names = ", ".join(str(r.organisation) for r in created)
             messages.success(request, f"{resolution} routed for ratification to {names}.")
+            untold = [str(r.organisation) for r in created if r.organisation_id not in told]
+            if untold:
+                messages.warning(
+                    request,
+                    f"Nobody was emailed at {', '.join(untold)}: no governance lead there has "
+                    "an email address on the portal. Tell them yourself.",
+                )
             return redirect(resolution)
     return render(
         request,
@@ -102,7 +111,11 @@ def ratification_route(request: HttpRequest, pk: int) -> HttpResponse:
 def ratification_outcome(request: HttpRequest, pk: int, ratification_pk: int) -> HttpResponse:
     ratification = get_object_or_404(
         Ratification.objects.select_related(
-            "organisation", "ratifying_body", "resolution__body", "resolution__meeting"
+            "organisation",
+            "ratifying_body",
+            "resolution__body",
+            "resolution__meeting__body",
+            "resolution__item__meeting__body",
         ),
         pk=ratification_pk,
         resolution_id=pk,
@@ -137,6 +150,7 @@ def ratification_outcome(request: HttpRequest, pk: int, ratification_pk: int) ->
                 amendment=data["amendment"],
                 reason=data["reason"],
                 note=data["note"],
+                base_url=request.build_absolute_uri("/"),
             ),
         )
         if saved is not None:
@@ -148,7 +162,15 @@ def ratification_outcome(request: HttpRequest, pk: int, ratification_pk: int) ->
     return render(
         request,
         "decisions/ratifications/outcome_form.html",
-        {"ratification": ratification, "resolution": resolution, "form": form},
+        {
+            "ratification": ratification,
+            "resolution": resolution,
+            "form": form,
+            "show_text": "parts" not in withheld_fields(request.user, resolution),
+            "progress": ratification_progress(
+                resolution.ratifications.select_related("organisation")
+            ),
+        },
     )
 
 

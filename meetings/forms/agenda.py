@@ -29,6 +29,12 @@ class MeetingForm(forms.Form):
     online_url = forms.URLField(
         label="Online link", required=False, assume_scheme="https", max_length=200
     )
+    report_deadline = GovukDateField(
+        label="Reports due by",
+        required=False,
+        help_text="The day report authors must send their reports. Leave blank for ten "
+        "working days before the meeting.",
+    )
 
     def clean(self):
         data = super().clean()

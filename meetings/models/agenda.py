@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from governance.models import Body
 from meetings.quorum import Quorum, meeting_quorum
+from meetings.working_days import default_report_deadline
 
 
 class Meeting(models.Model):
@@ -48,6 +49,11 @@ class Meeting(models.Model):
         help_text="The 'minutes of the last meeting' item of the later meeting that approved "
         "these minutes.",
     )
+    report_deadline = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day reports are due with the clerk; blank: ten working days before.",
+    )
     # Bumped on publication and on each revision; a stored pack older than this is stale.
     pack_version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords()
@@ -74,6 +80,11 @@ class Meeting(models.Model):
     @property
     def date(self):
         return timezone.localtime(self.start).date()
+
+    @property
+    def reports_due_by(self):
+        """The day reports are due: the clerk's date, or ten working days before."""
+        return self.report_deadline or default_report_deadline(self.date)
 
     @property
     def quorum(self) -> Quorum:

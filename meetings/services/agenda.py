@@ -117,13 +117,33 @@ def _renumber(items: list[AgendaItem], *, actor, reason: str, start: int = 1) ->
 # Meetings
 
 
+def _check_report_deadline(start: datetime, report_deadline: date | None) -> None:
+    if report_deadline is not None and report_deadline >= timezone.localtime(start).date():
+        raise ValidationError(
+            {"report_deadline": "Reports must be due before the day of the meeting."}
+        )
+
+
 def meeting_schedule(
-    *, body: Body, start: datetime, venue: str = "", online_url: str = "", actor
+    *,
+    body: Body,
+    start: datetime,
+    venue: str = "",
+    online_url: str = "",
+    report_deadline: date | None = None,
+    actor,
 ) -> Meeting:
     """Schedule a meeting of a body, with the four standard items on its agenda."""
+    _check_report_deadline(start, report_deadline)
     with transaction.atomic():
         meeting = save_record(
-            Meeting(body=body, start=start, venue=venue, online_url=online_url),
+            Meeting(
+                body=body,
+                start=start,
+                venue=venue,
+                online_url=online_url,
+                report_deadline=report_deadline,
+            ),
             actor=actor,
             reason="Meeting scheduled",
         )
@@ -144,9 +164,16 @@ def meeting_schedule(
 
 
 def meeting_update(
-    *, meeting: Meeting, start: datetime, venue: str = "", online_url: str = "", actor
+    *,
+    meeting: Meeting,
+    start: datetime,
+    venue: str = "",
+    online_url: str = "",
+    report_deadline: date | None = None,
+    actor,
 ) -> Meeting:
-    """Change a meeting's date, time or place while its agenda is still a draft."""
+    """Change a meeting's date, time, place or report deadline while its agenda is a draft."""
+    _check_report_deadline(start, report_deadline)
     with transaction.atomic():
         meeting = _locked(meeting)
         if meeting.status != Meeting.Status.SCHEDULED:
@@ -154,6 +181,7 @@ def meeting_update(
                 "Only a meeting whose agenda has not been published can be rearranged here."
             )
         meeting.start, meeting.venue, meeting.online_url = start, venue, online_url
+        meeting.report_deadline = report_deadline
         return save_record(meeting, actor=actor)
 
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from governance.access import can_clerk_any, can_edit_body, editable_bodies_q, require
 from governance.models import Body
 from ics_portal.common.forms import run_service
-from meetings.access import can_see_exempt, can_see_item, item_views
+from meetings.access import can_see_exempt, can_see_item, item_views, report_writing
 from meetings.exclusion import exclusion_for
 from meetings.filters import MeetingFilter
 from meetings.forms.agenda import (
@@ -140,8 +140,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("position", "pk")
         if can_see_item(request.user, item)
     ]
+    writable = report_writing(request.user, items)
     for view in item_views(request.user, items):
         view.item.view = view
+        view.item.can_write = writable[view.item.pk]
     # The agenda and each supplementary agenda take their Part II business last, each after
     # its own exclusion of the press and public.
     agendas: dict[int | None, list[AgendaItem]] = {}
@@ -233,7 +235,12 @@ def meeting_schedule(request: HttpRequest, slug: str) -> HttpResponse:
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for_clerk(request, pk)
     local = timezone.localtime(meeting.start).replace(tzinfo=None)
-    initial = {"start": local, "venue": meeting.venue, "online_url": meeting.online_url}
+    initial = {
+        "start": local,
+        "venue": meeting.venue,
+        "online_url": meeting.online_url,
+        "report_deadline": meeting.report_deadline,
+    }
     form = MeetingForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = run_service(

@@ -111,7 +111,7 @@ def test_the_alliance_agreement_in_principle_and_its_four_ratifications(demo):
     resolution = _wica()
     assert str(resolution) == "WICA 2022/001"
     assert resolution.kind == Resolution.Kind.AGREEMENT_IN_PRINCIPLE
-    assert resolution.status == Resolution.Status.AMENDMENT_TO_RECONSIDER
+    assert resolution.status == Resolution.Status.AWAITING_RATIFICATION
     assert resolution.item.title == "Memorandum of Understanding and Collaboration Agreement"
     assert resolution.meeting.status == Meeting.Status.HELD
     assert resolution.meeting.is_published

@@ -71,7 +71,7 @@ def test_agreement_in_principle_is_ratified_by_its_sovereign_organisations(
     )
     page.get_by_role("button", name="Record resolution").click()
     resolution = Resolution.objects.get()
-    assert resolution.status == Resolution.Status.AWAITING_RATIFICATION
+    assert resolution.status == Resolution.Status.TO_ROUTE
 
     page.goto(f"/decisions/{resolution.pk}/ratifications/route/")
     assert_accessible(page)
@@ -85,9 +85,9 @@ def test_agreement_in_principle_is_ratified_by_its_sovereign_organisations(
     steps = [
         (council, "Ratified", {}, Resolution.Status.AWAITING_RATIFICATION),
         (icb, "Ratified with amendment", {"Amendment (optional)": amendment},
-         Resolution.Status.AMENDMENT_TO_RECONSIDER),
+         Resolution.Status.AWAITING_RATIFICATION),
         (trust, "Rejected", {"Reason (optional)": reason},
-         Resolution.Status.AMENDMENT_TO_RECONSIDER),
+         Resolution.Status.REJECTED),
     ]  # fmt: skip
     for number, (organisation, outcome, extra, expected) in enumerate(steps, start=1):
         page.context.clear_cookies()

@@ -90,7 +90,7 @@ def test_two_leads_ratifying_at_the_same_moment_lose_neither_outcome(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_rejection_and_a_ratification_at_the_same_moment_make_it_partly_ratified(
+def test_a_rejection_and_a_ratification_at_the_same_moment_make_it_rejected(
     agreement, council, trust, council_lead, governance_lead, admin_user, due
 ):
     ratification_route(
@@ -118,7 +118,7 @@ def test_a_rejection_and_a_ratification_at_the_same_moment_make_it_partly_ratifi
     )
     assert errors == []
     agreement.refresh_from_db()
-    assert agreement.status == Resolution.Status.PARTLY_RATIFIED
+    assert agreement.status == Resolution.Status.REJECTED
     assert sorted(agreement.ratifications.values_list("status", flat=True)) == [
         "ratified",
         "rejected",

@@ -323,7 +323,7 @@ def test_withdrawn_organisations_do_not_count(routed, council, trust, icb, admin
 
 
 @pytest.mark.django_db
-def test_some_rejected_and_some_ratified_is_partly_ratified(
+def test_a_rejection_while_others_decide_is_in_progress_then_rejected(
     routed, council, trust, icb, admin_user
 ):
     ratify(ratification_of(routed, council), admin_user)
@@ -335,7 +335,10 @@ def test_some_rejected_and_some_ratified_is_partly_ratified(
         decided_on=date(2022, 1, 6),
     )
     routed.refresh_from_db()
-    assert routed.status == R.PARTLY_RATIFIED
+    assert routed.status == R.AWAITING_RATIFICATION  # the ICB has not decided yet
+    ratify(ratification_of(routed, icb), admin_user)
+    routed.refresh_from_db()
+    assert routed.status == R.REJECTED
 
 
 @pytest.mark.django_db
@@ -362,6 +365,9 @@ def test_a_ratification_with_amendment_needs_reconsideration(
         decided_on=date(2022, 1, 27),
         amendment="Add a review after one year.",
     )
+    routed.refresh_from_db()
+    assert routed.status == R.AWAITING_RATIFICATION  # the ICB has not decided yet
+    ratify(ratification_of(routed, icb), admin_user)
     routed.refresh_from_db()
     assert routed.status == R.AMENDMENT_TO_RECONSIDER
     trust_row = ratification_of(routed, trust)

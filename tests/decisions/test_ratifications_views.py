@@ -426,7 +426,7 @@ def test_outcome_and_routing_pages_have_bounded_queries(
     Organisation.objects.create(name="Org", short_name="O", slug="org", kind="other")
     client = client_for(board_clerk)
     client.get(route_url(routed))
-    with django_assert_max_num_queries(12) as few:
+    with django_assert_max_num_queries(13) as few:
         client.get(route_url(routed))
     for index in range(10):
         Organisation.objects.create(

@@ -119,7 +119,7 @@ def test_recorded_once_the_meeting_was_held(held, business, record, status):
     [
         (Kind.DECISION, Status.AGREED),
         (Kind.NOTING, Status.AGREED),
-        (Kind.AGREEMENT_IN_PRINCIPLE, Status.AWAITING_RATIFICATION),
+        (Kind.AGREEMENT_IN_PRINCIPLE, Status.TO_ROUTE),
     ],
 )
 def test_status_on_creation(held, business, record, kind, status):
@@ -305,7 +305,7 @@ def test_amending_keeps_the_earlier_status(held, business, record):
     earlier = record(business, kind=Kind.AGREEMENT_IN_PRINCIPLE)
     later = record(business, acts_on=earlier, act=Resolution.Act.AMENDS)
     earlier.refresh_from_db()
-    assert earlier.status == Status.AWAITING_RATIFICATION
+    assert earlier.status == Status.TO_ROUTE
     assert later.acts_on == earlier
     assert earlier.history.count() == 1
 
@@ -325,7 +325,7 @@ def test_refusals_of_later_resolutions(held, business, record, other_body, clerk
     with pytest.raises(ValidationError, match="Choose the earlier"):
         record(business, act=Resolution.Act.AMENDS)
     awaiting = record(business, kind=Kind.AGREEMENT_IN_PRINCIPLE)
-    with pytest.raises(ValidationError, match="awaiting ratification cannot become implemented"):
+    with pytest.raises(ValidationError, match="not yet routed cannot become implemented"):
         record(business, acts_on=awaiting, act=Resolution.Act.IMPLEMENTS)
     assert Resolution.objects.count() == 3
 

@@ -42,10 +42,10 @@ def test_the_table_covers_every_status():
     assert {Status.IMPLEMENTED, Status.RESCINDED} <= TRANSITIONS[Status.RATIFIED]
     assert {
         Status.RATIFIED,
-        Status.PARTLY_RATIFIED,
         Status.REJECTED,
         Status.AMENDMENT_TO_RECONSIDER,
     } <= TRANSITIONS[Status.AWAITING_RATIFICATION]
+    assert Status.AWAITING_RATIFICATION in TRANSITIONS[Status.TO_ROUTE]
 
 
 @pytest.mark.parametrize(("start", "end"), ALLOWED)
@@ -72,13 +72,13 @@ def test_every_allowed_transition(held, business, record, clerk, start, end):
         (
             Status.AWAITING_RATIFICATION,
             Status.IMPLEMENTED,
-            "A resolution awaiting ratification cannot become implemented.",
+            "A resolution whose ratification is in progress cannot become implemented.",
         ),
         (Status.REJECTED, Status.IMPLEMENTED, "A rejected resolution cannot become implemented."),
         (
             Status.IMPLEMENTED,
             Status.AWAITING_RATIFICATION,
-            "An implemented resolution cannot become awaiting ratification.",
+            "An implemented resolution cannot become ratification in progress.",
         ),
         (Status.RATIFIED, Status.AGREED, "A ratified resolution cannot become agreed."),
         (Status.AGREED, Status.AGREED, "This resolution is already agreed."),
@@ -101,14 +101,15 @@ def test_illegal_transitions_are_refused(held, business, record, clerk, start, e
 @pytest.mark.parametrize(
     ("statuses", "expected"),
     [
-        ([], Status.AWAITING_RATIFICATION),
-        ([R.WITHDRAWN, R.WITHDRAWN], Status.AWAITING_RATIFICATION),
+        ([], Status.TO_ROUTE),
+        ([R.WITHDRAWN, R.WITHDRAWN], Status.TO_ROUTE),
         ([R.RATIFIED_WITH_AMENDMENT, R.RATIFIED, R.RATIFIED], Status.AMENDMENT_TO_RECONSIDER),
-        ([R.RATIFIED_WITH_AMENDMENT, R.REJECTED, R.REQUESTED], Status.AMENDMENT_TO_RECONSIDER),
+        ([R.RATIFIED_WITH_AMENDMENT, R.REJECTED, R.REQUESTED], Status.AWAITING_RATIFICATION),
+        ([R.RATIFIED_WITH_AMENDMENT, R.REJECTED, R.RATIFIED], Status.REJECTED),
         ([R.RATIFIED, R.RATIFIED, R.RATIFIED], Status.RATIFIED),
         ([R.RATIFIED, R.RATIFIED, R.WITHDRAWN], Status.RATIFIED),
-        ([R.RATIFIED, R.REJECTED, R.RATIFIED], Status.PARTLY_RATIFIED),
-        ([R.RATIFIED, R.REJECTED, R.SCHEDULED], Status.PARTLY_RATIFIED),
+        ([R.RATIFIED, R.REJECTED, R.RATIFIED], Status.REJECTED),
+        ([R.RATIFIED, R.REJECTED, R.SCHEDULED], Status.AWAITING_RATIFICATION),
         ([R.REJECTED, R.REJECTED], Status.REJECTED),
         ([R.REJECTED, R.WITHDRAWN], Status.REJECTED),
         ([R.REJECTED, R.REQUESTED], Status.AWAITING_RATIFICATION),
@@ -144,7 +145,7 @@ def route(resolution, organisations, statuses) -> list[Ratification]:
     [
         ([R.RATIFIED, R.RATIFIED, R.RATIFIED], Status.RATIFIED),
         ([R.RATIFIED, R.RATIFIED_WITH_AMENDMENT, R.RATIFIED], Status.AMENDMENT_TO_RECONSIDER),
-        ([R.RATIFIED, R.REJECTED, R.RATIFIED], Status.PARTLY_RATIFIED),
+        ([R.RATIFIED, R.REJECTED, R.RATIFIED], Status.REJECTED),
         ([R.REJECTED, R.REJECTED, R.WITHDRAWN], Status.REJECTED),
         ([R.RATIFIED, R.SCHEDULED, R.REQUESTED], Status.AWAITING_RATIFICATION),
     ],
@@ -172,11 +173,16 @@ def test_refresh_follows_outcomes_one_by_one_and_is_safe_to_repeat(
         resolution.refresh_from_db()
         seen.append(resolution.status)
     assert seen == [Status.AWAITING_RATIFICATION, Status.AWAITING_RATIFICATION, Status.RATIFIED]
-    # Created, then one change: repeating the refresh wrote nothing more.
+    # Created (not yet routed), then in progress, then ratified: repeating the refresh wrote
+    # nothing more.
     changes = list(resolution.history.order_by("history_id"))
-    assert len(changes) == 2
-    assert changes[1].history_user == governance_lead
-    assert changes[1].history_change_reason == "Ratifications recorded: now ratified"
+    assert [c.status for c in changes] == [
+        Status.TO_ROUTE,
+        Status.AWAITING_RATIFICATION,
+        Status.RATIFIED,
+    ]
+    assert changes[2].history_user == governance_lead
+    assert changes[2].history_change_reason == "Ratifications recorded: now ratified"
 
 
 def test_refresh_leaves_implemented_rescinded_and_agreed_alone(

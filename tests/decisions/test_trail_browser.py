@@ -12,7 +12,7 @@ def test_scrutiny_member_follows_the_trail(
     sign_in(scrutiny_member)
     page.goto(f"/decisions/{story.resolution.pk}/")
     assert page.get_by_role("heading", level=1).inner_text() == "Decision ASCPH 2021/003"
-    assert page.get_by_text("1 of 3 organisations have ratified").first.is_visible()
+    assert page.get_by_text("Ratification in progress (1 of 3 decided)").first.is_visible()
     assert_accessible(page)
     event = page.locator("#resolution")
     event.get_by_text("Changes to this record").click()

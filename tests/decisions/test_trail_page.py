@@ -50,7 +50,7 @@ def test_trail_lists_every_kind_of_event_in_date_order(story, admin_user):
     ]
     days = [event.day for event in trail.events]
     assert days == sorted(days)
-    assert trail.ratification_progress == "1 of 3 organisations have ratified"
+    assert trail.ratification_progress == "Ratification in progress (1 of 3 decided)"
 
 
 def test_trail_page_shows_the_details_of_each_event(client, story):
@@ -59,8 +59,8 @@ def test_trail_page_shows_the_details_of_each_event(client, story):
     html = response.content.decode()
     assert "Decision ASCPH 2021/003" in html
     assert "Agreement in principle (to ratify)" in html
-    assert "Awaiting ratification" in html
-    assert "1 of 3 organisations have ratified" in html
+    assert "Ratification in progress" in html
+    assert "Ratification in progress (1 of 3 decided)" in html
     assert "1) Agree the uplift in principle." in html and "2) Refer to partners." in html
     assert "Care home fees review" in section(html, f"work-programme-{story.entry.pk}")
     report = section(html, "report")

@@ -35,7 +35,7 @@ def test_trail_pdf_reads_back_with_every_event(client, story):
     squeezed = squeeze(text)
     for expected in (
         "Decision ASCPH 2021/003",
-        "1 of 3 organisations have ratified",
+        "Ratification in progress (1 of 3 decided)",
         "1) Agree the uplift in principle.",
         "Planned in the work programme",
         "Report written: Care home fees for 2021/22",
