@@ -31,9 +31,9 @@ import django  # noqa: E402
 
 django.setup()
 
+from bench.grow import PREFIX, RARE  # noqa: E402
 from decisions.models import Resolution  # noqa: E402
 from governance.models import Body  # noqa: E402
-from bench.grow import PREFIX, RARE  # noqa: E402
 from meetings.models import Meeting  # noqa: E402
 
 

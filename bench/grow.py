@@ -145,9 +145,7 @@ def grow_meetings(bodies: list[Body], wanted: int, batch: int) -> None:
                         body=m.body,
                         year=m.start.year,
                         # Meetings of a body in a year take consecutive blocks of numbers.
-                        number=1
-                        + RESOLUTIONS_PER_MEETING * ((n // BODIES) % 18)
-                        + r,
+                        number=1 + RESOLUTIONS_PER_MEETING * ((n // BODIES) % 18) + r,
                         meeting=m,
                         item=items[i * ITEMS_PER_MEETING + r % ITEMS_PER_MEETING],
                         kind=Resolution.Kind.AGREEMENT_IN_PRINCIPLE
