@@ -190,17 +190,21 @@ def can_see_agreement(user, agreement: Agreement) -> bool:
     return agreement.is_public or can_edit_agreement(user, agreement)
 
 
+def agreement_visible_q(user, prefix: str = "") -> Q:
+    """The agreements `can_see_agreement` allows, as a filter on `prefix` + agreement fields."""
+    if is_admin(user):
+        return Q()
+    clerk_of = roles(user).clerk_of
+    public = ~Q(**{f"{prefix}status": Agreement.Status.DRAFT})
+    if not clerk_of:
+        return public
+    own = Agreement.objects.filter(partnership__bodies__in=clerk_of).values("pk")
+    return public | Q(**{f"{prefix}pk__in": own})
+
+
 def agreements_visible_to(user) -> models.QuerySet[Agreement]:
     """The agreements `can_see_agreement` allows, in one query."""
-    agreements = Agreement.objects.all()
-    if is_admin(user):
-        return agreements
-    clerk_of = roles(user).clerk_of
-    public = ~Q(status=Agreement.Status.DRAFT)
-    if not clerk_of:
-        return agreements.filter(public)
-    own = Agreement.objects.filter(partnership__bodies__in=clerk_of).values("pk")
-    return agreements.filter(public | Q(pk__in=own))
+    return Agreement.objects.filter(agreement_visible_q(user))
 
 
 def can_see_terms(user, terms: TermsOfReference) -> bool:

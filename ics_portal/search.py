@@ -1,4 +1,4 @@
-"""Search across decisions, reports, agenda items and approved minutes (issue 6 item 3).
+"""Search across decisions, reports, agenda items, approved minutes, risks and agreements.
 
 `search(user, query, page)` is the one entry point. It finds, for each kind of record, only
 what the user may see on the record's own page (the rules of `meetings.access` and
@@ -8,12 +8,17 @@ what the user may see on the record's own page (the rules of `meetings.access` a
 - a report (title, purpose, recommendations, information) if its item's content is visible;
 - an agenda item's title if its meeting is visible (a Part II title is public);
 - a minute's text if its item's content is visible and the minutes are approved — or the user
-  edits the body (clerks and administrators also see drafts, as on the meeting page).
+  edits the body (clerks and administrators also see drafts, as on the meeting page);
+- a risk (reference, title, description, mitigations): risk registers are public;
+- an agreement (title, summary) if `governance.access` lets the user see it (drafts only to
+  those who edit them).
 
-On PostgreSQL it uses full-text search (English stemming, web-search syntax, ranked, with
-`ts_headline` snippets); elsewhere every word of the query must appear (case-insensitive),
-newest first. Either way it runs a fixed number of queries: one per kind to find the matching
-keys (at most `MAX_MATCHES` each), then one per kind to load the page's rows.
+On PostgreSQL it uses full-text search (English stemming, web-search syntax) on the vector the
+database stores for each row, through its GIN index (`ics_portal.common.search_vector`): of
+the `MAX_MATCHES` most recently recorded matches of each kind, best ranked first, with
+`ts_headline` snippets for the page shown only. Elsewhere every word of the query must appear
+(case-insensitive), newest first. Either way it runs a fixed number of queries: one per kind
+to find the matching keys, then one per kind to load the page's rows.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -32,6 +37,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from decisions.models import Resolution
+from governance.access import agreement_visible_q
+from governance.models import Agreement, Risk
+from ics_portal.common.search_vector import LESS_THAN, StoredMatch, StoredRank
 from meetings.access import item_content_q, meeting_visible_q, minutes_q
 from meetings.models import AgendaItem, Minute, Report
 
@@ -45,9 +53,8 @@ SNIPPET_CHARS = 240
 # Marks put around matches by ts_headline; the text is escaped first, then they become <mark>.
 START_SEL = "\ue000"
 STOP_SEL = "\ue001"
-# PostgreSQL's parser reads "<…>" as markup and ts_headline drops it; the text is searched and
-# shown as written by standing this character in for "<" (it becomes "&lt;" after escaping).
-LESS_THAN = "\ue002"
+# LESS_THAN stands in for "<", which PostgreSQL's parser would read as markup and drop; the
+# headline turns it back into "&lt;" after escaping.
 
 WORD = re.compile(r"\w+")
 
@@ -102,6 +109,24 @@ KINDS: tuple[Kind, ...] = (
         related=("item__meeting__body",),
         visible=minutes_q,
     ),
+    Kind(
+        key="risk",
+        label="Risk",
+        model=Risk,
+        fields=("reference", "title", "description", "mitigations"),
+        date_field="review_date",
+        related=("partnership", "body"),
+        visible=lambda user: Q(),
+    ),
+    Kind(
+        key="agreement",
+        label="Agreement",
+        model=Agreement,
+        fields=("title", "summary"),
+        date_field="effective_from",
+        related=("partnership",),
+        visible=agreement_visible_q,
+    ),
 )
 
 
@@ -115,7 +140,7 @@ class Result:
     url: str
     snippet: SafeString
     body: str
-    date: datetime
+    date: datetime | date | None
     notice: str = ""
 
 
@@ -154,30 +179,47 @@ def _document(kind: Kind):
     return Replace(text, Value("<"), Value(LESS_THAN), output_field=TextField())
 
 
-def _matching_keys(kind: Kind, user, query: str, words: list[str]) -> list[tuple]:
-    """(rank, date, kind key, pk) of the rows matching, best first, at most MAX_MATCHES."""
+def matches(kind: Kind, user, query: str, words: list[str]) -> QuerySet:
+    """The rows of one kind the user may see that match: the stored vector on PostgreSQL."""
     rows: QuerySet = kind.model.objects.filter(kind.visible(user))
     if _is_postgresql():
-        # why: django.contrib.postgres needs psycopg, which a SQLite install may lack.
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        search_query = SearchQuery(query, config="english", search_type="websearch")
-        vector = SearchVector(_document(kind), config="english")
-        rows = (
-            rows.annotate(search_document=vector)
-            .filter(search_document=search_query)
-            .annotate(search_rank=SearchRank(F("search_document"), search_query))
-            .order_by("-search_rank", f"-{kind.date_field}", "-pk")
-        )
-        keys = rows.values_list("search_rank", kind.date_field, "pk")[:MAX_MATCHES]
-        return [(rank, date, kind.key, pk) for rank, date, pk in keys]
+        return rows.filter(StoredMatch(query))
     for word in words:
         any_field = Q()
         for name in kind.fields:
             any_field |= Q(**{f"{name}__icontains": word})
         rows = rows.filter(any_field)
-    keys = rows.order_by(f"-{kind.date_field}", "-pk").values_list(kind.date_field, "pk")
-    return [(0.0, date, kind.key, pk) for date, pk in keys[:MAX_MATCHES]]
+    return rows
+
+
+def _matching_keys(kind: Kind, user, query: str, words: list[str]) -> list[tuple]:
+    """(rank, date, kind key, pk) of at most MAX_MATCHES matching rows, best first (one query).
+
+    On PostgreSQL, the most recently recorded matches ranked, so that a common word ranks a
+    few hundred rows rather than every row it is in; elsewhere newest first, unranked.
+    """
+    newest_first = (F(kind.date_field).desc(nulls_last=True), "-pk")
+    rows = matches(kind, user, query, words)
+    if _is_postgresql():
+        recent = rows.order_by("-pk").values("pk")[:MAX_MATCHES]
+        rows = (
+            kind.model.objects.filter(pk__in=recent)
+            .annotate(search_rank=StoredRank(query))
+            .order_by("-search_rank", *newest_first)
+        )
+        keys = rows.values_list("search_rank", kind.date_field, "pk")
+        return [(rank, when, kind.key, pk) for rank, when, pk in keys]
+    keys = rows.order_by(*newest_first).values_list(kind.date_field, "pk")[:MAX_MATCHES]
+    return [(0.0, when, kind.key, pk) for when, pk in keys]
+
+
+def _timestamp(when: datetime | date | None) -> float:
+    """A meeting's start or a record's date, as a number to sort by (no date: oldest)."""
+    if when is None:
+        return float("-inf")
+    if not isinstance(when, datetime):
+        when = datetime.combine(when, time.min, tzinfo=UTC)
+    return when.timestamp()
 
 
 def highlight(text: str, words: list[str], limit: int = SNIPPET_CHARS) -> SafeString:
@@ -261,6 +303,26 @@ def _result(kind: Kind, row: Model, snippet: SafeString) -> Result:
             body=row.item.meeting.body.name,
             date=row.item.meeting.start,
         )
+    if isinstance(row, Risk):
+        return Result(
+            kind=kind.key,
+            label=kind.label,
+            title=str(row),
+            url=row.get_absolute_url(),
+            snippet=snippet,
+            body=row.register_owner.name,
+            date=row.review_date,
+        )
+    if isinstance(row, Agreement):
+        return Result(
+            kind=kind.key,
+            label=kind.label,
+            title=str(row),
+            url=row.get_absolute_url(),
+            snippet=snippet,
+            body=row.partnership.name if row.partnership else "",
+            date=row.effective_from,
+        )
     if isinstance(row, AgendaItem):
         return Result(
             kind=kind.key,
@@ -297,7 +359,7 @@ def search(user, query: str, page: object = 1) -> SearchResults:
         capped = capped or len(found) >= MAX_MATCHES
         keys.extend(found)
     # Best rank first (all equal off PostgreSQL), then newest meeting first.
-    keys.sort(key=lambda key: (-key[0], -key[1].timestamp(), key[2], -key[3]))
+    keys.sort(key=lambda key: (-key[0], -_timestamp(key[1]), key[2], -key[3]))
     results_page = Paginator(keys, PER_PAGE).get_page(page)
     by_kind = {kind.key: kind for kind in KINDS}
     loaded: dict[str, dict] = {}

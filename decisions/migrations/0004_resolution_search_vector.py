@@ -1,0 +1,11 @@
+"""A stored search vector with a GIN index for resolutions (PostgreSQL only)."""
+
+from django.db import migrations
+
+from ics_portal.common.search_vector import AddSearchVector
+
+
+class Migration(migrations.Migration):
+    dependencies = [("decisions", "0003_resolution_withdrawn_in_error")]
+
+    operations = [AddSearchVector("decisions_resolution", ["preamble", "parts"])]

@@ -1,0 +1,14 @@
+"""Stored search vectors with GIN indexes for risks and agreements (PostgreSQL only)."""
+
+from django.db import migrations
+
+from ics_portal.common.search_vector import AddSearchVector
+
+
+class Migration(migrations.Migration):
+    dependencies = [("governance", "0004_registers_and_risks")]
+
+    operations = [
+        AddSearchVector("governance_risk", ["reference", "title", "description", "mitigations"]),
+        AddSearchVector("governance_agreement", ["title", "summary"]),
+    ]

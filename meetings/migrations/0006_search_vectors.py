@@ -1,0 +1,15 @@
+"""Stored search vectors with GIN indexes for reports, agenda items and minutes (PostgreSQL)."""
+
+from django.db import migrations
+
+from ics_portal.common.search_vector import AddSearchVector
+
+
+class Migration(migrations.Migration):
+    dependencies = [("meetings", "0005_past_meetings_and_declaration_corrections")]
+
+    operations = [
+        AddSearchVector("meetings_report", ["title", "purpose", "recommendations", "information"]),
+        AddSearchVector("meetings_agendaitem", ["title"]),
+        AddSearchVector("meetings_minute", ["text"]),
+    ]
