@@ -6,7 +6,7 @@ from ics_portal.common.search_vector import AddSearchVector
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0005_past_meetings_and_declaration_corrections")]
+    dependencies = [("meetings", "0008_meeting_report_deadline")]
 
     operations = [
         AddSearchVector("meetings_report", ["title", "purpose", "recommendations", "information"]),

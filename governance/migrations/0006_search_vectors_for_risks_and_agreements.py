@@ -6,7 +6,7 @@ from ics_portal.common.search_vector import AddSearchVector
 
 
 class Migration(migrations.Migration):
-    dependencies = [("governance", "0004_registers_and_risks")]
+    dependencies = [("governance", "0005_versions_for_stale_edits")]
 
     operations = [
         AddSearchVector("governance_risk", ["reference", "title", "description", "mitigations"]),

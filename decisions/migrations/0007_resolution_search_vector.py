@@ -6,6 +6,6 @@ from ics_portal.common.search_vector import AddSearchVector
 
 
 class Migration(migrations.Migration):
-    dependencies = [("decisions", "0003_resolution_withdrawn_in_error")]
+    dependencies = [("decisions", "0006_resolution_statuses_withdrawn_and_to_route")]
 
     operations = [AddSearchVector("decisions_resolution", ["preamble", "parts"])]
