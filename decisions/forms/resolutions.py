@@ -7,7 +7,7 @@ from django import forms
 from decisions.models import NamedVote, Resolution
 from decisions.services.resolutions import VoteCount
 from governance.models import Body, Person
-from ics_portal.common.forms import VersionField
+from ics_portal.common.forms import ListSelect, VersionField
 from meetings.models import AgendaItem
 
 VOTE_CHOICES = [("", "Not recorded by name"), *NamedVote.Vote.choices]
@@ -170,7 +170,10 @@ class ResolutionWithdrawForm(forms.Form):
 
 class ResolutionFilterForm(forms.Form):
     body = forms.ModelChoiceField(
-        queryset=Body.objects.order_by("name"), required=False, empty_label="All bodies"
+        queryset=Body.objects.order_by("name"),
+        required=False,
+        empty_label="All bodies",
+        widget=ListSelect,
     )
     year = forms.IntegerField(required=False, min_value=1900, max_value=2200)
     status = forms.ChoiceField(

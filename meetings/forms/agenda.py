@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Body
-from ics_portal.common.forms import DateInput, DateTimeInput, VersionField
+from ics_portal.common.forms import DateInput, DateTimeInput, ListSelect, VersionField
 from meetings.models import AgendaItem, Meeting, WorkProgrammeEntry
 
 SCHEDULE_12A = [
@@ -150,6 +150,7 @@ class MeetingFilterForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label="All bodies",
+        widget=ListSelect,
     )
     start = forms.DateField(label="From", widget=DateInput(), required=False)
     end = forms.DateField(label="To", widget=DateInput(), required=False)

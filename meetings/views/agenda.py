@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from governance.access import can_clerk_any, can_edit_body, editable_bodies_q, require
 from governance.models import Body
 from ics_portal.common.forms import run_service
+from ics_portal.common.pages import uncounted_page
 from meetings.access import can_see_exempt, item_views
 from meetings.exclusion import exclusion_for
 from meetings.forms.agenda import (
@@ -102,10 +102,10 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         if data["end"]:
             meetings = meetings.filter(start__date__lte=data["end"])
     if when == "past":
-        meetings = meetings.filter(start__lt=now).order_by("-start", "pk")
+        meetings = meetings.filter(start__lt=now).order_by("-start", "-pk")
     else:
         meetings = meetings.filter(start__gte=now).order_by("start", "pk")
-    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    page = uncounted_page(meetings, MEETINGS_PER_PAGE, request.GET.get("page"))
     filters = {k: v for k, v in request.GET.items() if k in ("body", "start", "end") and v}
     return render(
         request,
