@@ -111,7 +111,9 @@ def meetings_calendar(
     """An iCalendar file of the meetings, in Europe/London time with its VTIMEZONE, and when
     the latest of them last changed."""
     stamp = timezone.now()
-    calendar = Calendar.new(prodid="-//ICS Portal//Meetings//EN", name=name)
+    # A fixed UID for the calendar itself (icalendar would make a new one on every fetch).
+    calendar_uid = f"calendar-{hashlib.sha256(name.encode()).hexdigest()[:16]}@ics-portal"
+    calendar = Calendar.new(prodid="-//ICS Portal//Meetings//EN", name=name, uid=calendar_uid)
     changed = []
     for meeting in meetings:
         event = meeting_event(request, meeting, stamp)
