@@ -7,6 +7,7 @@ from django import forms
 
 from decisions.models import Resolution
 from governance.models import Body
+from ics_portal.common.forms import ListSelect
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -20,6 +21,7 @@ class ResolutionFilter(django_filters.FilterSet):
         queryset=Body.objects.order_by("name"),
         to_field_name="slug",
         empty_label="All bodies",
+        widget=ListSelect,
         error_messages={"invalid_choice": "Choose a body from the list."},
     )
     year = YearFilter(

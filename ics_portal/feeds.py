@@ -7,20 +7,24 @@ may see is decided in `meetings.access`, as everywhere else.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.db.models import OuterRef, QuerySet, Subquery
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
+from django.utils.http import http_date
 from django.utils.safestring import SafeString
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import conditional_page, require_GET
 from icalendar import Calendar, Event
 
 from decisions.models import Resolution
@@ -32,6 +36,9 @@ LONDON = ZoneInfo("Europe/London")
 # Meetings have no end time; calendars show them as two hours long.
 DEFAULT_LENGTH = timedelta(hours=2)
 FEED_SIZE = 50
+# Without ?year=, a calendar holds the meetings of the last year and all to come.
+WINDOW_DAYS = 366
+YEAR = re.compile(r"[0-9]{4}")
 PUBLIC = AnonymousUser()
 
 
@@ -57,9 +64,31 @@ def public_meetings(body: Body | None = None) -> QuerySet[Meeting]:
     )
 
 
+def calendar_window(meetings: QuerySet[Meeting], year: int | None) -> QuerySet[Meeting]:
+    """One calendar year's meetings, or (without a year) the last WINDOW_DAYS and all to come:
+    a calendar app re-reads the file often, and years of past meetings only weigh it down."""
+    if year is None:
+        return meetings.filter(start__gte=timezone.now() - timedelta(days=WINDOW_DAYS))
+    first = datetime(year, 1, 1, tzinfo=LONDON)
+    return meetings.filter(start__gte=first, start__lt=first.replace(year=year + 1))
+
+
+def requested_year(request: HttpRequest) -> int | None:
+    """`?year=YYYY`, or None for the window; anything else is a 404 (no such calendar)."""
+    raw = request.GET.get("year")
+    if raw is None:
+        return None
+    if not YEAR.fullmatch(raw):
+        raise Http404("Give a year such as ?year=2024.")
+    return int(raw)
+
+
 def meeting_event(request: HttpRequest, meeting: Meeting, stamp: datetime) -> Event:
     start = timezone.localtime(meeting.start, LONDON)
     cancelled = meeting.status == Meeting.Status.CANCELLED
+    # DTSTAMP: when the event last changed (RFC 5545 for a published calendar), so an
+    # unchanged calendar is the same file, byte for byte, and a client's ETag still matches.
+    stamp = getattr(meeting, "last_modified", None) or meeting.agenda_published_at or stamp
     event = Event.new(
         uid=meeting_uid(meeting),
         summary=meeting.body.name,
@@ -76,33 +105,57 @@ def meeting_event(request: HttpRequest, meeting: Meeting, stamp: datetime) -> Ev
     return event
 
 
-def meetings_calendar(request: HttpRequest, meetings: QuerySet[Meeting], name: str) -> bytes:
-    """An iCalendar file of the meetings, in Europe/London time with its VTIMEZONE."""
+def meetings_calendar(
+    request: HttpRequest, meetings: QuerySet[Meeting], name: str
+) -> tuple[bytes, datetime | None]:
+    """An iCalendar file of the meetings, in Europe/London time with its VTIMEZONE, and when
+    the latest of them last changed."""
     stamp = timezone.now()
-    calendar = Calendar.new(prodid="-//ICS Portal//Meetings//EN", name=name)
+    # A fixed UID for the calendar itself (icalendar would make a new one on every fetch).
+    calendar_uid = f"calendar-{hashlib.sha256(name.encode()).hexdigest()[:16]}@ics-portal"
+    calendar = Calendar.new(prodid="-//ICS Portal//Meetings//EN", name=name, uid=calendar_uid)
+    changed = []
     for meeting in meetings:
-        calendar.add_component(meeting_event(request, meeting, stamp))
+        event = meeting_event(request, meeting, stamp)
+        changed.append(event.DTSTAMP)
+        calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return calendar.to_ical(), max(changed, default=None)
 
 
-def calendar_response(content: bytes, filename: str) -> HttpResponse:
+def calendar_response(
+    request: HttpRequest, content: bytes, last_modified: datetime | None, filename: str
+) -> HttpResponse:
+    """The calendar with an ETag (its digest) and Last-Modified; 304 if the client has it."""
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    response["ETag"] = f'"{hashlib.sha256(content).hexdigest()}"'
+    stamp = None
+    if last_modified is not None:
+        stamp = int(last_modified.timestamp())
+        response["Last-Modified"] = http_date(stamp)
+    return get_conditional_response(
+        request, etag=response["ETag"], last_modified=stamp, response=response
+    )
 
 
 @require_GET
 def meetings_ics(request: HttpRequest) -> HttpResponse:
-    content = meetings_calendar(request, public_meetings(), "ICS Portal meetings")
-    return calendar_response(content, "meetings.ics")
+    year = requested_year(request)
+    meetings = calendar_window(public_meetings(), year)
+    content, changed = meetings_calendar(request, meetings, "ICS Portal meetings")
+    filename = "meetings.ics" if year is None else f"meetings-{year}.ics"
+    return calendar_response(request, content, changed, filename)
 
 
 @require_GET
 def body_meetings_ics(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
-    content = meetings_calendar(request, public_meetings(body), f"{body.name} meetings")
-    return calendar_response(content, f"{body.slug}-meetings.ics")
+    year = requested_year(request)
+    meetings = calendar_window(public_meetings(body), year)
+    content, changed = meetings_calendar(request, meetings, f"{body.name} meetings")
+    filename = f"{body.slug}-meetings.ics" if year is None else f"{body.slug}-meetings-{year}.ics"
+    return calendar_response(request, content, changed, filename)
 
 
 # Atom ----------------------------------------------------------------------------------------
@@ -176,5 +229,7 @@ class BodyDecisionsFeed(DecisionsFeed):
         return public_resolutions(obj)
 
 
-decisions_feed = require_GET(DecisionsFeed())
-body_decisions_feed = require_GET(BodyDecisionsFeed())
+# An ETag from the feed's digest and 304 to a reader that already has it (the feed is the same
+# bytes while no decision changes: its dates are the decisions' own).
+decisions_feed = require_GET(conditional_page(DecisionsFeed()))
+body_decisions_feed = require_GET(conditional_page(BodyDecisionsFeed()))

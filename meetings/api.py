@@ -273,7 +273,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = MeetingFilter
 
     def get_queryset(self) -> QuerySet[Meeting]:
-        meetings = meetings_visible_to(self.request.user).order_by("-start", "pk")
+        meetings = meetings_visible_to(self.request.user).order_by("-start", "-pk")
         return with_history_dates(meetings)
 
     @extend_schema(

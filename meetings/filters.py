@@ -6,7 +6,7 @@ import django_filters
 from django import forms
 
 from governance.models import Body
-from ics_portal.common.forms import GovukDateFilter
+from ics_portal.common.forms import GovukDateFilter, ListSelect
 from meetings.models import Meeting
 
 
@@ -25,6 +25,7 @@ class MeetingFilter(django_filters.FilterSet):
         queryset=Body.objects.order_by("name"),
         to_field_name="slug",
         empty_label="All bodies",
+        widget=ListSelect,
         error_messages={"invalid_choice": "Choose a body from the list."},
     )
     start = GovukDateFilter(field_name="start__date", lookup_expr="gte", label="From")

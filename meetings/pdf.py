@@ -234,7 +234,14 @@ def _render(template: str, context: dict):
 
 def render_document(template: str, context: dict) -> bytes:
     """A short document rendered on request: one pass, nothing fetched, tagged PDF/UA-1."""
-    return _render(template, context).write_pdf(**PDF_OPTIONS)
+    return html_to_pdf(render_to_string(template, context))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """`render_document` for HTML already rendered (to look up a stored copy first)."""
+    no_fetching = URLFetcher(allowed_protocols=frozenset())
+    document = HTML(string=html, url_fetcher=no_fetching).render(**PDF_OPTIONS)
+    return document.write_pdf(**PDF_OPTIONS)
 
 
 def render_report(report: Report) -> bytes:

@@ -78,7 +78,14 @@ class Resolution(models.Model):
     class Meta:
         ordering = ["-year", "-number"]
         # The API's order: its pages (and deep offsets) read the index, not a sort of every row.
-        indexes = [models.Index(fields=["-year", "-number", "id"], name="resolution_newest_first")]
+        indexes = [
+            models.Index(fields=["-year", "-number", "id"], name="resolution_newest_first"),
+            # The lists' status filter in the same order, and the API's incremental sync.
+            models.Index(
+                fields=["status", "-year", "-number", "id"], name="resolution_status_newest"
+            ),
+            models.Index(fields=["modified"], name="resolution_modified"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["body", "year", "number"], name="resolution_number_unique_per_body_year"

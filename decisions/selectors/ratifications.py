@@ -74,7 +74,7 @@ def my_ratifications(user) -> list[Ratification]:
 class Tally:
     """Counts for one organisation or partnership on the dashboard."""
 
-    owner: Organisation | Partnership
+    owner: Organisation | Partnership | None
     awaiting: int = 0
     overdue: int = 0
     rejected: int = 0
@@ -86,32 +86,44 @@ class Dashboard:
     partnerships: list[Tally] = field(default_factory=list)
 
 
-def _tallies(queryset: QuerySet[Ratification], key: str, owners) -> list[Tally]:
+def _tallies(counts: dict[int, Tally], owners: QuerySet) -> list[Tally]:
+    """The owners with any ratification, by name, carrying their counts."""
+    tallies = []
+    for owner in owners.filter(pk__in=counts).order_by("name"):
+        tally = counts[owner.pk]
+        tally.owner = owner
+        tallies.append(tally)
+    return tallies
+
+
+def dashboard_tallies(user) -> Dashboard:
+    """For each organisation and each partnership: awaiting, overdue, rejected. One grouped
+    pass over the ratifications (by organisation and partnership at once, summed here for
+    each), and one query each for the organisations' and partnerships' names."""
+    visible = Ratification.objects.filter(meeting_visible_q(user, prefix="resolution__meeting__"))
+    partnership = "resolution__body__partnership_id"
     counts = (
-        queryset.order_by()
-        .values(key)
+        visible.order_by()
+        .values("organisation_id", partnership)
         .annotate(
             awaiting=Count("pk", filter=open_q()),
             overdue=Count("pk", filter=overdue_q()),
             rejected=Count("pk", filter=Q(status=S.REJECTED)),
         )
     )
-    by_owner = {row[key]: row for row in counts if row[key] is not None}
-    tallies = []
-    for owner in owners.filter(pk__in=by_owner).order_by("name"):
-        row = by_owner[owner.pk]
-        tallies.append(Tally(owner, row["awaiting"], row["overdue"], row["rejected"]))
-    return tallies
-
-
-def dashboard_tallies(user) -> Dashboard:
-    """For each organisation and each partnership: awaiting, overdue, rejected (four queries)."""
-    visible = Ratification.objects.filter(meeting_visible_q(user, prefix="resolution__meeting__"))
+    by_organisation: dict[int, Tally] = {}
+    by_partnership: dict[int, Tally] = {}
+    for row in counts:
+        for key, totals in (("organisation_id", by_organisation), (partnership, by_partnership)):
+            if row[key] is None:
+                continue
+            tally = totals.setdefault(row[key], Tally(owner=None))
+            tally.awaiting += row["awaiting"]
+            tally.overdue += row["overdue"]
+            tally.rejected += row["rejected"]
     return Dashboard(
-        organisations=_tallies(visible, "organisation_id", Organisation.objects.all()),
-        partnerships=_tallies(
-            visible, "resolution__body__partnership_id", Partnership.objects.all()
-        ),
+        organisations=_tallies(by_organisation, Organisation.objects.all()),
+        partnerships=_tallies(by_partnership, Partnership.objects.all()),
     )
 
 

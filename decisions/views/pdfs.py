@@ -1,8 +1,10 @@
-"""PDF download of the decision trail, rendered on request."""
+"""PDF download of the decision trail: rendered when the trail has changed, kept otherwise
+(`decisions.pdf.render_trail`), and answered 304 to a client that holds the same one."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_GET
 
 from decisions.pdf import render_trail
@@ -16,4 +18,9 @@ def trail_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     trail = decision_trail(resolution, request.user)
     private = request.user.is_authenticated
     filename = f"{resolution.body.short_name}-{resolution.year}-{resolution.number:03d}-trail.pdf"
-    return pdf_response(render_trail(trail), filename, private=private)
+    pdf = render_trail(trail)
+    response = pdf_response(pdf.content, filename, private=private)
+    if private:
+        return response
+    response["ETag"] = f'"{pdf.digest}"'
+    return get_conditional_response(request, etag=response["ETag"], response=response)

@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -26,6 +25,7 @@ from decisions.selectors.resolutions import (
 from decisions.services import resolutions as services
 from governance.access import can_edit_body, require
 from ics_portal.common.forms import run_service
+from ics_portal.common.pages import uncounted_page
 from meetings.models import AgendaItem, Declaration, Meeting
 
 EDIT = require_http_methods(["GET", "POST"])
@@ -37,7 +37,7 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
     filterset = ResolutionFilter(request.GET or None, queryset=visible_resolutions(request.user))
     resolutions = filterset.qs
     resolutions = resolutions.order_by("-meeting__start", "-year", "-number", "-pk")
-    page = Paginator(resolutions, RESOLUTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page = uncounted_page(resolutions, RESOLUTIONS_PER_PAGE, request.GET.get("page"))
     query = urlencode(
         {k: v for k, v in request.GET.items() if k in ("body", "year", "status", "kind") and v}
     )

@@ -7,6 +7,7 @@ Models without those fields take them from their history: the first history row'
 
 from __future__ import annotations
 
+import base64
 import codecs
 import re
 from collections.abc import Callable
@@ -18,7 +19,11 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Model, OuterRef, QuerySet, Subquery
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import DateTimeField, Model, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Field as DjangoField
+from django.urls import reverse
+from django.utils import timezone
 from django_filters.fields import IsoDateTimeField
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -28,6 +33,7 @@ from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 from rest_framework.utils import json
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 MAX_LIMIT = 100
 # The largest id or offset the database can hold (a signed 64-bit integer).
@@ -46,10 +52,18 @@ def _whole_number(raw: str, low: int, high: int) -> int | None:
 
 
 class Pagination(LimitOffsetPagination):
-    """`limit` (1 to 100, default 20) and `offset`; anything else is refused with a reason."""
+    """`limit` (1 to 100, default 20) with `offset` or `cursor`; anything else is refused with
+    a reason.
+
+    The `next` link carries a keyset cursor (the last row's ordering values), so a client
+    that follows it reads each row exactly once, however deep, from an index rather than
+    skipping `offset` rows. `count` is exact up to COUNT_CAP rows and null beyond, so no
+    request counts a whole table; it is null on pages reached by a cursor.
+    """
 
     default_limit = 20
     max_limit = MAX_LIMIT
+    cursor_query_param = "cursor"
 
     def get_limit(self, request) -> int:
         raw = request.query_params.get(self.limit_query_param)
@@ -73,13 +87,159 @@ class Pagination(LimitOffsetPagination):
             )
         return offset
 
+    def paginate_queryset(self, queryset: QuerySet, request, view=None) -> list:
+        self.request = request
+        self.limit = self.get_limit(request)
+        self.offset = self.get_offset(request)
+        self.ordering = keyset_ordering(queryset)
+        raw_cursor = request.query_params.get(self.cursor_query_param)
+        if raw_cursor is not None:
+            if self.offset_query_param in request.query_params:
+                raise ValidationError(
+                    {"cursor": ["Give either a cursor (from a next link) or an offset."]}
+                )
+            if self.ordering is None:
+                raise ValidationError({"cursor": ["This list is read by offset only."]})
+            queryset = queryset.filter(after_row(self.ordering, decode_cursor(raw_cursor)))
+            self.offset = 0
+        rows = list(queryset[self.offset : self.offset + self.limit + 1])
+        self.has_next = len(rows) > self.limit
+        rows = rows[: self.limit]
+        self.last = rows[-1] if rows else None
+        self.by_cursor = raw_cursor is not None
+        self.count = None if self.by_cursor else capped_count(queryset)
+        return rows
+
+    def get_next_link(self) -> str | None:
+        if not self.has_next:
+            return None
+        url = replace_query_param(
+            self.request.build_absolute_uri(), self.limit_query_param, self.limit
+        )
+        if self.ordering is None:
+            return replace_query_param(url, self.offset_query_param, self.offset + self.limit)
+        url = remove_query_param(url, self.offset_query_param)
+        token = encode_cursor(row_values(self.ordering, self.last))
+        return replace_query_param(url, self.cursor_query_param, token)
+
+    def get_previous_link(self) -> str | None:
+        # A cursor walks forward only; the first page of a walk is the list's own address.
+        return None if self.by_cursor else super().get_previous_link()
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        response = super().get_paginated_response_schema(schema)
+        response["properties"]["count"].update(
+            nullable=True,
+            description=f"How many rows match, if fewer than {COUNT_CAP + 1}; null beyond, "
+            "and on pages reached by a cursor.",
+        )
+        response["required"] = ["next", "previous", "results"]
+        return response
+
     def get_schema_operation_parameters(self, view) -> list[dict]:
         parameters = super().get_schema_operation_parameters(view)
         bounds = {self.limit_query_param: (1, MAX_LIMIT), self.offset_query_param: (0, MAX_ID)}
         for parameter in parameters:
             low, high = bounds[parameter["name"]]
             parameter["schema"].update(minimum=low, maximum=high)
+        parameters.append(
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": "Where to go on from: take it from a `next` link.",
+                "schema": {"type": "string"},
+            }
+        )
         return parameters
+
+
+# A list's count is exact up to this many rows, so no request counts a whole table.
+COUNT_CAP = 10_000
+
+
+def capped_count(queryset: QuerySet) -> int | None:
+    """How many rows the queryset has, or None past COUNT_CAP (counting a bounded subquery)."""
+    count = queryset.order_by()[: COUNT_CAP + 1].count()
+    return None if count > COUNT_CAP else count
+
+
+def keyset_ordering(queryset: QuerySet) -> list[tuple[str, bool, DjangoField]] | None:
+    """The queryset's ordering as (lookup, descending, field), or None if it is not a plain
+    list of field lookups ending in a unique one (so no two rows share a position)."""
+    ordering = []
+    for term in queryset.query.order_by:
+        if not isinstance(term, str):
+            return None
+        lookup, descending = term.removeprefix("-"), term.startswith("-")
+        model, field = queryset.model, None
+        for part in lookup.split("__"):
+            if model is None:
+                return None
+            field = model._meta.pk if part == "pk" else model._meta.get_field(part)
+            model = field.related_model
+        if field is None or field.null:
+            return None
+        ordering.append((lookup, descending, field))
+    if not ordering or not ordering[-1][2].primary_key:
+        return None
+    return ordering
+
+
+def row_values(ordering: list[tuple[str, bool, DjangoField]], row: Model) -> list[Any]:
+    values = []
+    for lookup, _descending, _field in ordering:
+        value = row
+        for part in lookup.split("__"):
+            value = getattr(value, part)
+        values.append(value)
+    return values
+
+
+def encode_cursor(values: list[Any]) -> str:
+    raw = json.dumps(values, cls=DjangoJSONEncoder).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(token: str) -> list[Any]:
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        values = json.loads(raw)
+    except (ValueError, TypeError) as exc:
+        raise _bad_cursor() from exc
+    if not isinstance(values, list):
+        raise _bad_cursor()
+    return values
+
+
+def _bad_cursor() -> ValidationError:
+    return ValidationError({"cursor": ["Give a cursor from a next link, unchanged."]})
+
+
+def after_row(ordering: list[tuple[str, bool, DjangoField]], raw_values: list[Any]) -> Q:
+    """Rows after the one with these ordering values: (a, b) after (x, y) is a past x, or a
+    at x and b past y. The leading `a` at or past x is said again on its own so the database
+    starts its index scan there rather than filtering from the first row."""
+    if len(raw_values) != len(ordering):
+        raise _bad_cursor()
+    values = []
+    for (_lookup, _descending, field), raw in zip(ordering, raw_values, strict=True):
+        try:
+            value = field.to_python(raw)
+            if isinstance(field, DateTimeField) and timezone.is_naive(value):
+                raise DjangoValidationError("naive")
+            field.get_prep_value(value)
+        except (DjangoValidationError, TypeError, ValueError, OverflowError) as exc:
+            raise _bad_cursor() from exc
+        if value is None or (isinstance(value, int) and not -MAX_ID - 1 <= value <= MAX_ID):
+            raise _bad_cursor()
+        values.append(value)
+    after, same = Q(pk__in=[]), Q()
+    for (lookup, descending, _field), value in zip(ordering, values, strict=True):
+        after |= same & Q(**{f"{lookup}__{'lt' if descending else 'gt'}": value})
+        same &= Q(**{lookup: value})
+    lookup, descending, _field = ordering[0]
+    return Q(**{f"{lookup}__{'lte' if descending else 'gte'}": values[0]}) & after
 
 
 class FilterBackend(DjangoFilterBackend):
@@ -95,7 +255,11 @@ class FilterBackend(DjangoFilterBackend):
             known |= set(filterset_class.base_filters)
         paginator = getattr(view, "paginator", None)
         if getattr(view, "action", None) == "list" and isinstance(paginator, Pagination):
-            known |= {paginator.limit_query_param, paginator.offset_query_param}
+            known |= {
+                paginator.limit_query_param,
+                paginator.offset_query_param,
+                paginator.cursor_query_param,
+            }
         unknown = sorted(set(request.query_params) - known)
         if unknown:
             accepted = ", ".join(sorted(known))
@@ -232,6 +396,13 @@ class OptionalURLField(serializers.URLField):
         return value or None
 
 
+def _origin(context: dict) -> str:
+    """The scheme and host of the request, worked out once per response."""
+    if "api_origin" not in context:
+        context["api_origin"] = context["request"].build_absolute_uri("/").removesuffix("/")
+    return context["api_origin"]
+
+
 @extend_schema_field(OpenApiTypes.URI)
 class WebField(serializers.Field):
     """The object's page on the portal, as an absolute URL."""
@@ -243,7 +414,31 @@ class WebField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value: Model) -> str:
-        return self.context["request"].build_absolute_uri(self.path(value))
+        return _origin(self.context) + self.path(value)
+
+
+class PrefixLinkMixin:
+    """An object's API URL as the list's URL and its id: the list's URL is reversed once per
+    response, not once per field of every row."""
+
+    def get_url(self, obj, view_name: str, request, format) -> str | None:
+        if format or self.lookup_field != "pk":
+            return super().get_url(obj, view_name, request, format)
+        if obj.pk in (None, ""):
+            return None
+        prefixes = self.context.setdefault("api_prefixes", {})
+        if view_name not in prefixes:
+            list_name = view_name.removesuffix("-detail") + "-list"
+            prefixes[view_name] = _origin(self.context) + reverse(list_name)
+        return f"{prefixes[view_name]}{obj.pk}/"
+
+
+class IdentityField(PrefixLinkMixin, serializers.HyperlinkedIdentityField):
+    pass
+
+
+class LinkField(PrefixLinkMixin, serializers.HyperlinkedRelatedField):
+    pass
 
 
 class OParlSerializer(serializers.ModelSerializer):
@@ -255,13 +450,11 @@ class OParlSerializer(serializers.ModelSerializer):
 
 
 def identity(view_name: str) -> serializers.HyperlinkedIdentityField:
-    return serializers.HyperlinkedIdentityField(view_name=f"api:{view_name}-detail")
+    return IdentityField(view_name=f"api:{view_name}-detail")
 
 
 def link(view_name: str, **kwargs) -> serializers.HyperlinkedRelatedField:
-    return serializers.HyperlinkedRelatedField(
-        view_name=f"api:{view_name}-detail", read_only=True, **kwargs
-    )
+    return LinkField(view_name=f"api:{view_name}-detail", read_only=True, **kwargs)
 
 
 ERROR = {

@@ -26,6 +26,14 @@ class GovukFormRenderer(TemplatesSetting):
     field_template_name = "includes/field.html"
 
 
+class ListSelect(forms.Select):
+    """A select of a long plain list (every body, in a filter): its options are written in one
+    template rather than through a template of their own each, which took most of a list
+    page's time at a few hundred bodies. No option groups nor per-option attributes."""
+
+    template_name = "includes/widgets/list_select.html"
+
+
 class GovukDateInput(forms.MultiWidget):
     """The GOV.UK date input: day, month and year in three boxes (`<name>_day` and so on)."""
 

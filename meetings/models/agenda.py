@@ -60,7 +60,12 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-start"]
-        indexes = [models.Index(fields=["body", "start"])]
+        # Newest first (lists, the API, the decisions list through its meeting) and the
+        # calendar's window read this index, not a sort of every meeting.
+        indexes = [
+            models.Index(fields=["body", "start"]),
+            models.Index(fields=["start", "id"], name="meeting_start"),
+        ]
 
     def __str__(self) -> str:
         local = timezone.localtime(self.start)

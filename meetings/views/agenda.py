@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from governance.access import can_clerk_any, can_edit_body, editable_bodies_q, require
 from governance.models import Body
 from ics_portal.common.forms import run_service
+from ics_portal.common.pages import uncounted_page
 from meetings.access import can_see_exempt, can_see_item, item_views, report_writing
 from meetings.exclusion import exclusion_for
 from meetings.filters import MeetingFilter
@@ -98,14 +98,14 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     meetings = filterset.qs
     when = "past" if request.GET.get("when") == "past" else "upcoming"
     now = timezone.now()
-    past = meetings.filter(start__lt=now).order_by("-start", "pk")
+    past = meetings.filter(start__lt=now).order_by("-start", "-pk")
     recent: list[Meeting] = []
     if when == "past":
         listed = past
     else:
         listed = meetings.filter(start__gte=now).order_by("start", "pk")
         recent = list(past[:RECENT_MEETINGS])
-    page = Paginator(listed, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    page = uncounted_page(listed, MEETINGS_PER_PAGE, request.GET.get("page"))
     filters = {k: v for k, v in request.GET.items() if k not in ("page", "when") and v}
     return render(
         request,
