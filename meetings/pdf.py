@@ -42,9 +42,10 @@ MEMBERS = AgendaPack.Audience.MEMBERS
 # records the conformance; the language and title come from <html lang> and <title>.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 
-# Passes of the agenda pack: the second fills in the page ranges read from the first, and
-# the check after it proves that filling them in moved nothing.
-MAX_PASSES = 3
+# Added to a paper's own page counter on its first page, so that a paper ending on the page
+# it starts on prints one page number (see meetings/pdf/_page_ranges.css). Far above any
+# page number a pack reaches.
+FIRST_PAGE_OFFSET = 100_000
 
 # Where a bound appendix page goes on its pack page: inside the page margins of _print.css
 # (A4, 22mm top, 20mm sides and bottom), below the line that names the appendix.
@@ -88,8 +89,6 @@ class PackEntry:
     # For a 'minutes of the last meeting' item: that meeting and its minutes, as papers.
     previous_meeting: Meeting | None = None
     previous_minutes: list[PackEntry] | None = None
-    first_page: int | None = None
-    last_page: int | None = None
     appendices: list[Appendix] = field(default_factory=list)
 
     @property
@@ -109,12 +108,14 @@ class PackEntry:
         return f"item-{self.item.position}-end"
 
     @property
-    def page_range(self) -> str:
-        if self.first_page is None:
-            return ""
-        if self.first_page == self.last_page:
-            return str(self.first_page)
-        return f"{self.first_page} – {self.last_page}"
+    def page_name(self) -> str:
+        """The CSS named page of its papers: each paper is a page group of its own."""
+        return f"paper-{self.item.position}"
+
+    @property
+    def counter(self) -> str:
+        """The page-based counter that gives the last page of its papers."""
+        return f"last-page-{self.item.position}"
 
 
 def local_start(meeting: Meeting) -> datetime:
@@ -225,11 +226,14 @@ def _title(meeting: Meeting, document: str, audience: str, supplement=None) -> s
     return f"{meeting.body.name}: {name}, {local_start(meeting):%-d %B %Y}{suffix}"
 
 
-def _render(template: str, context: dict):
-    html = render_to_string(template, context)
+def _layout(html: str):
     # Everything the pack needs is inline; fetch nothing, from the network or from disk.
     no_fetching = URLFetcher(allowed_protocols=frozenset())
     return HTML(string=html, url_fetcher=no_fetching).render(**PDF_OPTIONS)
+
+
+def _render(template: str, context: dict):
+    return _layout(render_to_string(template, context))
 
 
 def render_document(template: str, context: dict) -> bytes:
@@ -286,21 +290,11 @@ def _read_ranges(
     }
 
 
-def render_agenda_pack(
-    meeting: Meeting,
-    audience: str,
-    supplement: Supplement | None = None,
-    first_page: int = 1,
-) -> tuple[bytes, int, dict[int, tuple[int, int]]]:
-    """The agenda pack for the public or for members: (PDF, page count, item pages).
-
-    Item pages map each agenda position whose papers the pack prints to (first, last) page.
-    The agenda prints those ranges in a fixed-width column, so filling them in cannot move
-    a line; the pack is rendered, measured, and rendered again with the ranges, then checked.
-
-    With a supplement: that supplementary agenda's pack, with its own cover, its pages
-    numbered from `first_page` (the page after the packs it follows on from).
-    """
+def agenda_pack_html(
+    meeting: Meeting, audience: str, supplement: Supplement | None = None, first_page: int = 1
+) -> tuple[str, list[PackEntry]]:
+    """The agenda pack's print HTML for the public or for members, and its entries; with a
+    supplement, that supplementary agenda's, its pages numbered from `first_page`."""
     meeting = Meeting.objects.select_related("body").get(pk=meeting.pk)
     members_edition = audience == MEMBERS
     entries = []
@@ -329,23 +323,36 @@ def render_agenda_pack(
         "date": f"{local_start(meeting):%-d %B %Y}",
         "members": _members(meeting),
         "entries": entries,
+        "papers": [entry for entry in entries if entry.has_papers],
+        "first_page_offset": FIRST_PAGE_OFFSET,
         "exclusion": exclusion_for(entry.item for entry in entries),
         "members_edition": members_edition,
         "title": _title(meeting, AgendaPack.Document.AGENDA, audience, supplement),
         "supplement": supplement,
         "first_page": first_page,
+        "counter_start": 1 - first_page,
     }
-    ranges: dict[int, tuple[int, int]] = {}
-    for _ in range(MAX_PASSES):
-        for entry in entries:
-            entry.first_page, entry.last_page = ranges.get(entry.item.position, (None, None))
-        document = _render("meetings/pdf/agenda_pack.html", context)
-        measured = _read_ranges(document, entries, first_page)
-        if measured == ranges:
-            break
-        ranges = measured
-    else:  # pragma: no cover - the fixed-width column makes a third pass enough
-        raise RuntimeError("The agenda pack's page ranges did not settle.")
+    return render_to_string("meetings/pdf/agenda_pack.html", context), entries
+
+
+def render_agenda_pack(
+    meeting: Meeting,
+    audience: str,
+    supplement: Supplement | None = None,
+    first_page: int = 1,
+) -> tuple[bytes, int, dict[int, tuple[int, int]]]:
+    """The agenda pack for the public or for members: (PDF, page count, item pages).
+
+    Item pages map each agenda position whose papers the pack prints to (first, last) page.
+    One layout: the agenda prints the ranges with CSS target-counter(), and the item pages
+    are read from where that same layout put each paper's first and end anchors.
+
+    With a supplement: that supplementary agenda's pack, with its own cover, its pages
+    numbered from `first_page` (the page after the packs it follows on from).
+    """
+    html, entries = agenda_pack_html(meeting, audience, supplement, first_page)
+    document = _layout(html)
+    ranges = _read_ranges(document, entries, first_page)
     pdf = _bind_appendices(document.write_pdf(**PDF_OPTIONS), document, entries)
     if first_page != 1:
         pdf = _label_pages(pdf, first_page)

@@ -79,3 +79,42 @@ def test_unreadable_boolean_is_refused_with_its_name():
     result = _manage("check", DEBUG="perhaps")
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
+
+
+def _storage_and_cache(**env: str) -> subprocess.CompletedProcess:
+    """The default storage's and cache's classes, as `manage.py shell` sees them."""
+    return _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.core.cache import caches; from django.core.files.storage import storages; "
+        "print(type(storages['default']).__name__, type(caches['default']).__name__)",
+        DEBUG="1",
+        **env,
+    )
+
+
+def test_files_on_disk_and_a_cache_per_process_by_default():
+    result = _storage_and_cache()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["FileSystemStorage", "LocMemCache"]
+
+
+def test_s3_storage_and_redis_cache_when_configured():
+    result = _storage_and_cache(
+        FILE_STORAGE="s3", S3_BUCKET="portal-files", CACHE_URL="redis://127.0.0.1:6379/0"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["S3Storage", "RedisCache"]
+
+
+def test_unusable_storage_and_cache_settings_are_refused_with_their_names():
+    assert (
+        "FILE_STORAGE must be filesystem or s3"
+        in _manage("check", DEBUG="1", FILE_STORAGE="nfs").stderr
+    )
+    assert (
+        "FILE_STORAGE=s3 needs S3_BUCKET" in _manage("check", DEBUG="1", FILE_STORAGE="s3").stderr
+    )
+    refused = _manage("check", DEBUG="1", CACHE_URL="memcached://127.0.0.1:11211")
+    assert "CACHE_URL must be a redis:// address" in refused.stderr
