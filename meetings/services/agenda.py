@@ -224,6 +224,20 @@ def meeting_mark_held(*, meeting: Meeting, actor, now: datetime | None = None) -
 # Agenda items
 
 
+def _default_place(items: list[AgendaItem], is_exempt: bool) -> int:
+    """Where a new item goes unless the clerk says: Part II business last of all, as the
+    agenda takes it after the exclusion of the press and public; Part I business before the
+    work programme item and before any Part II business."""
+    if is_exempt:
+        return len(items)
+    stops = [
+        index
+        for index, item in enumerate(items)
+        if item.kind == AgendaItem.Kind.WORK_PROGRAMME or item.is_exempt
+    ]
+    return stops[0] if stops else len(items)
+
+
 def item_add(
     *,
     meeting: Meeting,
@@ -236,7 +250,8 @@ def item_add(
     work_programme_entry: WorkProgrammeEntry | None = None,
     actor,
 ) -> AgendaItem:
-    """Add a business item; by default just before the work programme item. Once the agenda is
+    """Add a business item; by default a Part I item just before the work programme item (and
+    any Part II business), a Part II item at the end. Once the agenda is
     published the item is late business: it goes onto the meeting's draft supplementary agenda
     (after the items already there; a Part I item before its Part II ones)."""
     with transaction.atomic():
@@ -256,8 +271,7 @@ def item_add(
         _require_draft_agenda(meeting)
         items = list(meeting.items.order_by("position", "pk"))
         if position is None:
-            ends = [i for i, it in enumerate(items) if it.kind == AgendaItem.Kind.WORK_PROGRAMME]
-            index = ends[-1] if ends else len(items)
+            index = _default_place(items, is_exempt)
         else:
             index = min(max(position, 1), len(items) + 1) - 1
         if exempt_paragraph and not is_exempt:
@@ -335,6 +349,31 @@ def _locked_item(item: AgendaItem, expected_version: int | str | None) -> Agenda
     return locked
 
 
+def _keep_part_ii_last(item: AgendaItem, meeting: Meeting, *, actor, refuse: bool) -> None:
+    """Each agenda (the first one, each supplement) takes its Part II business last: an item
+    made Part II moves to the end of its agenda and the items after it move up one, so the
+    clerk need not reorder by hand. Any other disorder is refused if `refuse` (a published
+    agenda; a draft may be built in any order until it is published). Saves the other items
+    that move; the caller saves `item`."""
+    group = [
+        item if other.pk == item.pk else other
+        for other in meeting.items.filter(supplement_id=item.supplement_id).order_by(
+            "position", "pk"
+        )
+    ]
+    if item.is_exempt and part_ii_out_of_order(group):
+        start = group[0].position
+        others = [other for other in group if other.pk != item.pk]
+        _renumber(
+            others, actor=actor, reason=f"Renumbered: {item.title} became Part II", start=start
+        )
+        item.position = start + len(others)
+        group = [*others, item]
+    out_of_order = part_ii_out_of_order(group)
+    if out_of_order and refuse:
+        raise ValidationError(out_of_order)
+
+
 def item_update(
     *, item: AgendaItem, actor, expected_version: int | str | None = None, **changes
 ) -> AgendaItem:
@@ -348,6 +387,7 @@ def item_update(
         item = _locked_item(item, expected_version)
         was_exempt = item.is_exempt
         _apply_item_changes(item, changes)
+        _keep_part_ii_last(item, item.meeting, actor=actor, refuse=False)
         saved = save_record(item, actor=actor)
         if item.is_exempt and not was_exempt:
             packs_withdraw_public(item.meeting)
@@ -436,14 +476,7 @@ def item_revise(
         was_exempt = item.is_exempt
         if changes:
             _apply_item_changes(item, changes)
-            # Each agenda (the first one, each supplement) takes its Part II business last.
-            items = [
-                item if other.pk == item.pk else other
-                for other in meeting.items.filter(supplement_id=item.supplement_id)
-            ]
-            out_of_order = part_ii_out_of_order(sorted(items, key=lambda i: i.position))
-            if out_of_order:
-                raise ValidationError(out_of_order)
+            _keep_part_ii_last(item, meeting, actor=actor, refuse=True)
             save_record(item, actor=actor, reason=reason)
         if item.is_exempt and not was_exempt:
             # The stored public pack prints this item's papers: withdraw it with this change.

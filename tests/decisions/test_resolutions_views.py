@@ -301,15 +301,15 @@ def many(body, other_body, seats, terms, clerk, held, business, record):
 
 
 def test_filters(client, many, other_body, body):
-    assert "Board decision" in list_page(client, body=other_body.pk)
-    assert "Noting 2021" not in list_page(client, body=other_body.pk)
+    assert "Board decision" in list_page(client, body=other_body.slug)
+    assert "Noting 2021" not in list_page(client, body=other_body.slug)
     by_year = list_page(client, year=2022)
     assert "Decision 2022" in by_year and "Noting 2021" not in by_year
-    by_status = list_page(client, status="awaiting_ratification")
+    by_status = list_page(client, status="to_route")
     assert "Principle 2021" in by_status and "Noting 2021" not in by_status
     by_kind = list_page(client, kind="noting")
     assert "Noting 2021" in by_kind and "Principle 2021" not in by_kind
-    both = list_page(client, body=body.pk, year=2021, kind="decision")
+    both = list_page(client, body=body.slug, year=2021, kind="decision")
     assert "No decisions match." in both
 
 

@@ -74,7 +74,8 @@ def test_a_stale_action_edit_is_refused_and_keeps_the_other_change(
 
     response = client_for(clerk).post(url, _action_post(opened, due_date="2021-03-01"))
 
-    assert_refused(response, "2021-03-01")
+    # What was typed stays on the page, in the date input's day, month and year.
+    assert_refused(response, 'name="due_date_month" type="text" inputmode="numeric" value="3"')
     assert "Someone else changed this action" in response.text
     action.refresh_from_db()
     assert (action.owner, action.due_date, action.version) == (

@@ -40,9 +40,9 @@ def elsewhere_board(elsewhere) -> Body:
 
 
 @pytest.fixture
-def ownership_clerk(alliance_board):
+def ownership_clerk(place_board):
     user = make_user("alliance-clerk")
-    RoleAssignment.objects.create(user=user, role=RoleAssignment.Role.CLERK, body=alliance_board)
+    RoleAssignment.objects.create(user=user, role=RoleAssignment.Role.CLERK, body=place_board)
     return user
 
 

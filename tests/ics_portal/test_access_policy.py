@@ -202,4 +202,4 @@ def test_part_two_history_withholds_reasons_from_the_public(client, policy_recor
     revision.save()
     html = client.get(history_url(revision)).content.decode()
     assert "secret fee" not in html
-    assert "Withheld" in html
+    assert "Exempt information: withheld" in html

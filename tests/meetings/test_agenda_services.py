@@ -322,3 +322,16 @@ def test_a_work_programme_entry_cannot_be_marked_on_agenda_by_hand(entry, clerk)
     entry.refresh_from_db()
     assert entry.status == "deferred"
     assert entry.history.latest().history_user == clerk
+
+
+def test_an_item_made_part_ii_moves_after_the_part_i_business(draft, clerk):
+    services.item_add(meeting=draft, title="Care home fees", actor=clerk)
+    fees = draft.items.get(title="Care home fees")
+    services.item_update(item=fees, actor=clerk, is_exempt=True, exempt_paragraph=3)
+    titles = list(draft.items.order_by("position").values_list("title", "is_exempt"))
+    assert titles[-1] == ("Care home fees", True)
+    assert [
+        position
+        for position in draft.items.order_by("position").values_list("position", flat=True)
+    ] == list(range(1, len(titles) + 1))
+    services.agenda_publish(meeting=draft, actor=clerk, now=at(2099, 2, 1))

@@ -15,7 +15,6 @@ from meetings.models import AgendaItem, Attachment, Meeting
 from meetings.services import agenda as agenda_services
 from meetings.services import reports as report_services
 
-PDF = b"%PDF-1.4\n% the winter plan appendix\n%%EOF\n"
 REPORT = {
     "title": "Winter plan",
     "purpose": "To set out the winter plan.",
@@ -31,7 +30,7 @@ def kept_no_pack_rendering(monkeypatch):
 
 
 @pytest.fixture
-def kept_draft(body, clerk) -> Meeting:
+def kept_draft(body, clerk, pdf_bytes) -> Meeting:
     start = timezone.now() + timedelta(days=60)
     meeting = agenda_services.meeting_schedule(
         body=body, start=start, venue="County Hall", actor=clerk
@@ -40,7 +39,7 @@ def kept_draft(body, clerk) -> Meeting:
     report = report_services.report_create(item=item, actor=clerk, **REPORT)
     report_services.attachment_add(
         report=report,
-        upload=SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf"),
+        upload=SimpleUploadedFile("plan.pdf", pdf_bytes, content_type="application/pdf"),
         title="Appendix 1: Bed numbers",
         actor=clerk,
     )
@@ -132,7 +131,7 @@ def test_a_superuser_cannot_revert_an_item_to_an_old_version(
 
 
 def test_a_withdrawn_attachment_keeps_its_file_and_shows_on_the_meeting_page(
-    client_for, clerk, kept_published, django_capture_on_commit_callbacks
+    client_for, clerk, kept_published, pdf_bytes, django_capture_on_commit_callbacks
 ):
     attachment = Attachment.objects.get()
     path = Path(attachment.file.path)
@@ -165,7 +164,7 @@ def test_a_withdrawn_attachment_keeps_its_file_and_shows_on_the_meeting_page(
         reverse("meetings:attachment_download", args=[kept_published.pk, attachment.pk])
     )
     assert download.status_code == 200
-    assert b"".join(download.streaming_content) == PDF
+    assert b"".join(download.streaming_content) == pdf_bytes
     # The agenda shows it as a supplementary / revised report, and the history says who.
     revision = winter_plan(kept_published).revisions.get()
     assert revision.summary.startswith("Appendix 1: Bed numbers withdrawn on")

@@ -75,6 +75,16 @@ def stale_published(stale_draft, clerk) -> Meeting:
 
 
 @pytest.fixture
+def stale_started(stale_published) -> Meeting:
+    """A published meeting that has started: its attendance can be recorded."""
+    Meeting.objects.filter(pk=stale_published.pk).update(
+        start=timezone.now() - timedelta(hours=1)
+    )
+    stale_published.refresh_from_db()
+    return stale_published
+
+
+@pytest.fixture
 def stale_held(stale_draft) -> Meeting:
     """A meeting that has been held, its minutes not yet drafted."""
     Meeting.objects.filter(pk=stale_draft.pk).update(
@@ -276,9 +286,9 @@ def test_minutes_of_different_items_from_fresh_pages_are_both_kept(
 
 
 def test_a_stale_attendance_page_is_refused_and_keeps_the_other_record(
-    client_for, clerk, stale_other_clerk, stale_published, member
+    client_for, clerk, stale_other_clerk, stale_started, member
 ):
-    meeting = stale_published
+    meeting = stale_started
     weisz = member.person
     url = reverse("meetings:attendance", args=[meeting.pk])
     page = client_for(clerk).get(url)
@@ -428,6 +438,7 @@ def test_two_clerks_recording_attendance_at_once_lose_neither_silently(
             entries=[AttendanceEntry(weisz, status)],
             actor=actor,
             expected_versions={},
+            now=meeting.start + timedelta(hours=1),
         )
 
     results, errors = _at_once(save(clerk, "present"), save(stale_other_clerk, "apologies"))
