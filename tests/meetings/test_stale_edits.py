@@ -77,9 +77,7 @@ def stale_published(stale_draft, clerk) -> Meeting:
 @pytest.fixture
 def stale_started(stale_published) -> Meeting:
     """A published meeting that has started: its attendance can be recorded."""
-    Meeting.objects.filter(pk=stale_published.pk).update(
-        start=timezone.now() - timedelta(hours=1)
-    )
+    Meeting.objects.filter(pk=stale_published.pk).update(start=timezone.now() - timedelta(hours=1))
     stale_published.refresh_from_db()
     return stale_published
 
