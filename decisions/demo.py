@@ -14,7 +14,8 @@
 The seeds give the Nottinghamshire resolutions and the scrutiny recommendations word for word.
 They do not record the Alliance and ICP meetings, the ratifications or any responses: those
 dates, minute references and outcomes are illustrative, and each record's note says so.
-Records are written directly, like the other demo loaders, with no history user; a second run
+Records are written directly, like the other demo loaders, with no history user (the scrutiny
+recommendations, and the delegated decision, go through their services); a second run
 changes nothing.
 """
 
@@ -26,6 +27,7 @@ from zoneinfo import ZoneInfo
 
 from decisions.models import Action, ActionNote, Ratification, Resolution, ScrutinyRecommendation
 from decisions.services.resolutions import clean_parts
+from decisions.services.scrutiny import recommendation_send
 from governance.models import Body, Organisation
 from ics_portal.common.demo_records import sync_record
 from meetings.models import AgendaItem, Meeting
@@ -524,25 +526,26 @@ RECOMMENDATIONS: list[tuple[str, str | None, str | None, str]] = [
 
 
 def _rapid_scrutiny() -> None:
-    """The seed records no response to any of them: each awaits one, and is overdue."""
+    """The seed records no response to any of them: each awaits one, and is overdue. Sent
+    through the service, under the health scrutiny regime (28 days)."""
     scrutiny_body = Body.objects.get(slug=HSC)
-    timing = ScrutinyRecommendation(sent_on=SENT_ON)
-    timing.set_response_due()
+    sent = set(
+        ScrutinyRecommendation.objects.filter(scrutiny_body=scrutiny_body).values_list(
+            "reference", flat=True
+        )
+    )
     for reference, org_slug, body_slug, text in RECOMMENDATIONS:
-        sync_record(
-            ScrutinyRecommendation,
-            {"scrutiny_body": scrutiny_body, "reference": reference},
-            {
-                "to_organisation": Organisation.objects.get(slug=org_slug) if org_slug else None,
-                "to_body": Body.objects.get(slug=body_slug) if body_slug else None,
-                "resolution": None,
-                "text": text,
-                "sent_on": SENT_ON,
-                "response_due": timing.response_due,
-                "response": "",
-                "responded_on": None,
-                "status": ScrutinyRecommendation.Status.AWAITING_RESPONSE,
-            },
+        if reference in sent:
+            continue
+        recommendation_send(
+            scrutiny_body=scrutiny_body,
+            to_organisation=Organisation.objects.get(slug=org_slug) if org_slug else None,
+            to_body=Body.objects.get(slug=body_slug) if body_slug else None,
+            text=text,
+            sent_on=SENT_ON,
+            regime=ScrutinyRecommendation.Regime.HEALTH_SCRUTINY,
+            reference=reference,
+            actor=None,
         )
 
 

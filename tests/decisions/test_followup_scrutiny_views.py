@@ -48,6 +48,7 @@ def send_post(trust, fu_today):
         "text": "Reduce ambulance handover delays.",
         "to_organisation": trust.pk,
         "sent_on": fu_today.isoformat(),
+        "regime": "health_scrutiny",
     }
 
 
@@ -212,6 +213,7 @@ def test_committee_page_lists_overdue_first(
         to_organisation=trust,
         text="Overdue one.",
         sent_on=fu_today - timedelta(days=29),
+        regime="health_scrutiny",
         actor=fu_scrutiny_clerk,
     )
     due_today = recommendation_send(
@@ -219,6 +221,7 @@ def test_committee_page_lists_overdue_first(
         to_organisation=trust,
         text="Due today.",
         sent_on=fu_today - timedelta(days=28),
+        regime="health_scrutiny",
         actor=fu_scrutiny_clerk,
     )
     url = reverse("decisions:recommendation_list", args=[scrutiny_body.slug])
@@ -273,6 +276,7 @@ def test_committee_page_queries_do_not_grow(
             resolution=fu_resolution if n % 3 == 0 else None,
             text=f"Recommendation {n}",
             sent_on=sent,
+            regime="health_scrutiny",
         )
         recommendation.set_response_due()
         rows.append(recommendation)
