@@ -8,6 +8,8 @@
   (Cabinet), the BSW ICB and two NHS trusts, with a mix of outcomes.
 - Seed 001: the Herefordshire and Worcestershire ICP Assembly approving the Integrated Care
   Strategy, routed to both Health and Wellbeing Boards.
+- Seed 000 (illustrative): one decision of the Wiltshire Integrated Care Alliance under the BSW
+  ICB Board's delegation, as an officer or delegated decision of the ICB.
 - Seed 004: the recommendations of Wiltshire's Health Select Committee Rapid Scrutiny
   Exercise (1 November 2022) that ask something of another organisation or body.
 
@@ -21,14 +23,24 @@ changes nothing.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from decisions.models import Action, ActionNote, Ratification, Resolution, ScrutinyRecommendation
+from decisions.models import (
+    Action,
+    ActionNote,
+    DelegatedDecision,
+    Ratification,
+    Resolution,
+    ScrutinyRecommendation,
+)
+from decisions.services.delegated import delegated_decision_record
 from decisions.services.resolutions import clean_parts
 from decisions.services.scrutiny import recommendation_send
-from governance.models import Body, Organisation
+from governance.models import Body, Delegation, Organisation
 from ics_portal.common.demo_records import sync_record
 from meetings.models import AgendaItem, Meeting
 
@@ -549,9 +561,33 @@ def _rapid_scrutiny() -> None:
         )
 
 
+# --- An officer or delegated decision of the BSW ICB under its scheme --------------------
+
+DELEGATED_DECISION = Path(__file__).parent / "demo_data" / "delegated_decision.json"
+
+
+def _icb_delegated_decision() -> None:
+    """One decision of the Wiltshire Integrated Care Alliance under the BSW ICB Board's
+    delegation (governance.demo.agreements), recorded through the service."""
+    data = json.loads(DELEGATED_DECISION.read_text())
+    icb = Organisation.objects.get(slug="bsw-icb")
+    if DelegatedDecision.objects.filter(organisation=icb, title=data["title"]).exists():
+        return
+    delegation = Delegation.objects.get(
+        from_body__slug="bsw-icb-board", to_body__slug="wiltshire-integrated-care-alliance"
+    )
+    delegated_decision_record(
+        organisation=icb,
+        delegation=delegation,
+        **{**data, "decided_on": date.fromisoformat(data["decided_on"])},
+        actor=None,
+    )
+
+
 def load() -> None:
     """Create or refresh the demo resolutions, ratifications, actions and recommendations."""
     _nottinghamshire()
     _wiltshire_alliance()
     _herefordshire_and_worcestershire()
     _rapid_scrutiny()
+    _icb_delegated_decision()

@@ -242,8 +242,12 @@ class AgreementSection(models.Model):
 class DelegationQuerySet(models.QuerySet):
     def of_organisation(self, organisation: Organisation) -> DelegationQuerySet:
         """The organisation's scheme of delegation: made by it, or by one of its bodies."""
+        return self.of_organisations([organisation])
+
+    def of_organisations(self, organisations) -> DelegationQuerySet:
+        """The schemes of delegation of several organisations (a list or a queryset)."""
         return self.filter(
-            Q(from_organisation=organisation) | Q(from_body__organisation=organisation)
+            Q(from_organisation__in=organisations) | Q(from_body__organisation__in=organisations)
         )
 
     def current(self, *, on) -> DelegationQuerySet:
