@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from decisions.access import can_respond_to_recommendation
 from decisions.models import ScrutinyRecommendation
-from decisions.models.scrutiny import RESPONSE_DAYS
+from decisions.response_clocks import HEALTH_SCRUTINY_DAYS
 from decisions.services.scrutiny import recommendation_record_response
 from ics_portal.common.changes import history_url
 
@@ -124,7 +124,7 @@ def test_clerk_sends_a_recommendation_about_a_decision(
     response = client.post(send_url(scrutiny_body), data, follow=True)
     recommendation = ScrutinyRecommendation.objects.get()
     assert recommendation.resolution == fu_resolution
-    assert recommendation.response_due == fu_today + timedelta(days=RESPONSE_DAYS)
+    assert recommendation.response_due == fu_today + timedelta(days=HEALTH_SCRUTINY_DAYS)
     html = response.content.decode()
     assert f"The response is due by {recommendation.response_due:%-d %B %Y}" in html
     assert "Reduce ambulance handover delays." in html
