@@ -12,10 +12,12 @@ withheld.
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
 
 from decisions.models import (
     Action,
     ActionNote,
+    DelegatedDecision,
     NamedVote,
     Ratification,
     Resolution,
@@ -40,6 +42,34 @@ def can_respond_to_recommendation(user, recommendation) -> bool:
     if recommendation.to_body_id is not None:
         return can_edit_body(user, recommendation.to_body)
     return is_admin(user)
+
+
+def can_record_delegated_decision(user, organisation) -> bool:
+    """An organisation's officer and delegated decisions are recorded by its governance leads
+    (and administrators), who keep its scheme of delegation."""
+    return is_admin(user) or organisation.pk in roles(user).lead_of
+
+
+def can_see_delegated_decision_content(user, decision: DelegatedDecision) -> bool:
+    """A delegated decision is public, unless its record holds exempt information (Schedule
+    12A): then its text, value and interests only for the organisation's governance leads and
+    officers, and administrators. Its title, date, taker and delegation stay public."""
+    if not decision.is_exempt or is_admin(user):
+        return True
+    mine = roles(user)
+    return decision.organisation_id in mine.lead_of or decision.organisation_id in mine.officer_of
+
+
+def delegated_decision_content_q(user, prefix: str = "") -> Q:
+    """The delegated decisions whose content `can_see_delegated_decision_content` shows."""
+    if is_admin(user):
+        return Q()
+    mine = roles(user)
+    public = Q(**{f"{prefix}exempt_paragraph__isnull": True})
+    own = mine.lead_of | mine.officer_of
+    if not own:
+        return public
+    return public | Q(**{f"{prefix}organisation_id__in": own})
 
 
 def can_see_action_content(user, action: Action) -> bool:
@@ -159,9 +189,30 @@ RULES: dict[type, RecordRule] = {
                 "resolution_id",
                 "reference",
                 "sent_on",
+                "regime",
+                "response_days",
                 "response_due",
                 "responded_on",
                 "status",
+                "created",
+                "modified",
+            }
+        ),
+    ),
+    DelegatedDecision: RecordRule(
+        visible=lambda user, obj: True,
+        content_visible=can_see_delegated_decision_content,
+        public=frozenset(
+            {
+                "id",
+                "organisation_id",
+                "delegation_id",
+                "title",
+                "decided_by",
+                "decided_on",
+                "exempt_paragraph",
+                "published_on",
+                "version",
                 "created",
                 "modified",
             }

@@ -30,6 +30,12 @@ class ActionAdmin(ReadOnlyAdmin):
 
 @admin.register(models.ScrutinyRecommendation)
 class ScrutinyRecommendationAdmin(ReadOnlyAdmin):
-    list_display = ["__str__", "scrutiny_body", "sent_on", "response_due", "status"]
-    list_filter = ["status"]
+    list_display = ["__str__", "scrutiny_body", "sent_on", "regime", "response_due", "status"]
+    list_filter = ["status", "regime"]
     list_select_related = ["scrutiny_body"]
+
+
+@admin.register(models.DelegatedDecision)
+class DelegatedDecisionAdmin(ReadOnlyAdmin):
+    list_display = ["title", "organisation", "decided_by", "decided_on"]
+    list_select_related = ["organisation"]

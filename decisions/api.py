@@ -1,6 +1,6 @@
-"""The API's view of resolutions, ratifications and actions, and agenda items with their
-resolutions. Two writes, through the same services and permissions as the pages: a resolution
-on an item, and an organisation's ratification outcome."""
+"""The API's view of resolutions, ratifications, actions and officer and delegated
+decisions, and agenda items with their resolutions. Two writes, through the same services and
+permissions as the pages: a resolution on an item, and an organisation's ratification outcome."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from decisions.access import can_record_ratification, can_see_action_content, withheld_fields
-from decisions.models import Action, Ratification, Resolution
+from decisions.models import Action, DelegatedDecision, Ratification, Resolution
 from decisions.selectors.actions import actions_visible_to
+from decisions.selectors.delegated import delegated_decisions
 from decisions.selectors.ratifications import visible_ratifications
 from decisions.selectors.resolutions import visible_resolutions
 from decisions.services.ratifications import OUTCOMES, ratification_record_outcome
@@ -214,6 +215,86 @@ class ActionSerializer(OParlSerializer):
         return action.description if self._visible(action) else None
 
 
+class DelegatedDecisionSerializer(OParlSerializer):
+    """An officer or delegated decision (reg 7 of the Openness of Local Government Bodies
+    Regulations 2014); an exempt one's text, value and interests only for those who may see
+    them (`decisions.access`)."""
+
+    id = identity("delegated-decision")
+    organisation = link("organisation")
+    title = serializers.CharField(read_only=True)
+    decidedBy = serializers.CharField(source="decided_by", read_only=True)
+    decidedOn = serializers.DateField(source="decided_on", read_only=True)
+    delegation = serializers.SerializerMethodField()
+    financialLimit = serializers.DecimalField(
+        source="delegation.financial_limit",
+        max_digits=14,
+        decimal_places=2,
+        read_only=True,
+        allow_null=True,
+    )
+    publishedOn = serializers.DateField(source="published_on", read_only=True)
+    exemptNotice = serializers.SerializerMethodField()
+    decision = serializers.SerializerMethodField()
+    reasons = serializers.SerializerMethodField()
+    alternativesRejected = serializers.SerializerMethodField()
+    amount = serializers.SerializerMethodField()
+    conflictsOfInterest = serializers.SerializerMethodField()
+    dispensation = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DelegatedDecision
+        fields = [
+            "id",
+            "web",
+            "organisation",
+            "title",
+            "decidedBy",
+            "decidedOn",
+            "delegation",
+            "financialLimit",
+            "publishedOn",
+            "exemptNotice",
+            "decision",
+            "reasons",
+            "alternativesRejected",
+            "amount",
+            "conflictsOfInterest",
+            "dispensation",
+            "created",
+            "modified",
+        ]
+
+    def _shown(self, decision: DelegatedDecision, attname: str) -> str | None:
+        hidden = withheld_fields(self.context["request"].user, decision)
+        return None if attname in hidden else getattr(decision, attname)
+
+    def get_delegation(self, decision: DelegatedDecision) -> str:
+        return str(decision.delegation)
+
+    def get_exemptNotice(self, decision: DelegatedDecision) -> str:
+        return decision.exempt_notice if self._shown(decision, "decision") is None else ""
+
+    def get_decision(self, decision: DelegatedDecision) -> str | None:
+        return self._shown(decision, "decision")
+
+    def get_reasons(self, decision: DelegatedDecision) -> str | None:
+        return self._shown(decision, "reasons")
+
+    def get_alternativesRejected(self, decision: DelegatedDecision) -> str | None:
+        return self._shown(decision, "alternatives_rejected")
+
+    def get_amount(self, decision: DelegatedDecision) -> str | None:
+        amount = self._shown(decision, "amount")
+        return None if amount is None else f"{amount:.2f}"
+
+    def get_conflictsOfInterest(self, decision: DelegatedDecision) -> str | None:
+        return self._shown(decision, "conflicts_of_interest")
+
+    def get_dispensation(self, decision: DelegatedDecision) -> str | None:
+        return self._shown(decision, "dispensation")
+
+
 class OutcomeSerializer(serializers.Serializer):
     """An organisation's outcome, as the outcome form takes it."""
 
@@ -279,6 +360,22 @@ class ActionFilter(SyncFilterSet):
     status = django_filters.ChoiceFilter(choices=Action.Status.choices)
     due_from = django_filters.DateFilter(field_name="due_date", lookup_expr="gte")
     due_to = django_filters.DateFilter(field_name="due_date", lookup_expr="lte")
+
+
+class DelegatedDecisionFilter(SyncFilterSet):
+    organisation = IdFilter(field_name="organisation_id")
+    date_from = django_filters.DateFilter(field_name="decided_on", lookup_expr="gte")
+    date_to = django_filters.DateFilter(field_name="decided_on", lookup_expr="lte")
+
+
+class DelegatedDecisionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Officer and delegated decisions, newest first; an exempt one's content withheld."""
+
+    serializer_class = DelegatedDecisionSerializer
+    filterset_class = DelegatedDecisionFilter
+
+    def get_queryset(self) -> QuerySet[DelegatedDecision]:
+        return delegated_decisions()
 
 
 class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):

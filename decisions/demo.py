@@ -8,25 +8,39 @@
   (Cabinet), the BSW ICB and two NHS trusts, with a mix of outcomes.
 - Seed 001: the Herefordshire and Worcestershire ICP Assembly approving the Integrated Care
   Strategy, routed to both Health and Wellbeing Boards.
+- Seed 000 (illustrative): one decision of the Wiltshire Integrated Care Alliance under the BSW
+  ICB Board's delegation, as an officer or delegated decision of the ICB.
 - Seed 004: the recommendations of Wiltshire's Health Select Committee Rapid Scrutiny
   Exercise (1 November 2022) that ask something of another organisation or body.
 
 The seeds give the Nottinghamshire resolutions and the scrutiny recommendations word for word.
 They do not record the Alliance and ICP meetings, the ratifications or any responses: those
 dates, minute references and outcomes are illustrative, and each record's note says so.
-Records are written directly, like the other demo loaders, with no history user; a second run
+Records are written directly, like the other demo loaders, with no history user (the scrutiny
+recommendations, and the delegated decision, go through their services); a second run
 changes nothing.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from decisions.models import Action, ActionNote, Ratification, Resolution, ScrutinyRecommendation
+from decisions.models import (
+    Action,
+    ActionNote,
+    DelegatedDecision,
+    Ratification,
+    Resolution,
+    ScrutinyRecommendation,
+)
+from decisions.services.delegated import delegated_decision_record
 from decisions.services.resolutions import clean_parts
-from governance.models import Body, Organisation
+from decisions.services.scrutiny import recommendation_send
+from governance.models import Body, Delegation, Organisation
 from ics_portal.common.demo_records import sync_record
 from meetings.models import AgendaItem, Meeting
 
@@ -524,26 +538,50 @@ RECOMMENDATIONS: list[tuple[str, str | None, str | None, str]] = [
 
 
 def _rapid_scrutiny() -> None:
-    """The seed records no response to any of them: each awaits one, and is overdue."""
+    """The seed records no response to any of them: each awaits one, and is overdue. Sent
+    through the service, under the health scrutiny regime (28 days)."""
     scrutiny_body = Body.objects.get(slug=HSC)
-    timing = ScrutinyRecommendation(sent_on=SENT_ON)
-    timing.set_response_due()
-    for reference, org_slug, body_slug, text in RECOMMENDATIONS:
-        sync_record(
-            ScrutinyRecommendation,
-            {"scrutiny_body": scrutiny_body, "reference": reference},
-            {
-                "to_organisation": Organisation.objects.get(slug=org_slug) if org_slug else None,
-                "to_body": Body.objects.get(slug=body_slug) if body_slug else None,
-                "resolution": None,
-                "text": text,
-                "sent_on": SENT_ON,
-                "response_due": timing.response_due,
-                "response": "",
-                "responded_on": None,
-                "status": ScrutinyRecommendation.Status.AWAITING_RESPONSE,
-            },
+    sent = set(
+        ScrutinyRecommendation.objects.filter(scrutiny_body=scrutiny_body).values_list(
+            "reference", flat=True
         )
+    )
+    for reference, org_slug, body_slug, text in RECOMMENDATIONS:
+        if reference in sent:
+            continue
+        recommendation_send(
+            scrutiny_body=scrutiny_body,
+            to_organisation=Organisation.objects.get(slug=org_slug) if org_slug else None,
+            to_body=Body.objects.get(slug=body_slug) if body_slug else None,
+            text=text,
+            sent_on=SENT_ON,
+            regime=ScrutinyRecommendation.Regime.HEALTH_SCRUTINY,
+            reference=reference,
+            actor=None,
+        )
+
+
+# --- An officer or delegated decision of the BSW ICB under its scheme --------------------
+
+DELEGATED_DECISION = Path(__file__).parent / "demo_data" / "delegated_decision.json"
+
+
+def _icb_delegated_decision() -> None:
+    """One decision of the Wiltshire Integrated Care Alliance under the BSW ICB Board's
+    delegation (governance.demo.agreements), recorded through the service."""
+    data = json.loads(DELEGATED_DECISION.read_text())
+    icb = Organisation.objects.get(slug="bsw-icb")
+    if DelegatedDecision.objects.filter(organisation=icb, title=data["title"]).exists():
+        return
+    delegation = Delegation.objects.get(
+        from_body__slug="bsw-icb-board", to_body__slug="wiltshire-integrated-care-alliance"
+    )
+    delegated_decision_record(
+        organisation=icb,
+        delegation=delegation,
+        **{**data, "decided_on": date.fromisoformat(data["decided_on"])},
+        actor=None,
+    )
 
 
 def load() -> None:
@@ -552,3 +590,4 @@ def load() -> None:
     _wiltshire_alliance()
     _herefordshire_and_worcestershire()
     _rapid_scrutiny()
+    _icb_delegated_decision()

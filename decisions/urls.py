@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from decisions.views import actions, pdfs, ratifications, resolutions, scrutiny, trail
+from decisions.views import actions, delegated, pdfs, ratifications, resolutions, scrutiny, trail
 
 app_name = "decisions"
 
@@ -19,6 +19,22 @@ urlpatterns = [
         "meetings/<int:pk>/items/<int:position>/resolutions/new/",
         resolutions.resolution_new,
         name="resolution_new",
+    ),
+    # Officer and delegated decisions
+    path(
+        "delegated-decisions/",
+        delegated.delegated_decision_list,
+        name="delegated_decision_list",
+    ),
+    path(
+        "delegated-decisions/new/",
+        delegated.delegated_decision_new,
+        name="delegated_decision_new",
+    ),
+    path(
+        "delegated-decisions/<int:pk>/",
+        delegated.delegated_decision_detail,
+        name="delegated_decision_detail",
     ),
     # The decision trail
     path("decisions/<int:pk>/", trail.trail, name="detail"),

@@ -30,6 +30,11 @@ router.register("files", meetings_api.FileViewSet, basename="file")
 router.register("resolutions", decisions_api.ResolutionViewSet, basename="resolution")
 router.register("ratifications", decisions_api.RatificationViewSet, basename="ratification")
 router.register("actions", decisions_api.ActionViewSet, basename="action")
+router.register(
+    "delegated-decisions",
+    decisions_api.DelegatedDecisionViewSet,
+    basename="delegated-decision",
+)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -27,7 +27,9 @@ from django.utils.safestring import SafeString
 from django.views.decorators.http import conditional_page, require_GET
 from icalendar import Calendar, Event
 
-from decisions.models import Resolution
+from decisions.access import withheld_fields
+from decisions.models import DelegatedDecision, Resolution
+from decisions.selectors.delegated import delegated_decisions
 from governance.models import Body
 from meetings.access import can_see_item_content, meeting_visible_q, meetings_visible_to
 from meetings.models import Meeting
@@ -229,7 +231,51 @@ class BodyDecisionsFeed(DecisionsFeed):
         return public_resolutions(obj)
 
 
+def delegated_decision_summary(decision: DelegatedDecision) -> SafeString:
+    """The decision and its reasons, or only the exempt notice when the public may not see
+    them (`decisions.access`)."""
+    if "decision" in withheld_fields(PUBLIC, decision):
+        return format_html("<p>{}</p>", decision.exempt_notice)
+    return format_html(
+        "<p>{}</p>\n<p>Reasons: {}</p>\n<p>Taken by {} under the {}.</p>",
+        decision.decision,
+        decision.reasons,
+        decision.decided_by,
+        decision.delegation.lower_name,
+    )
+
+
+class DelegatedDecisionsFeed(Feed):
+    """New officer and delegated decisions of every organisation."""
+
+    feed_type = Atom1Feed
+    title = "ICS Portal: officer and delegated decisions"
+    subtitle = "The newest decisions taken under the organisations' schemes of delegation."
+
+    def link(self) -> str:
+        return reverse("decisions:delegated_decision_list")
+
+    def items(self) -> list[DelegatedDecision]:
+        return list(delegated_decisions()[:FEED_SIZE])
+
+    def item_title(self, item: DelegatedDecision) -> str:
+        return f"{item.organisation.short_name}: {item.title}"
+
+    def item_description(self, item: DelegatedDecision) -> str:
+        return delegated_decision_summary(item)
+
+    def item_link(self, item: DelegatedDecision) -> str:
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item: DelegatedDecision) -> datetime:
+        return item.created
+
+    def item_updateddate(self, item: DelegatedDecision) -> datetime:
+        return item.modified
+
+
 # An ETag from the feed's digest and 304 to a reader that already has it (the feed is the same
 # bytes while no decision changes: its dates are the decisions' own).
 decisions_feed = require_GET(conditional_page(DecisionsFeed()))
 body_decisions_feed = require_GET(conditional_page(BodyDecisionsFeed()))
+delegated_decisions_feed = require_GET(conditional_page(DelegatedDecisionsFeed()))

@@ -11,7 +11,9 @@ what the user may see on the record's own page (the rules of `meetings.access` a
   edits the body (clerks and administrators also see drafts, as on the meeting page);
 - a risk (reference, title, description, mitigations): risk registers are public;
 - an agreement (title, summary) if `governance.access` lets the user see it (drafts only to
-  those who edit them).
+  those who edit them);
+- an officer or delegated decision (title, taker, decision, reasons) if `decisions.access`
+  shows its content (an exempt one only to its organisation's leads and officers).
 
 On PostgreSQL it uses full-text search (English stemming, web-search syntax) on the vector the
 database stores for each row, through its GIN index (`ics_portal.common.search_vector`): of
@@ -36,7 +38,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from decisions.models import Resolution
+from decisions.access import delegated_decision_content_q
+from decisions.models import DelegatedDecision, Resolution
 from governance.access import agreement_visible_q
 from governance.models import Agreement, Risk
 from ics_portal.common.search_vector import LESS_THAN, StoredMatch, StoredRank
@@ -126,6 +129,15 @@ KINDS: tuple[Kind, ...] = (
         date_field="effective_from",
         related=("partnership",),
         visible=agreement_visible_q,
+    ),
+    Kind(
+        key="delegated",
+        label="Delegated decision",
+        model=DelegatedDecision,
+        fields=("title", "decided_by", "decision", "reasons"),
+        date_field="decided_on",
+        related=("organisation",),
+        visible=delegated_decision_content_q,
     ),
 )
 
@@ -322,6 +334,16 @@ def _result(kind: Kind, row: Model, snippet: SafeString) -> Result:
             snippet=snippet,
             body=row.partnership.name if row.partnership else "",
             date=row.effective_from,
+        )
+    if isinstance(row, DelegatedDecision):
+        return Result(
+            kind=kind.key,
+            label=kind.label,
+            title=row.title,
+            url=row.get_absolute_url(),
+            snippet=snippet,
+            body=f"{row.organisation.name}: {row.decided_by}",
+            date=row.decided_on,
         )
     if isinstance(row, AgendaItem):
         return Result(

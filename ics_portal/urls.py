@@ -59,6 +59,11 @@ urlpatterns = [
     path(
         "bodies/<slug:slug>/decisions/feed/", feeds.body_decisions_feed, name="body_decisions_feed"
     ),
+    path(
+        "delegated-decisions/feed/",
+        feeds.delegated_decisions_feed,
+        name="delegated_decisions_feed",
+    ),
     path("", include("governance.urls")),
     path("", include("meetings.urls")),
     path("", include("decisions.urls")),

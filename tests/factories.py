@@ -537,6 +537,7 @@ def build_story(body, scrutiny_body, clerk, *, exempt: bool, ratifications: int 
         reference="HSC/2021/1",
         text="Publish the fee model",
         sent_on=date(2021, 6, 1),
+        regime="health_scrutiny",
     )
     recommendation.set_response_due()
     recommendation.save()

@@ -215,6 +215,7 @@ def _plant(clerk, admin) -> dict:
         scrutiny_body=Body.objects.get(slug="wiltshire-health-select-committee"),
         text=f"Reconsider {_marker('scrutiny', 'text')}",
         sent_on=date(2021, 3, 1),
+        regime="health_scrutiny",
         to_organisation=notts,
         resolution=resolution,
         actor=admin,

@@ -6,7 +6,7 @@ import re
 
 from django import forms
 
-from decisions.models import Resolution
+from decisions.models import Resolution, ScrutinyRecommendation
 from governance.models import Body, Organisation
 from ics_portal.common.forms import GovukDateField, VersionField
 
@@ -30,7 +30,21 @@ class RecommendationForm(forms.Form):
         required=False,
         empty_label="Choose a body",
     )
-    sent_on = GovukDateField(label="Date sent", help_text="The response is due 28 days later.")
+    sent_on = GovukDateField(label="Date sent")
+    regime = forms.ChoiceField(
+        label="Response regime",
+        choices=ScrutinyRecommendation.Regime.choices,
+        widget=forms.RadioSelect,
+        help_text="Health scrutiny of an NHS body: 28 days (Health Scrutiny Regulations 2013, "
+        "reg 22). A council executive: 2 months (Local Government Act 2000, s9FE). Otherwise "
+        "the number of days the committee sets.",
+    )
+    response_days = forms.IntegerField(
+        label="Days to respond (other regime only)",
+        min_value=1,
+        max_value=366,
+        required=False,
+    )
     about = forms.CharField(
         label="About decision (optional)",
         max_length=60,
@@ -71,6 +85,11 @@ class RecommendationForm(forms.Form):
             raise forms.ValidationError(
                 "Choose the organisation or the body the recommendation goes to (one, not both)."
             )
+        other = data.get("regime") == ScrutinyRecommendation.Regime.OTHER
+        if other and not data.get("response_days"):
+            self.add_error("response_days", "Enter the number of days the recipient has.")
+        if data.get("regime") and not other and data.get("response_days"):
+            self.add_error("response_days", "Leave this empty: the regime sets the period.")
         return data
 
 

@@ -796,6 +796,7 @@ def _scrutiny_event(
             ("Reference", "reference", recommendation.reference),
             ("Recommendation", "text", recommendation.text),
             ("Sent on", "sent_on", _day(recommendation.sent_on)),
+            ("Regime", "regime", recommendation.get_regime_display()),
             ("Response due by", "response_due", _day(recommendation.response_due)),
             ("Response", "response", recommendation.response),
             ("Responded on", "responded_on", _day(recommendation.responded_on)),

@@ -1,8 +1,9 @@
 """Scrutiny recommendations: sending them, recording the response, and the committee's decision.
 
-The recipient must respond within 28 days of the recommendation being sent
-(`decisions.models.scrutiny.RESPONSE_DAYS`); a recommendation still awaiting its response after
-the due date is overdue (`ScrutinyRecommendation.is_overdue`, and in SQL
+The recipient must respond within the period of the recommendation's regime
+(`decisions.response_clocks`: 28 days for health scrutiny of an NHS body, 2 months for a
+council executive, a set number of days otherwise); a recommendation still awaiting its
+response after the due date is overdue (`ScrutinyRecommendation.is_overdue`, and in SQL
 `decisions.selectors.scrutiny.overdue_recommendations`).
 """
 
@@ -43,13 +44,16 @@ def recommendation_send(
     scrutiny_body: Body,
     text: str,
     sent_on: date,
+    regime: str,
     actor,
+    response_days: int | None = None,
     to_organisation: Organisation | None = None,
     to_body: Body | None = None,
     resolution: Resolution | None = None,
     reference: str = "",
 ) -> ScrutinyRecommendation:
-    """Record a scrutiny committee's recommendation, due a response 28 days after it was sent."""
+    """Record a scrutiny committee's recommendation, its response due by the clock of `regime`
+    (`response_days` only for the 'other' regime)."""
     if scrutiny_body.kind != Body.Kind.SCRUTINY_COMMITTEE:
         raise ValidationError(
             f"{scrutiny_body} is not a scrutiny committee; only scrutiny committees send "
@@ -57,6 +61,10 @@ def recommendation_send(
         )
     if to_body is not None and to_body.pk == scrutiny_body.pk:
         raise ValidationError({"to_body": "A committee cannot send a recommendation to itself."})
+    if regime not in ScrutinyRecommendation.Regime.values:
+        raise ValidationError(
+            {"regime": "Choose the regime the response is owed under; it sets the due date."}
+        )
     if sent_on > timezone.localdate():
         raise ValidationError({"sent_on": "The date sent cannot be in the future."})
     with transaction.atomic():
@@ -68,7 +76,10 @@ def recommendation_send(
             reference=reference,
             text=text,
             sent_on=sent_on,
+            regime=regime,
+            response_days=response_days,
         )
+        recommendation.clean_regime()
         recommendation.set_response_due()
         return save_record(recommendation, actor=actor, reason="Recommendation sent")
 
@@ -112,7 +123,7 @@ def recommendation_record_response(
         return save_record(
             recommendation,
             actor=actor,
-            reason="Response recorded" + (" (after the 28 days)" if late else ""),
+            reason="Response recorded" + (f" (after the {recommendation.clock})" if late else ""),
         )
 
 

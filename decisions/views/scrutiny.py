@@ -18,7 +18,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from decisions.access import can_respond_to_recommendation
 from decisions.forms.scrutiny import DecideForm, RecommendationForm, ResponseForm
 from decisions.models import ScrutinyRecommendation
-from decisions.models.scrutiny import RESPONSE_DAYS
 from decisions.selectors.scrutiny import RELATED, overdue_recommendations, recommendations_of
 from decisions.services import scrutiny as services
 from governance.access import can_edit_body, require
@@ -66,7 +65,6 @@ def recommendation_list(request: HttpRequest, slug: str) -> HttpResponse:
             "body": body,
             "overdue": overdue,
             "rest": rest,
-            "response_days": RESPONSE_DAYS,
             "can_edit": can_edit_body(request.user, body),
         },
     )
@@ -108,6 +106,8 @@ def recommendation_send(request: HttpRequest, slug: str) -> HttpResponse:
                 to_body=data["to_body"],
                 text=data["text"],
                 sent_on=data["sent_on"],
+                regime=data["regime"],
+                response_days=data["response_days"],
                 resolution=data["about"],
                 reference=data["reference"],
                 actor=request.user,
@@ -126,7 +126,8 @@ def recommendation_send(request: HttpRequest, slug: str) -> HttpResponse:
         heading=f"Send a recommendation from {body}",
         back=body,
         button="Record recommendation",
-        intro=f"The recipient must respond within {RESPONSE_DAYS} days of the date sent.",
+        intro="The recipient must respond within the period of the regime the recommendation "
+        "is made under, counted from the date sent.",
     )
 
 
@@ -156,7 +157,8 @@ def recommendation_respond(request: HttpRequest, pk: int) -> HttpResponse:
         heading=f"Record the response of {recommendation.recipient}",
         back=recommendation,
         button="Record response",
-        intro=f"Response due by {recommendation.response_due:%-d %B %Y}.",
+        intro=f"Response due by {recommendation.response_due:%-d %B %Y} "
+        f"({recommendation.clock}, {recommendation.get_regime_display().lower()}).",
     )
 
 

@@ -239,6 +239,22 @@ class AgreementSection(models.Model):
         return f"{self.agreement.get_absolute_url()}#section-{self.number}"
 
 
+class DelegationQuerySet(models.QuerySet):
+    def of_organisation(self, organisation: Organisation) -> DelegationQuerySet:
+        """The organisation's scheme of delegation: made by it, or by one of its bodies."""
+        return self.of_organisations([organisation])
+
+    def of_organisations(self, organisations) -> DelegationQuerySet:
+        """The schemes of delegation of several organisations (a list or a queryset)."""
+        return self.filter(
+            Q(from_organisation__in=organisations) | Q(from_body__organisation__in=organisations)
+        )
+
+    def current(self, *, on) -> DelegationQuerySet:
+        """In force on the day."""
+        return self.filter(start__lte=on).exclude(end__lt=on)
+
+
 class Delegation(models.Model):
     """Authority given by a body or an organisation to another body."""
 
@@ -281,6 +297,8 @@ class Delegation(models.Model):
     start = models.DateField()
     end = models.DateField(null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = DelegationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start", "pk"]
@@ -327,6 +345,18 @@ class Delegation(models.Model):
     @property
     def delegator(self) -> Body | Organisation | None:
         return self.from_body or self.from_organisation
+
+    @property
+    def lower_name(self) -> str:
+        """The name inside a sentence: "delegation from A to B"."""
+        return f"delegation from {self.delegator} to {self.to_body}"
+
+    @property
+    def delegating_organisation_id(self) -> int | None:
+        """The organisation whose scheme of delegation this is part of (None: a partnership's)."""
+        if self.from_organisation_id:
+            return self.from_organisation_id
+        return self.from_body.organisation_id if self.from_body_id else None
 
     def is_current_on(self, day) -> bool:
         return self.start <= day and (self.end is None or self.end >= day)

@@ -79,6 +79,7 @@ def fu_recommendation(scrutiny_body, trust, fu_scrutiny_clerk, fu_today):
         to_organisation=trust,
         text="Publish the stroke services recovery plan, with dates.",
         sent_on=fu_today - timedelta(days=10),
+        regime="health_scrutiny",
         reference="HSC/R1",
         actor=fu_scrutiny_clerk,
     )
@@ -92,6 +93,7 @@ def fu_body_recommendation(scrutiny_body, body, fu_scrutiny_clerk, fu_today):
         to_body=body,
         text="Review the winter plan's home-care capacity before December.",
         sent_on=fu_today - timedelta(days=5),
+        regime="health_scrutiny",
         actor=fu_scrutiny_clerk,
     )
 

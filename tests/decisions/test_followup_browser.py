@@ -62,6 +62,7 @@ def test_recommendation_sent_answered_and_accepted(
         to_organisation=trust,
         text="An old recommendation, never answered.",
         sent_on=fu_today - timedelta(days=40),
+        regime="health_scrutiny",
         actor=fu_scrutiny_clerk,
     )
     sign_in(fu_scrutiny_clerk)

@@ -59,6 +59,7 @@ def test_recommendations_about_a_resolution_in_one_query(
         to_organisation=trust,
         text="Explain the decision to residents.",
         sent_on=fu_today - timedelta(days=3),
+        regime="health_scrutiny",
         resolution=fu_resolution,
         actor=fu_scrutiny_clerk,
     )

@@ -32,6 +32,7 @@ def send(scrutiny_body, trust, fu_scrutiny_clerk, fu_today):
             to_organisation=trust,
             text=f"Sent {days_ago} days ago.",
             sent_on=fu_today - timedelta(days=days_ago),
+            regime="health_scrutiny",
             actor=fu_scrutiny_clerk,
         )
 

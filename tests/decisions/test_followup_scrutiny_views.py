@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from decisions.access import can_respond_to_recommendation
 from decisions.models import ScrutinyRecommendation
-from decisions.models.scrutiny import RESPONSE_DAYS
+from decisions.response_clocks import HEALTH_SCRUTINY_DAYS
 from decisions.services.scrutiny import recommendation_record_response
 from ics_portal.common.changes import history_url
 
@@ -48,6 +48,7 @@ def send_post(trust, fu_today):
         "text": "Reduce ambulance handover delays.",
         "to_organisation": trust.pk,
         "sent_on": fu_today.isoformat(),
+        "regime": "health_scrutiny",
     }
 
 
@@ -123,7 +124,7 @@ def test_clerk_sends_a_recommendation_about_a_decision(
     response = client.post(send_url(scrutiny_body), data, follow=True)
     recommendation = ScrutinyRecommendation.objects.get()
     assert recommendation.resolution == fu_resolution
-    assert recommendation.response_due == fu_today + timedelta(days=RESPONSE_DAYS)
+    assert recommendation.response_due == fu_today + timedelta(days=HEALTH_SCRUTINY_DAYS)
     html = response.content.decode()
     assert f"The response is due by {recommendation.response_due:%-d %B %Y}" in html
     assert "Reduce ambulance handover delays." in html
@@ -212,6 +213,7 @@ def test_committee_page_lists_overdue_first(
         to_organisation=trust,
         text="Overdue one.",
         sent_on=fu_today - timedelta(days=29),
+        regime="health_scrutiny",
         actor=fu_scrutiny_clerk,
     )
     due_today = recommendation_send(
@@ -219,6 +221,7 @@ def test_committee_page_lists_overdue_first(
         to_organisation=trust,
         text="Due today.",
         sent_on=fu_today - timedelta(days=28),
+        regime="health_scrutiny",
         actor=fu_scrutiny_clerk,
     )
     url = reverse("decisions:recommendation_list", args=[scrutiny_body.slug])
@@ -273,6 +276,7 @@ def test_committee_page_queries_do_not_grow(
             resolution=fu_resolution if n % 3 == 0 else None,
             text=f"Recommendation {n}",
             sent_on=sent,
+            regime="health_scrutiny",
         )
         recommendation.set_response_due()
         rows.append(recommendation)

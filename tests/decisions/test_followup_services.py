@@ -207,6 +207,7 @@ def test_send_sets_the_response_due_28_days_later_and_keeps_history(
         to_organisation=trust,
         text="Report back on stroke waiting times.",
         sent_on=date(2021, 2, 1),
+        regime="health_scrutiny",
         resolution=fu_resolution,
         actor=fu_scrutiny_clerk,
     )
@@ -224,6 +225,7 @@ def test_only_a_scrutiny_committee_sends_recommendations(body, trust, clerk):
             to_organisation=trust,
             text="x",
             sent_on=date(2021, 2, 1),
+            regime="health_scrutiny",
             actor=clerk,
         )
     assert not ScrutinyRecommendation.objects.exists()
@@ -233,7 +235,7 @@ def test_send_needs_exactly_one_recipient_not_itself_and_not_in_the_future(
     scrutiny_body, body, trust, fu_scrutiny_clerk, fu_today
 ):
     def send(**extra):
-        values = {"text": "x", "sent_on": date(2021, 2, 1)}
+        values = {"text": "x", "sent_on": date(2021, 2, 1), "regime": "health_scrutiny"}
         return recommendation_send(
             scrutiny_body=scrutiny_body, actor=fu_scrutiny_clerk, **{**values, **extra}
         )
@@ -300,6 +302,7 @@ def test_a_late_response_is_recorded_and_marked_late(
         to_organisation=trust,
         text="x",
         sent_on=fu_today - timedelta(days=40),
+        regime="health_scrutiny",
         actor=fu_scrutiny_clerk,
     )
     assert old.is_overdue

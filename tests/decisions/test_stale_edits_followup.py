@@ -53,6 +53,7 @@ def _recommendation(scrutiny_body, trust) -> ScrutinyRecommendation:
         to_organisation=trust,
         text="Publish the stroke services recovery plan, with dates.",
         sent_on=TODAY - timedelta(days=10),
+        regime="health_scrutiny",
         actor=scrutiny_clerk,
     )
 
