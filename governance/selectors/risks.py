@@ -12,8 +12,8 @@ from django.utils import timezone
 from governance.models import Body, Partnership, Rag, Risk, RiskRating
 from governance.models.risks import rag_expression, rag_for_score
 
-
 FIELDS = ("likelihood", "impact")
+TARGET_FIELDS = ("target_likelihood", "target_impact")
 
 
 def _register_filter(register: Partnership | Body) -> Q:
@@ -35,7 +35,7 @@ def register_risks(
     if status:
         risks = risks.filter(status=status)
     if cell is not None:
-        likelihood, impact = ("target_likelihood", "target_impact") if target else FIELDS
+        likelihood, impact = TARGET_FIELDS if target else FIELDS
         risks = risks.filter(**{likelihood: cell[0], impact: cell[1]})
     return risks.order_by("reference", "pk")
 
@@ -151,19 +151,26 @@ class HeatMap:
         return words
 
 
-def risk_heat_map(register: Partnership | Body, *, target: bool = False) -> HeatMap:
-    """The register's open risks on the 5 × 5 matrix, by current or target rating: one query."""
-    likelihood, impact = ("target_likelihood", "target_impact") if target else FIELDS
-    counts = {
-        (row[likelihood], row[impact]): row["n"]
-        for row in Risk.objects.filter(_register_filter(register), status=Risk.Status.OPEN)
+def risk_heat_maps(register: Partnership | Body) -> tuple[HeatMap, HeatMap]:
+    """The register's open risks on the 5 × 5 matrix by current and by target rating: one
+    query, grouped by both ratings at once."""
+    rows = list(
+        Risk.objects.filter(_register_filter(register), status=Risk.Status.OPEN)
         .order_by()
-        .values(likelihood, impact)
+        .values(*FIELDS, *TARGET_FIELDS)
         .annotate(n=Count("pk"))
-    }
+    )
+    return _heat_map(rows, FIELDS, target=False), _heat_map(rows, TARGET_FIELDS, target=True)
+
+
+def _heat_map(rows: list[dict], fields: tuple[str, str], *, target: bool) -> HeatMap:
+    counts: dict[tuple[int | None, int | None], int] = {}
+    for row in rows:
+        key = (row[fields[0]], row[fields[1]])
+        counts[key] = counts.get(key, 0) + row["n"]
     unplaced = sum(n for (lk, im), n in counts.items() if lk is None or im is None)
-    rows = [[HeatCell(lk, im, counts.get((lk, im), 0)) for im in SCALE] for lk in reversed(SCALE)]
-    return HeatMap(target=target, rows=rows, unplaced=unplaced)
+    cells = [[HeatCell(lk, im, counts.get((lk, im), 0)) for im in SCALE] for lk in reversed(SCALE)]
+    return HeatMap(target=target, rows=cells, unplaced=unplaced)
 
 
 @dataclass(frozen=True)

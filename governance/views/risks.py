@@ -14,10 +14,11 @@ from governance.forms.risks import RiskCreateForm, RiskForm, RiskRatingForm, Ris
 from governance.models import Body, Partnership, Risk, RiskRating
 from governance.models.risks import AMBER_UP_TO, GREEN_UP_TO, register_url
 from governance.selectors.risks import (
+    TARGET_FIELDS,
     parse_scale,
     rag_over_time,
     register_risks,
-    risk_heat_map,
+    risk_heat_maps,
 )
 from governance.services.risks import (
     risk_close,
@@ -30,7 +31,6 @@ from ics_portal.common.forms import show_refusal
 
 STATUS_FILTERS = {"open": "Open risks", "closed": "Closed risks", "all": "All risks"}
 BANDS = {"green_up_to": GREEN_UP_TO, "amber_up_to": AMBER_UP_TO}
-FIELDS_TARGET = ("target_likelihood", "target_impact")
 
 
 def _require_edit(request: HttpRequest, register: Partnership | Body) -> None:
@@ -43,7 +43,7 @@ def _require_edit(request: HttpRequest, register: Partnership | Body) -> None:
 def _heat_map_cell(request: HttpRequest) -> tuple[tuple[int, int] | None, bool, str]:
     """The heat-map cell asked for in the query string: (likelihood, impact), whether on the
     target rating, and a message if the values asked for are not on the 1–5 scale."""
-    for target, names in ((False, ("likelihood", "impact")), (True, FIELDS_TARGET)):
+    for target, names in ((False, ("likelihood", "impact")), (True, TARGET_FIELDS)):
         raw = [request.GET.get(name) for name in names]
         if raw == [None, None]:
             continue
@@ -60,6 +60,7 @@ def _register_page(request: HttpRequest, register: Partnership | Body) -> HttpRe
         status = "open"
     cell, target, refusal = _heat_map_cell(request)
     risks = register_risks(register, None if status == "all" else status, cell=cell, target=target)
+    heat, target_heat = risk_heat_maps(register)
     status_label = STATUS_FILTERS[status]
     if cell is not None:
         rating = "target" if target else "current"
@@ -75,8 +76,8 @@ def _register_page(request: HttpRequest, register: Partnership | Body) -> HttpRe
             "status_label": status_label,
             "cell": cell,
             "cell_refusal": refusal,
-            "heat": risk_heat_map(register),
-            "target_heat": risk_heat_map(register, target=True),
+            "heat": heat,
+            "target_heat": target_heat,
             "can_edit": access.can_edit_register(request.user, register),
             "bands": BANDS,
             "new_url": register_url(register) + "new/",
