@@ -179,3 +179,15 @@ def test_rag_strip_runs_oldest_first_and_is_drawn_with_its_words(
     assert 'role="img" aria-label="RAG over time: RAG over time, oldest first' in html
     assert html.count(">Amber</text>") == 1
     assert "Ratings of this risk, newest first" in html  # the table beside it
+
+
+def test_demo_shows_the_winter_plan_risks_on_the_heat_map(client, demo):
+    url = "/partnerships/wiltshire-alliance/risks/"
+    html = client.get(url).content.decode()
+    assert "Heat map of the current rating of 8 open risks" in html
+    assert "Heat map of the target rating of 8 open risks" in html
+    # Seed 004's RAG is kept: four red, four amber, on the map as in the paper.
+    assert "Likelihood 4, impact 4 (score 16, red): 2 risks" in html
+    listed = client.get(url, {"likelihood": 4, "impact": 4}).content.decode()
+    assert "Cost of locums increasing" in listed and "Packages of care handed back" in listed
+    assert "Scarce domiciliary care resource" not in listed
