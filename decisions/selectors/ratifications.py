@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
@@ -155,3 +156,91 @@ def ratifications_panel(resolution: Resolution, user) -> dict:
         "can_route": resolution.can_be_routed and can_edit_body(user, resolution.body),
         "resolution": resolution,
     }
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a stacked bar: its colour key, what it counts, and how many."""
+
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class RatificationBar:
+    """How far a resolution's ratification has gone: organisations decided of those routed
+    (withdrawn routings are not counted), for the progress bar."""
+
+    ratified: int = 0
+    amended: int = 0
+    rejected: int = 0
+    undecided: int = 0
+
+    @property
+    def routed(self) -> int:
+        return self.ratified + self.amended + self.rejected + self.undecided
+
+    @property
+    def decided(self) -> int:
+        return self.routed - self.undecided
+
+    @property
+    def segments(self) -> list[Segment]:
+        return [
+            Segment("green", "Ratified", self.ratified),
+            Segment("turquoise", "Ratified with amendment", self.amended),
+            Segment("red", "Rejected", self.rejected),
+            Segment("grey", "Still to decide", self.undecided),
+        ]
+
+    @property
+    def description(self) -> str:
+        """The bar in words: its text alternative."""
+        if not self.routed:
+            return "Not routed to any organisation for ratification."
+        parts = [f"{s.count} {s.label.lower()}" for s in self.segments if s.count]
+        return f"{self.decided} of {self.routed} organisations decided: " + ", ".join(parts) + "."
+
+
+def ratification_bar(ratifications: Iterable[Ratification]) -> RatificationBar:
+    """The progress bar of one resolution from its ratifications (no query of its own)."""
+    statuses = [r.status for r in ratifications if r.status != S.WITHDRAWN]
+    return RatificationBar(
+        ratified=statuses.count(S.RATIFIED),
+        amended=statuses.count(S.RATIFIED_WITH_AMENDMENT),
+        rejected=statuses.count(S.REJECTED),
+        undecided=sum(1 for status in statuses if status in OPEN),
+    )
+
+
+@dataclass(frozen=True)
+class ResolutionBar:
+    resolution: Resolution
+    bar: RatificationBar
+
+
+def dashboard_bars(user, limit: int = 20) -> list[ResolutionBar]:
+    """The resolutions the viewer may see that organisations are still deciding, oldest
+    routing first, each with its progress bar: one grouped query and one for the resolutions."""
+    counts = list(
+        Ratification.objects.filter(meeting_visible_q(user, prefix="resolution__meeting__"))
+        .exclude(status=S.WITHDRAWN)
+        .order_by()
+        .values("resolution_id")
+        .annotate(
+            ratified=Count("pk", filter=Q(status=S.RATIFIED)),
+            amended=Count("pk", filter=Q(status=S.RATIFIED_WITH_AMENDMENT)),
+            rejected=Count("pk", filter=Q(status=S.REJECTED)),
+            undecided=Count("pk", filter=open_q()),
+        )
+        .filter(undecided__gt=0)
+        .order_by("resolution_id")[:limit]
+    )
+    resolutions = Resolution.objects.select_related("body", "item").in_bulk(
+        [row["resolution_id"] for row in counts]
+    )
+    return [
+        ResolutionBar(resolutions[row.pop("resolution_id")], RatificationBar(**row))
+        for row in counts
+    ]

@@ -32,6 +32,7 @@ from decisions.models import (
     ScrutinyRecommendation,
     ratification_progress,
 )
+from decisions.selectors.ratifications import RatificationBar, ratification_bar
 from ics_portal.common.changes import Entry, changes_for, history_url, related_names
 from meetings.access import (
     can_see_item_content,
@@ -176,6 +177,10 @@ class Trail:
     def ratified_count(self) -> int:
         final_ok = {Ratification.Status.RATIFIED, Ratification.Status.RATIFIED_WITH_AMENDMENT}
         return sum(1 for r in self.ratifications if r.status in final_ok)
+
+    @property
+    def ratification_bar(self) -> RatificationBar:
+        return ratification_bar(self.ratifications)
 
     @property
     def ratification_progress(self) -> str:

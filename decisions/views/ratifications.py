@@ -14,6 +14,7 @@ from decisions.access import can_record_ratification, withheld_fields
 from decisions.forms.ratifications import DashboardFilterForm, OutcomeForm, RouteForm
 from decisions.models import Ratification, Resolution, ratification_progress
 from decisions.selectors.ratifications import (
+    dashboard_bars,
     dashboard_tallies,
     filter_ratifications,
     visible_ratifications,
@@ -196,6 +197,7 @@ def ratification_dashboard(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "tallies": dashboard_tallies(request.user),
+            "bars": dashboard_bars(request.user),
             "filtered": bool(filters),
             "query": query.urlencode(),
         },

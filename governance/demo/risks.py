@@ -103,15 +103,24 @@ RISKS = [
     ),
 ]
 
-# One risk scored later on the 5 × 5 matrix, so the demo shows a rating over time.
+# The paper gives RAG only. So the demo shows the register on the 5 × 5 heat map, each risk is
+# scored later on the matrix, in the band the paper stated, with a target the mitigations aim
+# for: illustrative demo ratings, not from the seed, and said so in each rating's note.
+RESCORED_ON = date(2022, 12, 1)
+RESCORE_NOTE = (
+    "Illustrative demo re-rating on the 5 × 5 matrix (not from the seed): likelihood {l} × "
+    "impact {i} = {score}, {rag} as the paper stated."
+)
+# reference: (likelihood, impact, target likelihood, target impact)
 RESCORED = {
-    "R2": (
-        date(2022, 12, 1),
-        4,
-        4,
-        "Illustrative demo re-rating on the 5 × 5 matrix (not from the seed): likelihood 4 × "
-        "impact 4 = 16, red as before.",
-    )
+    "R1": (3, 4, 2, 3),
+    "R2": (4, 4, 3, 3),
+    "R3": (4, 5, 3, 4),
+    "R4": (3, 3, 2, 3),
+    "R5": (2, 5, 2, 3),
+    "R6": (3, 3, 2, 2),
+    "R7": (4, 4, 3, 3),
+    "R8": (5, 3, 3, 3),
 }
 
 
@@ -119,12 +128,7 @@ def load() -> None:
     """Create or refresh the Wiltshire Alliance's winter risks; safe to run again."""
     alliance = Partnership.objects.get(slug="wiltshire-alliance")
     for reference, title, description, rag, mitigations in RISKS:
-        rescored = RESCORED.get(reference)
-        current = (
-            {"likelihood": rescored[1], "impact": rescored[2], "stated_rag": ""}
-            if rescored
-            else {"likelihood": None, "impact": None, "stated_rag": rag}
-        )
+        likelihood, impact, target_likelihood, target_impact = RESCORED[reference]
         risk = sync_record(
             Risk,
             {"partnership": alliance, "reference": reference},
@@ -135,7 +139,11 @@ def load() -> None:
                 "mitigations": mitigations,
                 "review_date": REVIEW,
                 "status": Risk.Status.OPEN,
-                **current,
+                "likelihood": likelihood,
+                "impact": impact,
+                "stated_rag": "",
+                "target_likelihood": target_likelihood,
+                "target_impact": target_impact,
             },
         )
         sync_record(
@@ -143,15 +151,9 @@ def load() -> None:
             {"risk": risk, "rated_on": SEED_RATED_ON},
             {"stated_rag": rag, "likelihood": None, "impact": None, "note": SEED_NOTE},
         )
-        if rescored:
-            day, likelihood, impact, note = rescored
-            sync_record(
-                RiskRating,
-                {"risk": risk, "rated_on": day},
-                {
-                    "likelihood": likelihood,
-                    "impact": impact,
-                    "stated_rag": "",
-                    "note": note,
-                },
-            )
+        note = RESCORE_NOTE.format(l=likelihood, i=impact, score=risk.score, rag=rag)
+        sync_record(
+            RiskRating,
+            {"risk": risk, "rated_on": RESCORED_ON},
+            {"likelihood": likelihood, "impact": impact, "stated_rag": "", "note": note},
+        )

@@ -40,12 +40,30 @@ class _RatingFields(forms.ModelForm):
     impact = _scale("Impact", IMPACT)
 
 
-class RiskForm(EditsVersionMixin, forms.ModelForm):
-    """A risk's wording, owner, mitigations and review date, with the risk's version."""
+TARGET_LIKELIHOOD = [("", "No target"), *LIKELIHOOD[1:]]
+TARGET_IMPACT = [("", "No target"), *IMPACT[1:]]
+
+
+class _TargetFields(forms.ModelForm):
+    target_likelihood = _scale("Target likelihood", TARGET_LIKELIHOOD)
+    target_impact = _scale("Target impact", TARGET_IMPACT)
+
+
+class RiskForm(EditsVersionMixin, _TargetFields):
+    """A risk's wording, owner, mitigations, review date and target rating, with its version."""
 
     class Meta:
         model = Risk
-        fields = ["reference", "title", "description", "owner", "mitigations", "review_date"]
+        fields = [
+            "reference",
+            "title",
+            "description",
+            "owner",
+            "mitigations",
+            "review_date",
+            "target_likelihood",
+            "target_impact",
+        ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "mitigations": forms.Textarea(attrs={"rows": 4}),
@@ -53,7 +71,7 @@ class RiskForm(EditsVersionMixin, forms.ModelForm):
         field_classes = {"review_date": GovukDateField}
 
 
-class RiskCreateForm(_RatingFields):
+class RiskCreateForm(_TargetFields, _RatingFields):
     """A new risk with its first rating."""
 
     rated_on = GovukDateField(label="Date of this rating")

@@ -143,6 +143,18 @@ class Risk(RatingFields):
     )
     mitigations = models.TextField(blank=True, help_text="One mitigation a line.")
     review_date = models.DateField()
+    target_likelihood = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=SCALE,
+        help_text="The likelihood (1–5) the mitigations aim to bring the risk down to.",
+    )
+    target_impact = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=SCALE,
+        help_text="The impact (1–5) the mitigations aim to bring the risk down to.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     # Counts the edits of this record, so a form opened before one is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -170,6 +182,19 @@ class Risk(RatingFields):
                 violation_error_message="That reference is already used on this risk register.",
             ),
             *_rating_constraints("risk"),
+            models.CheckConstraint(
+                condition=Q(target_likelihood__isnull=True, target_impact__isnull=True)
+                | Q(
+                    target_likelihood__gte=1,
+                    target_likelihood__lte=5,
+                    target_impact__gte=1,
+                    target_impact__lte=5,
+                ),
+                name="risk_target_scored_1_to_5",
+                violation_error_message=(
+                    "A target rating has both likelihood and impact, each from 1 to 5."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -187,6 +212,13 @@ class Risk(RatingFields):
         return register_url(self.register_owner)
 
     @property
+    def target(self) -> RatingFields | None:
+        """The rating the mitigations aim for, as a rating (score, RAG), or None if not set."""
+        if self.target_likelihood is None or self.target_impact is None:
+            return None
+        return RiskRating(likelihood=self.target_likelihood, impact=self.target_impact)
+
+    @property
     def review_overdue(self) -> bool:
         return self.status == self.Status.OPEN and self.review_date < timezone.localdate()
 
@@ -194,6 +226,11 @@ class Risk(RatingFields):
         if bool(self.partnership_id) == bool(self.body_id):
             raise ValidationError("Put the risk on the register of a partnership or a body.")
         self.clean_rating()
+        if (self.target_likelihood is None) != (self.target_impact is None):
+            missing = "target_impact" if self.target_impact is None else "target_likelihood"
+            raise ValidationError(
+                {missing: "Give both the target likelihood and the target impact, or neither."}
+            )
 
 
 class RiskRating(RatingFields):

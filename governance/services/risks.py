@@ -50,6 +50,8 @@ def risk_create(
     impact: int | None = None,
     stated_rag: str = "",
     note: str = "",
+    target_likelihood: int | None = None,
+    target_impact: int | None = None,
     actor,
 ) -> Risk:
     """Add a risk to a partnership's or body's register, with its first rating."""
@@ -65,6 +67,8 @@ def risk_create(
         likelihood=likelihood,
         impact=impact,
         stated_rag=stated_rag,
+        target_likelihood=target_likelihood,
+        target_impact=target_impact,
     )
     with transaction.atomic():
         save_record(risk, actor=actor, reason="Risk added")
@@ -89,11 +93,13 @@ def risk_update(
     owner: str,
     mitigations: str,
     review_date: date,
+    target_likelihood: int | None,
+    target_impact: int | None,
     actor,
     expected_version: int | str | None = None,
 ) -> Risk:
-    """Change a risk's wording, owner, mitigations or review date (not its rating), refusing
-    a form opened before someone else changed or rated the risk."""
+    """Change a risk's wording, owner, mitigations, review date or target rating (not its
+    current rating), refusing a form opened before someone else changed or rated the risk."""
     with transaction.atomic():
         locked = lock_for_edit(Risk.objects, risk.pk, expected_version)
         locked.reference = reference
@@ -102,6 +108,8 @@ def risk_update(
         locked.owner = owner
         locked.mitigations = mitigations
         locked.review_date = review_date
+        locked.target_likelihood = target_likelihood
+        locked.target_impact = target_impact
         save_record(locked, actor=actor, reason="Risk updated")
     risk.refresh_from_db()
     return risk

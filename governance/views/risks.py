@@ -13,7 +13,13 @@ from governance import access
 from governance.forms.risks import RiskCreateForm, RiskForm, RiskRatingForm, RiskStatusForm
 from governance.models import Body, Partnership, Risk, RiskRating
 from governance.models.risks import AMBER_UP_TO, GREEN_UP_TO, register_url
-from governance.selectors.risks import register_risks
+from governance.selectors.risks import (
+    TARGET_FIELDS,
+    parse_scale,
+    rag_over_time,
+    register_risks,
+    risk_heat_maps,
+)
 from governance.services.risks import (
     risk_close,
     risk_create,
@@ -34,11 +40,31 @@ def _require_edit(request: HttpRequest, register: Partnership | Body) -> None:
     )
 
 
+def _heat_map_cell(request: HttpRequest) -> tuple[tuple[int, int] | None, bool, str]:
+    """The heat-map cell asked for in the query string: (likelihood, impact), whether on the
+    target rating, and a message if the values asked for are not on the 1–5 scale."""
+    for target, names in ((False, ("likelihood", "impact")), (True, TARGET_FIELDS)):
+        raw = [request.GET.get(name) for name in names]
+        if raw == [None, None]:
+            continue
+        likelihood, impact = (parse_scale(value) for value in raw)
+        if likelihood is None or impact is None:
+            return None, target, "Likelihood and impact are each from 1 to 5: showing all risks."
+        return (likelihood, impact), target, ""
+    return None, False, ""
+
+
 def _register_page(request: HttpRequest, register: Partnership | Body) -> HttpResponse:
     status = request.GET.get("status", "open")
     if status not in STATUS_FILTERS:
         status = "open"
-    risks = register_risks(register, None if status == "all" else status)
+    cell, target, refusal = _heat_map_cell(request)
+    risks = register_risks(register, None if status == "all" else status, cell=cell, target=target)
+    heat, target_heat = risk_heat_maps(register)
+    status_label = STATUS_FILTERS[status]
+    if cell is not None:
+        rating = "target" if target else "current"
+        status_label += f" at {rating} likelihood {cell[0]} and impact {cell[1]}"
     return render(
         request,
         "governance/risks/register.html",
@@ -47,7 +73,11 @@ def _register_page(request: HttpRequest, register: Partnership | Body) -> HttpRe
             "risks": risks,
             "status": status,
             "status_filters": STATUS_FILTERS,
-            "status_label": STATUS_FILTERS[status],
+            "status_label": status_label,
+            "cell": cell,
+            "cell_refusal": refusal,
+            "heat": heat,
+            "target_heat": target_heat,
             "can_edit": access.can_edit_register(request.user, register),
             "bands": BANDS,
             "new_url": register_url(register) + "new/",
@@ -112,13 +142,14 @@ def _risk(pk: int) -> Risk:
 @require_GET
 def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
     risk = _risk(pk)
-    ratings = RiskRating.objects.filter(risk=risk).select_related("rated_by")
+    ratings = list(RiskRating.objects.filter(risk=risk).select_related("rated_by"))
     return render(
         request,
         "governance/risks/detail.html",
         {
             "risk": risk,
             "ratings": ratings,
+            "strip": rag_over_time(ratings),
             "can_edit": access.can_edit_register(request.user, risk.register_owner),
             "bands": BANDS,
         },

@@ -22,7 +22,7 @@ def test_load_demo_twice_duplicates_no_risk_rating_or_register_entry():
     call_command("load_demo")
     first = _counts()
     call_command("load_demo")
-    assert _counts() == first == (8, 9, 4, 2)
+    assert _counts() == first == (8, 16, 4, 2)
 
 
 def test_demo_winter_risks_carry_the_seeds_rag_and_wording(client):

@@ -186,6 +186,8 @@ def test_updating_wording_keeps_the_rating_and_writes_history(place_partnership,
         owner="Alliance lead",
         mitigations="",
         review_date=TODAY,
+        target_likelihood=None,
+        target_impact=None,
         actor=clerk,
     )
     risk.refresh_from_db()

@@ -342,7 +342,12 @@ def test_two_clerks_saving_a_risk_at_once_lose_neither_silently(clerk, admin_use
 
     def save(actor, owner):
         return lambda: risk_update(
-            risk=risk, actor=actor, expected_version=1, **{**RISK, "owner": owner}
+            risk=risk,
+            actor=actor,
+            expected_version=1,
+            target_likelihood=None,
+            target_impact=None,
+            **{**RISK, "owner": owner},
         )
 
     results, errors = at_once(save(clerk, "Chief Nurse"), save(admin_user, "Medical Director"))

@@ -62,6 +62,8 @@ def test_a_changed_risk_is_found_by_its_new_words_only(searchable_risk, clerk):
         owner="Director of Adult Social Care",
         mitigations="",
         review_date=date(2030, 1, 31),
+        target_likelihood=None,
+        target_impact=None,
         actor=clerk,
     )
     assert [r.label for r in search(None, "wombat").results] == ["Risk"]
@@ -100,6 +102,8 @@ def test_the_search_page_shows_risks_and_agreements_in_bounded_queries(
         owner=searchable_risk.owner,
         mitigations=searchable_risk.mitigations,
         review_date=searchable_risk.review_date,
+        target_likelihood=None,
+        target_impact=None,
         actor=clerk,
     )
     with django_assert_max_num_queries(10):
