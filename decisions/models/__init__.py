@@ -1,6 +1,7 @@
 """Models of the decision trail."""
 
 from decisions.models.actions import Action, ActionNote
+from decisions.models.executive import CallIn, DecisionNotice, ForwardPlanEntry
 from decisions.models.ratifications import Ratification, ratification_progress
 from decisions.models.resolutions import NamedVote, Resolution
 from decisions.models.scrutiny import ScrutinyRecommendation
@@ -8,6 +9,9 @@ from decisions.models.scrutiny import ScrutinyRecommendation
 __all__ = [
     "Action",
     "ActionNote",
+    "CallIn",
+    "DecisionNotice",
+    "ForwardPlanEntry",
     "NamedVote",
     "Ratification",
     "Resolution",
