@@ -14,6 +14,8 @@ from decisions.services.ratifications import ratification_for, ratification_reco
 from decisions.services.scrutiny import recommendation_send
 from governance.models import RoleAssignment
 from tests.factories import (
+    EX_CABINET_DAY,
+    EX_FIRST_PUBLISHED,
     FOLLOWUP_DAY,
     PART_TWO_SECRET,
     Story,
@@ -111,11 +113,6 @@ def exempt_story(body, scrutiny_body, clerk) -> Story:
 
 
 # Executive decisions: the council's Cabinet ratifying the Alliance's agreement ---------------
-
-# The forward plan entry is first published the day after the agreement (8 November 2021):
-# its 28th clear day is 7 December, so Cabinet may decide from 8 December.
-EX_FIRST_PUBLISHED = date(2021, 11, 9)
-EX_CABINET_DAY = date(2021, 12, 8)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from decisions.services.executive import (
     forward_plan_publish,
     forward_plan_record_exception,
 )
-from tests.decisions.conftest import EX_CABINET_DAY
+from tests.factories import EX_CABINET_DAY
 
 pytestmark = pytest.mark.django_db
 
