@@ -17,13 +17,17 @@ from django.db.models import Q
 from decisions.models import (
     Action,
     ActionNote,
+    CallIn,
+    DecisionNotice,
     DelegatedDecision,
+    ForwardPlanEntry,
     NamedVote,
     Ratification,
     Resolution,
     ScrutinyRecommendation,
 )
-from governance.access import RecordRule, can_edit_body, is_admin, roles, withheld
+from governance.access import RecordRule, can_edit_body, everyone, is_admin, roles, withheld
+from governance.models import Body
 from meetings import access as meetings_access
 from meetings.access import can_see_item_content, can_see_meeting
 
@@ -70,6 +74,48 @@ def delegated_decision_content_q(user, prefix: str = "") -> Q:
     if not own:
         return public
     return public | Q(**{f"{prefix}organisation_id__in": own})
+
+
+def can_publish_executive_decisions(user, organisation) -> bool:
+    """An organisation's forward plan and decision notices are published by its governance
+    leads (and administrators), who record its ratifications too."""
+    return can_record_ratification(user, organisation)
+
+
+def call_in_bodies(user, organisation):
+    """The organisation's scrutiny committees through which this user may call a decision in:
+    those they are a scrutiny member of (every one, for administrators)."""
+    bodies = Body.objects.filter(organisation=organisation, kind=Body.Kind.SCRUTINY_COMMITTEE)
+    if is_admin(user):
+        return bodies
+    return bodies.filter(pk__in=roles(user).scrutiny_of)
+
+
+def can_call_in(user, notice: DecisionNotice, scrutiny_body: Body) -> bool:
+    """Scrutiny members of one of the deciding organisation's scrutiny committees."""
+    return (
+        scrutiny_body.kind == Body.Kind.SCRUTINY_COMMITTEE
+        and scrutiny_body.organisation_id == notice.organisation_id
+        and (is_admin(user) or scrutiny_body.pk in roles(user).scrutiny_of)
+    )
+
+
+def can_record_call_in_outcome(user, call_in: CallIn) -> bool:
+    """The scrutiny committee's clerks (and administrators) record what it decided."""
+    return can_edit_body(user, call_in.scrutiny_body)
+
+
+def can_see_notice_text(user, notice: DecisionNotice) -> bool:
+    """A decision taken in private keeps its text from all but those who publish for the
+    organisation; one that ratifies a Part II resolution follows that resolution's rule.
+
+    Load with `select_related("ratification__resolution__item__meeting__body")`.
+    """
+    if notice.exempt_paragraph and not can_publish_executive_decisions(user, notice.organisation):
+        return False
+    if notice.ratification_id is not None:
+        return can_see_resolution_text(user, notice.ratification.resolution)
+    return True
 
 
 def can_see_action_content(user, action: Action) -> bool:
@@ -212,6 +258,51 @@ RULES: dict[type, RecordRule] = {
                 "decided_on",
                 "exempt_paragraph",
                 "published_on",
+                "version",
+                "created",
+                "modified",
+            }
+        ),
+    ),
+    ForwardPlanEntry: RecordRule(visible=everyone),
+    DecisionNotice: RecordRule(
+        visible=everyone,
+        content_visible=can_see_notice_text,
+        public=frozenset(
+            {
+                "id",
+                "organisation_id",
+                "forward_plan_entry_id",
+                "ratification_id",
+                "decision_maker_body_id",
+                "decision_maker_role",
+                "title",
+                "is_key_decision",
+                "decided_on",
+                "published_on",
+                "urgent",
+                "urgency_reason",
+                "exempt_paragraph",
+                "call_in_deadline",
+                "takes_effect_on",
+                "version",
+                "created",
+                "modified",
+            }
+        ),
+    ),
+    CallIn: RecordRule(
+        visible=everyone,
+        content_visible=lambda user, obj: can_see_notice_text(user, obj.notice),
+        public=frozenset(
+            {
+                "id",
+                "notice_id",
+                "scrutiny_body_id",
+                "requested_on",
+                "signatories",
+                "outcome",
+                "outcome_on",
                 "version",
                 "created",
                 "modified",

@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from decisions.views import actions, delegated, pdfs, ratifications, resolutions, scrutiny, trail
+from decisions.views import (
+    actions,
+    delegated,
+    executive,
+    pdfs,
+    ratifications,
+    resolutions,
+    scrutiny,
+    trail,
+)
 
 app_name = "decisions"
 
@@ -84,4 +93,26 @@ urlpatterns = [
     ),
     path("ratifications/", ratifications.ratification_dashboard, name="ratification_dashboard"),
     path("decisions/<int:pk>/trail.pdf", pdfs.trail_pdf, name="trail_pdf"),
+    # Executive decisions: the forward plan, decision notices and call-in
+    path("forward-plan/", executive.forward_plan, name="forward_plan"),
+    path("forward-plan/<int:pk>/", executive.forward_plan_entry, name="forward_plan_entry"),
+    path("forward-plan/<int:pk>/notice/", executive.notice_new, name="notice_new"),
+    path(
+        "organisations/<slug:slug>/forward-plan/",
+        executive.organisation_forward_plan,
+        name="organisation_forward_plan",
+    ),
+    path(
+        "organisations/<slug:slug>/forward-plan/new/",
+        executive.forward_plan_new,
+        name="forward_plan_new",
+    ),
+    path("decisions/notices/", executive.notice_list, name="notice_list"),
+    path("decisions/notices/<int:pk>/", executive.notice_detail, name="notice_detail"),
+    path("decisions/notices/<int:pk>/call-in/", executive.call_in_new, name="call_in_new"),
+    path(
+        "decisions/notices/<int:pk>/call-in/outcome/",
+        executive.call_in_outcome,
+        name="call_in_outcome",
+    ),
 ]

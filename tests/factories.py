@@ -327,6 +327,10 @@ def make_item_resolution(
 # Ratifications ---------------------------------------------------------------------------------
 
 RATIFICATION_DAY = date(2021, 11, 8)
+# Cabinet's ratification of the agreement: its forward plan entry is first published the day
+# after the agreement; the 28th clear day is 7 December, so Cabinet may decide from 8 December.
+EX_FIRST_PUBLISHED = date(2021, 11, 9)
+EX_CABINET_DAY = date(2021, 12, 8)
 
 
 def make_resolution(

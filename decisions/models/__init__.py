@@ -2,6 +2,7 @@
 
 from decisions.models.actions import Action, ActionNote
 from decisions.models.delegated import DelegatedDecision
+from decisions.models.executive import CallIn, DecisionNotice, ForwardPlanEntry
 from decisions.models.ratifications import Ratification, ratification_progress
 from decisions.models.resolutions import NamedVote, Resolution
 from decisions.models.scrutiny import ScrutinyRecommendation
@@ -10,6 +11,9 @@ __all__ = [
     "Action",
     "ActionNote",
     "DelegatedDecision",
+    "CallIn",
+    "DecisionNotice",
+    "ForwardPlanEntry",
     "NamedVote",
     "Ratification",
     "Resolution",

@@ -86,18 +86,22 @@ def _names(ratifications: list[Ratification]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def ratification_progress(ratifications: Iterable[Ratification]) -> str:
+def ratification_progress(
+    ratifications: Iterable[Ratification], awaiting_effect: frozenset[int] = frozenset()
+) -> str:
     """Where a resolution's ratification stands, in words, from its ratifications (load them
     with their organisations): "Ratification in progress (2 of 3 decided)" while anyone is still
     to decide, then "Ratified by all 3 organisations", "Ratified with amendment by X, needs
-    reconsideration" or "Rejected by X". Withdrawn ratifications are not required."""
+    reconsideration" or "Rejected by X". Withdrawn ratifications are not required. A
+    ratification in `awaiting_effect` (its executive decision has not yet taken effect: in
+    its call-in period, or called in) is counted as still to decide."""
     required = [r for r in ratifications if r.status != Ratification.Status.WITHDRAWN]
     if not required:
         return "Not yet routed for ratification"
     S = Ratification.Status
     rejected = [r for r in required if r.status == S.REJECTED]
     amended = [r for r in required if r.status == S.RATIFIED_WITH_AMENDMENT]
-    undecided = [r for r in required if not r.is_final]
+    undecided = [r for r in required if not r.is_final or r.pk in awaiting_effect]
     if undecided:
         decided = len(required) - len(undecided)
         words = f"Ratification in progress ({decided} of {len(required)} decided)"

@@ -26,6 +26,9 @@ from decisions.access import withheld_fields
 from decisions.models import (
     Action,
     ActionNote,
+    CallIn,
+    DecisionNotice,
+    ForwardPlanEntry,
     NamedVote,
     Ratification,
     Resolution,
@@ -89,10 +92,15 @@ RANK = {
     "meeting": 5,
     "resolution": 6,
     "minute": 7,
-    "ratification": 8,
-    "action": 9,
-    "later_resolution": 10,
-    "scrutiny": 11,
+    "forward_plan": 8,
+    "ratification": 9,
+    "notice": 10,
+    "call_in": 11,
+    "call_in_outcome": 12,
+    "took_effect": 13,
+    "action": 14,
+    "later_resolution": 15,
+    "scrutiny": 16,
 }
 
 
@@ -172,6 +180,8 @@ class Trail:
     events: list[Event]
     report: Report | None
     status_colour: str = ""
+    # Ratifications whose executive decision has not yet taken effect.
+    awaiting_effect: frozenset[int] = frozenset()
 
     @property
     def ratified_count(self) -> int:
@@ -186,7 +196,7 @@ class Trail:
     def ratification_progress(self) -> str:
         if not self.ratifications:
             return ""
-        return ratification_progress(self.ratifications)
+        return ratification_progress(self.ratifications, self.awaiting_effect)
 
 
 def _one(obj: models.Model, name: str):
@@ -303,6 +313,29 @@ def decision_trail(resolution: Resolution, user) -> Trail:
             "organisation__name"
         )
     )
+    plan_entries = list(
+        resolution.forward_plan_entries.select_related(
+            "organisation", "decision_maker_body"
+        ).order_by("first_published", "pk")
+    )
+    notices = list(
+        DecisionNotice.objects.filter(ratification__resolution=resolution)
+        .select_related(
+            "organisation",
+            "decision_maker_body",
+            "call_in__scrutiny_body",
+            "ratification__resolution__item__meeting__body",
+        )
+        .order_by("published_on", "pk")
+    )
+    call_ins = [n.call_in_or_none() for n in notices if n.call_in_or_none() is not None]
+    today = timezone.localdate()
+    latest = {notice.ratification_id: notice for notice in notices}
+    for ratification in ratifications:
+        ratification.notice = latest.get(ratification.pk)
+    awaiting_effect = frozenset(
+        pk for pk, notice in latest.items() if not notice.has_taken_effect(today)
+    )
     named_votes = list(resolution.named_votes.select_related("person"))
     actions = list(
         resolution.actions.select_related("body", "item__meeting__body").prefetch_related(
@@ -342,6 +375,9 @@ def decision_trail(resolution: Resolution, user) -> Trail:
     history.want(NamedVote, *named_votes)
     history.want(Minute, minute)
     history.want(Ratification, *ratifications)
+    history.want(ForwardPlanEntry, *plan_entries)
+    history.want(DecisionNotice, *notices)
+    history.want(CallIn, *call_ins)
     history.want(Action, *actions)
     history.want(ActionNote, *[note for action in actions for note in action.notes.all()])
     history.want(ScrutinyRecommendation, *recommendations)
@@ -377,6 +413,10 @@ def decision_trail(resolution: Resolution, user) -> Trail:
         events.append(_minute_event(item, meeting, minute, minute_readable, notice, history))
     for index, ratification in enumerate(ratifications):
         events.append(_ratification_event(ratification, history, index))
+    for index, plan_entry in enumerate(plan_entries):
+        events.append(_forward_plan_event(plan_entry, history, index))
+    for index, notice in enumerate(notices):
+        events += _notice_events(notice, history, index, today)
     for index, action in enumerate(actions):
         events.append(_action_event(action, can_see, notice, history, index))
     for index, other in enumerate(later):
@@ -395,6 +435,7 @@ def decision_trail(resolution: Resolution, user) -> Trail:
         events=events,
         report=report if can_see else None,
         status_colour=TAG_COLOURS.get(resolution.status, ""),
+        awaiting_effect=awaiting_effect,
     )
 
 
@@ -719,6 +760,129 @@ def _ratification_event(ratification: Ratification, history: _History, index: in
         history=history.block(f"Ratification by {organisation.name}", ratification),
         order=index,
     )
+
+
+def _forward_plan_event(entry: ForwardPlanEntry, history: _History, index: int) -> Event:
+    details = _shown(
+        entry,
+        history,
+        [
+            ("Organisation", "organisation_id", entry.organisation.name),
+            ("Decision-maker", "decision_maker_role", entry.decision_maker),
+            ("Expected", "expected_on", entry.expected),
+            ("Key decision", "is_key_decision", _yes(entry.is_key_decision)),
+            (
+                "In private",
+                "in_private",
+                f"Yes: paragraph {entry.exempt_paragraph} of Schedule 12A"
+                if entry.in_private
+                else "No",
+            ),
+            ("Lead officer", "lead_officer", entry.lead_officer),
+            (
+                "Exception to the 28 days' notice",
+                "urgency",
+                entry.get_urgency_display() if entry.urgency else "",
+            ),
+            ("Why", "urgency_reason", entry.urgency_reason),
+            ("Agreed by the scrutiny chair", "scrutiny_chair", entry.scrutiny_chair),
+        ],
+    )
+    tags = [Tag(entry.get_urgency_display(), "orange")] if entry.urgency else []
+    return Event(
+        kind="forward_plan",
+        title=f"In the forward plan: {entry.organisation.name}",
+        when=entry.first_published,
+        anchor=f"forward-plan-{entry.pk}",
+        tags=tags,
+        details=details,
+        links=[Link(f"Forward plan entry: {entry.title}", entry.get_absolute_url())],
+        history=history.block("Forward plan entry", entry),
+        order=index,
+    )
+
+
+def _notice_events(
+    notice: DecisionNotice, history: _History, index: int, today: date
+) -> list[Event]:
+    """The notice, any call-in and its outcome, and the day the decision took effect."""
+    organisation = notice.organisation.name
+    link = Link(f"Decision notice: {notice.title}", notice.get_absolute_url())
+    details = _shown(
+        notice,
+        history,
+        [
+            ("Decision-maker", "decision_maker_role", notice.decision_maker),
+            ("Decided on", "decided_on", _day(notice.decided_on)),
+            ("Decision", "decision", notice.decision),
+            ("Reasons", "reasons", notice.reasons),
+            ("Call-in deadline", "call_in_deadline", _day(notice.call_in_deadline)),
+            ("Exempt from call-in as urgent", "urgency_reason", notice.urgency_reason),
+        ],
+    )
+    events = [
+        Event(
+            kind="notice",
+            title=f"Decision notice published: {organisation}",
+            when=notice.published_on,
+            anchor=f"notice-{notice.pk}",
+            tags=[Tag(notice.state(today))],
+            details=details,
+            links=[link],
+            history=history.block("Decision notice", notice),
+            order=index,
+        )
+    ]
+    call_in = notice.call_in_or_none()
+    if call_in is not None:
+        events.append(
+            Event(
+                kind="call_in",
+                title=f"Called in: {organisation}'s decision",
+                when=call_in.requested_on,
+                anchor=f"call-in-{call_in.pk}",
+                tags=[Tag("Called in", "orange")],
+                details=_shown(
+                    call_in,
+                    history,
+                    [
+                        ("Through", "scrutiny_body_id", call_in.scrutiny_body.name),
+                        ("Signed by", "signatories", call_in.signatory_list),
+                        ("Reasons", "reasons", call_in.reasons),
+                    ],
+                ),
+                links=[link],
+                history=history.block("Call-in", call_in),
+                order=index,
+            )
+        )
+        if call_in.outcome:
+            events.append(
+                Event(
+                    kind="call_in_outcome",
+                    title=f"Scrutiny outcome: {call_in.get_outcome_display()}",
+                    when=call_in.outcome_on,
+                    anchor=f"call-in-outcome-{call_in.pk}",
+                    details=_shown(
+                        call_in, history, [("Note", "outcome_note", call_in.outcome_note)]
+                    ),
+                    links=[link],
+                    order=index,
+                )
+            )
+    if notice.has_taken_effect(today):
+        events.append(
+            Event(
+                kind="took_effect",
+                title=f"{organisation}'s decision took effect",
+                when=notice.takes_effect_on,
+                anchor=f"took-effect-{notice.pk}",
+                tags=[Tag("In effect", "green")],
+                links=[link],
+                order=index,
+            )
+        )
+    return events
 
 
 def _action_event(

@@ -26,7 +26,29 @@ class OrganisationForm(forms.ModelForm):
             "ratifying_body",
             "governance_contact",
             "governance_email",
+            "call_in_working_days",
+            "call_in_signatures",
         ]
+
+    CALL_IN_FIELDS = ("call_in_working_days", "call_in_signatures")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.CALL_IN_FIELDS:
+            self.fields[name].required = False
+
+    def _kept(self, name: str) -> int:
+        """Left empty, a call-in rule keeps its present value (or the default)."""
+        value = self.cleaned_data.get(name)
+        if value is None:
+            return getattr(self.instance, name) or Organisation._meta.get_field(name).default
+        return value
+
+    def clean_call_in_working_days(self) -> int:
+        return self._kept("call_in_working_days")
+
+    def clean_call_in_signatures(self) -> int:
+        return self._kept("call_in_signatures")
 
 
 def _drop_ownership(form: forms.ModelForm, fields: tuple[str, ...], ownership: bool) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -40,6 +41,18 @@ class Organisation(models.Model):
     )
     governance_contact = models.CharField(max_length=200, blank=True)
     governance_email = models.EmailField(blank=True)
+    # The call-in rules of the organisation's constitution, for its executive decisions.
+    call_in_working_days = models.PositiveSmallIntegerField(
+        default=5,
+        validators=[MinValueValidator(1)],
+        help_text="Clear working days after a decision notice is published in which scrutiny "
+        "members may call the decision in.",
+    )
+    call_in_signatures = models.PositiveSmallIntegerField(
+        default=2,
+        validators=[MinValueValidator(1)],
+        help_text="How many scrutiny members must sign a call-in request.",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -7,11 +7,15 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from decisions.models import Resolution
+from decisions.models import DecisionNotice, ForwardPlanEntry, Resolution
 from decisions.services.actions import action_create
+from decisions.services.executive import decision_notice_publish, forward_plan_publish
+from decisions.services.ratifications import ratification_for, ratification_record_outcome
 from decisions.services.scrutiny import recommendation_send
 from governance.models import RoleAssignment
 from tests.factories import (
+    EX_CABINET_DAY,
+    EX_FIRST_PUBLISHED,
     FOLLOWUP_DAY,
     PART_TWO_SECRET,
     Story,
@@ -108,3 +112,55 @@ def story(body, scrutiny_body, clerk) -> Story:
 def exempt_story(body, scrutiny_body, clerk) -> Story:
     """The same story on a Part II item (Schedule 12A paragraph 3)."""
     return build_story(body, scrutiny_body, clerk, exempt=True)
+
+
+# Executive decisions: the council's Cabinet ratifying the Alliance's agreement ---------------
+
+
+@pytest.fixture
+def ex_entry(routed, council, cabinet, council_lead) -> ForwardPlanEntry:
+    """Cabinet's ratification of the agreement, in the council's forward plan."""
+    return forward_plan_publish(
+        organisation=council,
+        actor=council_lead,
+        title="Ratify the Alliance Memorandum of Understanding",
+        decision_maker_body=cabinet,
+        expected_on=EX_CABINET_DAY,
+        lead_officer="Corporate Director for People",
+        representations="Write to the Corporate Director for People by 1 December 2021.",
+        first_published=EX_FIRST_PUBLISHED,
+        resolution=routed,
+    )
+
+
+@pytest.fixture
+def ex_ratified(ex_entry, routed, council, council_lead):
+    """Cabinet's outcome on the agreement: ratified on the day the plan said."""
+    return ratification_record_outcome(
+        ratification=ratification_for(resolution=routed, organisation=council),
+        outcome="ratified",
+        actor=council_lead,
+        expected_version=1,
+        minute_reference="Cabinet minute 104",
+        decided_on=EX_CABINET_DAY,
+    )
+
+
+@pytest.fixture
+def ex_notice_on():
+    """Publish the notice of Cabinet's ratification on the given day."""
+
+    def _publish(ex_entry, ex_ratified, actor, published_on: date) -> DecisionNotice:
+        return decision_notice_publish(
+            organisation=ex_entry.organisation,
+            actor=actor,
+            forward_plan_entry=ex_entry,
+            ratification=ex_ratified,
+            title="Alliance Memorandum of Understanding ratified",
+            decision="To ratify the Memorandum of Understanding and Collaboration Agreement.",
+            reasons="It sets out how the partners work together at place.",
+            alternatives="Not to ratify: the council would stand outside the Alliance.",
+            published_on=published_on,
+        )
+
+    return _publish
