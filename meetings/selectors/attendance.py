@@ -118,8 +118,12 @@ def body_attendance(user, body: Body) -> list[YearOfBody]:
         meetings_visible_to(user, Meeting.objects.filter(body=body)).select_related("body")
     )
     held = [m for m in meetings if m.status in HELD]
-    memberships = list(
-        Membership.objects.filter(body=body, role__in=EXPECTED_ROLES).select_related("person")
+    memberships = (
+        list(
+            Membership.objects.filter(body=body, role__in=EXPECTED_ROLES).select_related("person")
+        )
+        if held
+        else []
     )
     marks = {
         (meeting_id, person_id): status
