@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -386,7 +386,11 @@ class AttendanceStatisticsView(APIView):
             OpenApiParameter("body", str, description="A body's slug."),
             OpenApiParameter("person", str, description="A person's slug."),
         ],
-        responses={200: AttendanceTallySerializer(many=True)},
+        responses={
+            200: AttendanceTallySerializer(many=True),
+            400: OpenApiResponse(description="Neither or both of body and person given."),
+            404: OpenApiResponse(description="No body or person with that slug."),
+        },
         summary="Attendance statistics",
     )
     def get(self, request: Request) -> Response:
