@@ -29,12 +29,15 @@ from governance.models import (
     Body,
     Delegation,
     GiftOrHospitality,
+    GlossaryTerm,
     Interest,
     Membership,
+    Objective,
     Organisation,
     Partnership,
     PartnershipMember,
     Person,
+    ProgressReport,
     Risk,
     RiskRating,
     RoleAssignment,
@@ -185,6 +188,11 @@ def can_edit_register(user, register: Partnership | Body) -> bool:
     return can_edit_body(user, register)
 
 
+def can_report_progress(user, partnership: Partnership) -> bool:
+    """A partnership's objectives and their progress are kept by those who edit it."""
+    return can_edit_partnership(user, partnership)
+
+
 def can_see_agreement(user, agreement: Agreement) -> bool:
     """Agreements are public once out of draft; a draft only for those who edit it."""
     return agreement.is_public or can_edit_agreement(user, agreement)
@@ -280,6 +288,10 @@ RULES: dict[type[models.Model], RecordRule] = {
     Risk: RecordRule(visible=everyone),
     RiskRating: RecordRule(visible=everyone),
     TermsOfReference: RecordRule(visible=can_see_terms),
+    # Objectives and progress are published by the partnership; so is the glossary.
+    Objective: RecordRule(visible=everyone),
+    ProgressReport: RecordRule(visible=everyone),
+    GlossaryTerm: RecordRule(visible=everyone),
     Agreement: RecordRule(visible=can_see_agreement),
     AgreementParty: RecordRule(visible=_agreement_part),
     AgreementSection: RecordRule(visible=_agreement_part),

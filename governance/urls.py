@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from governance.views import agreements, registers, risks, structure, terms
+from governance.views import agreements, objectives, registers, risks, structure, terms
 
 app_name = "governance"
 
@@ -58,6 +58,18 @@ urlpatterns = [
     path(
         "people/<slug:slug>/register/gifts/<int:pk>/edit/", registers.gift_edit, name="gift_edit"
     ),
+    # Objectives and progress; the glossary
+    path(
+        "partnerships/<slug:slug>/objectives/",
+        objectives.partnership_objectives,
+        name="partnership_objectives",
+    ),
+    path(
+        "partnerships/<slug:slug>/objectives/<int:pk>/progress/new/",
+        objectives.progress_report_create,
+        name="progress_report_create",
+    ),
+    path("glossary/", objectives.glossary_page, name="glossary"),
     # Risk registers
     path("partnerships/<slug:slug>/risks/", risks.partnership_risks, name="partnership_risks"),
     path(

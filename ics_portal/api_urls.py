@@ -39,5 +39,10 @@ router.register(
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "attendance-statistics/",
+        meetings_api.AttendanceStatisticsView.as_view(),
+        name="attendance-statistics",
+    ),
     path("", include(router.urls)),
 ]

@@ -9,17 +9,19 @@ from __future__ import annotations
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from governance.access import can_edit_body
-from governance.models import Person
+from governance.models import Body, Person
 from ics_portal.common.api import (
     IdFilter,
     OParlSerializer,
@@ -39,6 +41,7 @@ from meetings.access import (
     meetings_visible_to,
 )
 from meetings.models import AgendaItem, Attachment, Attendance, Meeting, Report
+from meetings.selectors.attendance import body_attendance, person_attendance
 from meetings.services.proceedings import AttendanceEntry, attendance_record
 from meetings.services.reports import download_name
 
@@ -354,3 +357,53 @@ class FileViewSet(viewsets.ReadOnlyModelViewSet):
             .order_by("-report__item__meeting__start", "report__item__position", "pk")
         )
         return with_history_dates(attachments)
+
+
+class AttendanceTallySerializer(serializers.Serializer):
+    """One member's attendance at one body's meetings in one calendar year."""
+
+    year = serializers.IntegerField()
+    person = serializers.CharField(help_text="The person's slug.")
+    person_name = serializers.CharField()
+    body = serializers.CharField(help_text="The body's slug.")
+    body_name = serializers.CharField()
+    expected = serializers.IntegerField(
+        help_text="Meetings held while a member; cancelled meetings are not counted."
+    )
+    attended = serializers.IntegerField()
+    apologies = serializers.IntegerField()
+    substitutions = serializers.IntegerField()
+    absent = serializers.IntegerField()
+    not_recorded = serializers.IntegerField()
+
+
+class AttendanceStatisticsView(APIView):
+    """Attendance per member and year, for a body (`?body=<slug>`) or a person
+    (`?person=<slug>`): only meetings the caller may see are counted."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("body", str, description="A body's slug."),
+            OpenApiParameter("person", str, description="A person's slug."),
+        ],
+        responses={
+            200: AttendanceTallySerializer(many=True),
+            400: OpenApiResponse(description="Neither or both of body and person given."),
+            404: OpenApiResponse(description="No body or person with that slug."),
+        },
+        summary="Attendance statistics",
+    )
+    def get(self, request: Request) -> Response:
+        body_slug, person_slug = (
+            request.query_params.get("body"),
+            request.query_params.get("person"),
+        )
+        if bool(body_slug) == bool(person_slug):
+            raise refusal(DjangoValidationError("Give either body=<slug> or person=<slug>."))
+        if body_slug:
+            body = get_object_or_404(Body, slug=body_slug)
+            tallies = [t for year in body_attendance(request.user, body) for t in year.tallies]
+        else:
+            person = get_object_or_404(Person, slug=person_slug)
+            tallies = person_attendance(request.user, person)
+        return Response(AttendanceTallySerializer([t.as_dict() for t in tallies], many=True).data)

@@ -15,6 +15,7 @@ from io import BytesIO
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 from pypdf import PdfReader, PdfWriter, Transformation
@@ -22,7 +23,8 @@ from pypdf.errors import PdfReadError
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from governance.models import Membership
+from governance.glossary import Acronyms
+from governance.models import Membership, ProgressReport
 from meetings.exclusion import exclusion_for
 from meetings.models import (
     AgendaItem,
@@ -90,6 +92,8 @@ class PackEntry:
     previous_meeting: Meeting | None = None
     previous_minutes: list[PackEntry] | None = None
     appendices: list[Appendix] = field(default_factory=list)
+    # Progress against objectives attached to the item, printed with its papers.
+    progress: list[ProgressReport] = field(default_factory=list)
 
     @property
     def bound_appendices(self) -> list[Appendix]:
@@ -97,7 +101,7 @@ class PackEntry:
 
     @property
     def has_papers(self) -> bool:
-        return self.report is not None or bool(self.previous_minutes)
+        return self.report is not None or bool(self.progress) or bool(self.previous_minutes)
 
     @property
     def anchor(self) -> str:
@@ -144,7 +148,15 @@ def _items(meeting: Meeting, supplement: Supplement | None = None):
     return list(
         AgendaItem.objects.filter(meeting=meeting, supplement=supplement)
         .select_related("report", "minute", "minutes_of")
-        .prefetch_related("report__attachments")
+        .prefetch_related(
+            "report__attachments",
+            Prefetch(
+                "progress_reports",
+                queryset=ProgressReport.objects.select_related("objective").order_by(
+                    "objective__reference", "period_start"
+                ),
+            ),
+        )
         .order_by("position")
     )
 
@@ -261,6 +273,7 @@ def render_report(report: Report) -> bytes:
             "body": meeting.body,
             "meeting_when": when(meeting),
             "date": f"{local_start(meeting):%-d %B %Y}",
+            "acronyms": Acronyms.load(printed=True),
             "title": f"{meeting.body.name}: {report.title} (item {item.position}, "
             f"{local_start(meeting):%-d %B %Y})",
         },
@@ -305,6 +318,8 @@ def agenda_pack_html(
         )
         if entry.report is not None:
             entry.appendices = _appendices(entry.report, members_edition)
+        if not withheld:
+            entry.progress = list(item.progress_reports.all())
         previous = item.minutes_of if item.kind == AgendaItem.Kind.MINUTES else None
         # Draft minutes are papers for members; the public sees them once approved.
         if (
@@ -331,6 +346,7 @@ def agenda_pack_html(
         "supplement": supplement,
         "first_page": first_page,
         "counter_start": 1 - first_page,
+        "acronyms": Acronyms.load(printed=True),
     }
     return render_to_string("meetings/pdf/agenda_pack.html", context), entries
 

@@ -1,6 +1,6 @@
 """Demo records for the standing structure, from the facts in shared/seeds/."""
 
-from governance.demo import agreements, registers, risks, structure, terms
+from governance.demo import agreements, glossary, objectives, registers, risks, structure, terms
 
 
 def load() -> dict[str, object]:
@@ -10,4 +10,6 @@ def load() -> dict[str, object]:
     registers.load()
     risks.load()
     agreements.load()
+    objectives.load()
+    glossary.load()
     return records

@@ -6,6 +6,7 @@ from governance.models.agreements import (
     AgreementSection,
     Delegation,
 )
+from governance.models.objectives import GlossaryTerm, Objective, ProgressReport
 from governance.models.registers import GiftOrHospitality, Interest, InterestKind
 from governance.models.risks import Rag, Risk, RiskRating
 from governance.models.structure import (
@@ -31,6 +32,9 @@ __all__ = [
     "Interest",
     "InterestKind",
     "Rag",
+    "GlossaryTerm",
+    "Objective",
+    "ProgressReport",
     "Risk",
     "RiskRating",
     "TermsOfReference",

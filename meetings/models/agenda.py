@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from governance.models import Body
+from governance.models import Body, ProgressReport
 from meetings.quorum import Quorum, meeting_quorum
 from meetings.working_days import default_report_deadline
 
@@ -235,6 +235,10 @@ class AgendaItem(models.Model):
         on_delete=models.PROTECT,
         related_name="items",
         editable=False,
+    )
+    # Progress against the partnership's objectives, printed with the item's papers.
+    progress_reports = models.ManyToManyField(
+        ProgressReport, blank=True, related_name="agenda_items"
     )
     # Where the item's papers start and end in the stored agenda pack (filled when rendered).
     pack_first_page = models.PositiveIntegerField(null=True, blank=True, editable=False)

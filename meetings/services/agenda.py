@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from governance.models import Body
+from governance.models import Body, ProgressReport
 from ics_portal.common.records import check_version, lock_for_edit, save_record
 from meetings.exclusion import part_ii_out_of_order
 from meetings.models import AgendaItem, AgendaRevision, Meeting, Supplement, WorkProgrammeEntry
@@ -79,6 +79,17 @@ def _apply_item_changes(item: AgendaItem, changes: dict) -> None:
         if changes.get("exempt_paragraph"):
             raise ValidationError({"exempt_paragraph": PART_I_PARAGRAPH})
         item.exempt_paragraph = None
+
+
+def _check_progress_stays_public(item: AgendaItem) -> None:
+    """Progress against objectives is published: an item carrying it cannot become Part II."""
+    if item.is_exempt and item.pk and item.progress_reports.exists():
+        raise ValidationError(
+            {
+                "is_exempt": "This item carries progress against objectives, which is "
+                "published: detach it before making the item Part II."
+            }
+        )
 
 
 def _require_late_business(meeting: Meeting) -> None:
@@ -387,6 +398,7 @@ def item_update(
         item = _locked_item(item, expected_version)
         was_exempt = item.is_exempt
         _apply_item_changes(item, changes)
+        _check_progress_stays_public(item)
         _keep_part_ii_last(item, item.meeting, actor=actor, refuse=False)
         saved = save_record(item, actor=actor)
         if item.is_exempt and not was_exempt:
@@ -476,6 +488,7 @@ def item_revise(
         was_exempt = item.is_exempt
         if changes:
             _apply_item_changes(item, changes)
+            _check_progress_stays_public(item)
             _keep_part_ii_last(item, meeting, actor=actor, refuse=True)
             save_record(item, actor=actor, reason=reason)
         if item.is_exempt and not was_exempt:
@@ -795,3 +808,33 @@ def work_programme_entry_to_agenda(
         entry.version += 1
         save_record(entry, actor=actor, reason=f"Added to the agenda of {meeting}")
         return item
+
+
+# Progress against objectives
+
+
+def item_attach_progress(
+    *,
+    item: AgendaItem,
+    progress_report: ProgressReport,
+    actor,
+    expected_version: int | str | None = None,
+) -> AgendaItem:
+    """Attach a progress report against an objective to an item of a draft agenda, so that it
+    is printed with the item's papers. Progress is public: a Part II item is refused."""
+    with transaction.atomic():
+        _require_draft_agenda(_locked(item.meeting), item)
+        locked = _locked_item(item, expected_version)
+        if locked.is_exempt:
+            raise ValidationError(
+                "Progress against objectives is published: attach it to a Part I item."
+            )
+        if locked.progress_reports.filter(pk=progress_report.pk).exists():
+            raise ValidationError("That progress report is already attached to this item.")
+        locked.progress_reports.add(progress_report)
+        return save_record(
+            locked,
+            actor=actor,
+            reason=f"Progress report attached: objective {progress_report.objective.reference},"
+            f" {progress_report.period}",
+        )

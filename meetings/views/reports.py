@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from governance.access import require
+from governance.glossary import Acronyms
 from ics_portal.common.forms import run_service
 from ics_portal.common.responses import pdf_response
 from meetings.access import (
@@ -64,6 +65,11 @@ def item_detail(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     if view is None:
         raise Http404("No such item")
     revisions = list(view.item.revisions.select_related("made_by")) if view.can_see else []
+    progress = (
+        list(view.item.progress_reports.select_related("objective__partnership"))
+        if view.can_see
+        else []
+    )
     return render(
         request,
         "meetings/reports/item_detail.html",
@@ -74,6 +80,8 @@ def item_detail(request: HttpRequest, pk: int, position: int) -> HttpResponse:
             "report": view.report,
             "revisions": revisions,
             "can_write": can_write_report(request.user, view.item),
+            "progress": progress,
+            "acronyms": Acronyms.load(printed=False) if view.report or progress else None,
         },
     )
 
