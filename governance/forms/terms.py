@@ -38,6 +38,7 @@ class TermsDraftForm(EditsVersionMixin, forms.ModelForm):
             "frequency",
             "voting",
             "delegated_authority",
+            "exemption_regime",
             "review_date",
         ]
         widgets = {
@@ -45,6 +46,7 @@ class TermsDraftForm(EditsVersionMixin, forms.ModelForm):
             "membership_rules": forms.Textarea(attrs={"rows": 6}),
             "voting": forms.Textarea(attrs={"rows": 4}),
             "delegated_authority": forms.Textarea(attrs={"rows": 4}),
+            "exemption_regime": forms.RadioSelect,
         }
         field_classes = {"review_date": GovukDateField}
 

@@ -6,7 +6,12 @@ from governance.models.agreements import (
     AgreementSection,
     Delegation,
 )
-from governance.models.registers import GiftOrHospitality, Interest, InterestKind
+from governance.models.registers import (
+    GiftOrHospitality,
+    Interest,
+    InterestKind,
+    ProcurementDecision,
+)
 from governance.models.risks import Rag, Risk, RiskRating
 from governance.models.structure import (
     Body,
@@ -30,6 +35,7 @@ __all__ = [
     "GiftOrHospitality",
     "Interest",
     "InterestKind",
+    "ProcurementDecision",
     "Rag",
     "Risk",
     "RiskRating",
