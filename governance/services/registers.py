@@ -100,8 +100,10 @@ def interest_dispose(*, interest: Interest, actor, today: date | None = None) ->
                 "This interest must be kept until "
                 f"{dateformat.format(interest.kept_until, 'j F Y')}, six years after it ended."
             )
-        interest.history.all().delete()
+        pk = interest.pk
         interest.delete()
+        # Disposal takes the change history too, the deletion's own record included.
+        Interest.history.filter(id=pk).delete()
 
 
 def gift_record(
@@ -184,7 +186,7 @@ def procurement_decision_record(
 
 def procurement_decision_update(
     *,
-    decision: ProcurementDecision,
+    entry: ProcurementDecision,
     actor,
     expected_version: int | str | None = None,
     **fields,
@@ -194,7 +196,7 @@ def procurement_decision_update(
     if unknown:
         raise TypeError(f"Not fields of a procurement decision: {', '.join(sorted(unknown))}")
     with transaction.atomic():
-        decision = lock_for_edit(ProcurementDecision.objects, decision.pk, expected_version)
+        entry = lock_for_edit(ProcurementDecision.objects, entry.pk, expected_version)
         for name, value in fields.items():
-            setattr(decision, name, value)
-        return save_record(decision, actor=actor, reason="Procurement decision updated")
+            setattr(entry, name, value)
+        return save_record(entry, actor=actor, reason="Procurement decision updated")

@@ -262,7 +262,7 @@ def procurement_decision_edit(request: HttpRequest, slug: str, pk: int) -> HttpR
         saved = run_service(
             form,
             lambda: procurement_decision_update(
-                decision=decision,
+                entry=decision,
                 actor=request.user,
                 expected_version=form.expected_version(),
                 **form.record_fields(),
