@@ -37,12 +37,14 @@ from governance.models import (
     Partnership,
     PartnershipMember,
     Person,
+    ProcurementDecision,
     ProgressReport,
     Risk,
     RiskRating,
     RoleAssignment,
     TermsOfReference,
 )
+from governance.models.registers import is_nhs_person
 
 _CACHE_ATTR = "_ics_portal_roles"
 
@@ -181,6 +183,23 @@ def editable_bodies_q(user, field: str = "body") -> Q:
     return Q(**{f"{field}__in": roles(user).clerk_of})
 
 
+def can_see_interest(user, interest: Interest) -> bool:
+    """Everyone sees a register's current and published past interests; an NHS person's
+    interest ended more than six months ago is kept unpublished, for its editors only."""
+    person = interest.person
+    if not is_nhs_person(person):
+        return True
+    if interest.is_published_on(timezone.localdate(), nhs=True):
+        return True
+    return can_edit_person(user, person)
+
+
+def can_edit_procurement_register(user, organisation: Organisation) -> bool:
+    """An NHS organisation's governance leads and administrators keep its procurement
+    decisions register; no other organisation has one."""
+    return organisation.is_nhs and can_edit_organisation(user, organisation)
+
+
 def can_edit_register(user, register: Partnership | Body) -> bool:
     """A risk register belongs to a partnership or a body; their editors edit it."""
     if isinstance(register, Partnership):
@@ -283,8 +302,9 @@ RULES: dict[type[models.Model], RecordRule] = {
     Person: RecordRule(visible=everyone),
     Membership: RecordRule(visible=everyone),
     Delegation: RecordRule(visible=everyone),
-    Interest: RecordRule(visible=everyone),
+    Interest: RecordRule(visible=can_see_interest),
     GiftOrHospitality: RecordRule(visible=everyone),
+    ProcurementDecision: RecordRule(visible=everyone),
     Risk: RecordRule(visible=everyone),
     RiskRating: RecordRule(visible=everyone),
     TermsOfReference: RecordRule(visible=can_see_terms),

@@ -56,6 +56,12 @@ class GiftOrHospitalityAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "decision"]
 
 
+@admin.register(models.ProcurementDecision)
+class ProcurementDecisionAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "decided_on", "contract", "value"]
+    search_fields = ["contract", "supplier"]
+
+
 @admin.register(models.Risk)
 class RiskAdmin(SimpleHistoryAdmin):
     list_display = ["reference", "title", "partnership", "body", "status", "review_date"]

@@ -12,6 +12,21 @@ urlpatterns = [
     path("organisations/new/", structure.organisation_create, name="organisation_create"),
     path("organisations/<slug:slug>/", structure.organisation_detail, name="organisation_detail"),
     path("organisations/<slug:slug>/edit/", structure.organisation_edit, name="organisation_edit"),
+    path(
+        "organisations/<slug:slug>/procurement-decisions/",
+        registers.procurement_decisions,
+        name="procurement_decisions",
+    ),
+    path(
+        "organisations/<slug:slug>/procurement-decisions/new/",
+        registers.procurement_decision_create,
+        name="procurement_decision_create",
+    ),
+    path(
+        "organisations/<slug:slug>/procurement-decisions/<int:pk>/edit/",
+        registers.procurement_decision_edit,
+        name="procurement_decision_edit",
+    ),
     path("partnerships/", structure.partnership_list, name="partnership_list"),
     path("partnerships/new/", structure.partnership_create, name="partnership_create"),
     path("partnerships/<slug:slug>/", structure.partnership_detail, name="partnership_detail"),

@@ -6,7 +6,8 @@ Two rules (DESIGN.md §4, issue 4 item 6):
    (its clerks and administrators). Drafts never appear publicly.
 2. The content of a Part II (exempt) item — its report, attachments and minute — is shown only
    to those for whom `can_see_exempt(user, body)` is true. Everyone else sees the
-   item's title and "Exempt: paragraph N of Schedule 12A", and no more.
+   item's title and its grounds ("Exempt: paragraph N of Schedule 12A", or the NHS
+   public-interest reason), and no more.
 
 Pages, PDFs, the API, search, feeds and history all ask here. For one object use
 `can_see_meeting` and `can_see_item_content`; for a queryset use `meetings_visible_to` or the
@@ -305,7 +306,8 @@ def minutes_q(user, prefix: str = "") -> Q:
 
 
 # What stays public about a Part II item's records, for those who may not see its content:
-# the item's title, kind and Schedule 12A paragraph; that a revision was made and when; who
+# the item's title, kind and grounds (its Schedule 12A paragraph or NHS public-interest
+# reason); that a revision was made and when; who
 # declared an interest and what they did. Everything else is withheld.
 RULES: dict[type, RecordRule] = {
     **governance_access.RULES,
@@ -326,6 +328,7 @@ RULES: dict[type, RecordRule] = {
                 "purpose",
                 "is_exempt",
                 "exempt_paragraph",
+                "exempt_reason",
                 "lead_officer",
                 "work_programme_entry_id",
                 "minutes_of_id",

@@ -24,7 +24,7 @@ from django.db import models
 
 from governance.models import Body, Membership, Organisation, Person
 from ics_portal.common.demo_records import sync_record
-from meetings import demo_upcoming, demo_wirral
+from meetings import demo_icb, demo_upcoming, demo_wirral
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -1083,3 +1083,4 @@ def load() -> None:
     _work_programme(body)
     demo_upcoming.load(body)
     demo_wirral.load()
+    demo_icb.load()

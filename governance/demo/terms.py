@@ -134,6 +134,26 @@ WIRRAL = {
     "review_date": date(2022, 5, 31),
 }
 
+BSW_ICB_BOARD = {
+    "purpose": (
+        "To lead the Integrated Care Board's statutory functions for Bath and North East "
+        "Somerset, Swindon and Wiltshire: arranging NHS services to meet the population's "
+        "needs, and working with the Integrated Care Partnership on its strategy."
+    ),
+    "membership_rules": (
+        "The Chair, the Chief Executive, partner members nominated by NHS trusts, general "
+        "practice and the three local authorities, executive and non-executive members."
+    ),
+    "quorum_count": 6,
+    "quorum_required_kinds": [],
+    "frequency": "Bi-monthly, in public",
+    "voting": "Decisions by consensus; where a vote is needed, by a simple majority.",
+    "delegated_authority": "As set out in the ICB's constitution and scheme of reservation "
+    "and delegation.",
+    "exemption_regime": "nhs_public_interest",
+    "review_date": date(2027, 3, 31),
+}
+
 # body slug, version, status, text, approved on, approved by, organisations required
 VERSIONS = [
     ("adult-social-care-and-public-health-committee", 1, S.APPROVED, ASCPH,
@@ -143,6 +163,8 @@ VERSIONS = [
     ("wiltshire-integrated-care-alliance", 2, S.DRAFT, WICA_V2, None, "", []),
     ("hw-icp-assembly", 1, S.APPROVED, ICP,
      date(2022, 6, 30), "ICP Assembly, inaugural meeting, June 2022", ICP_REQUIRED),
+    ("bsw-icb-board", 1, S.APPROVED, BSW_ICB_BOARD,
+     date(2022, 7, 1), "ICB Board, inaugural meeting, 1 July 2022", []),
     ("wirral-partnerships-committee", 1, S.APPROVED, WIRRAL,
      date(2021, 5, 25), "Council, annual meeting, May 2021", []),
 ]  # fmt: skip

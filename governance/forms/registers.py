@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from governance.models import GiftOrHospitality, Interest
+from governance.models import GiftOrHospitality, Interest, ProcurementDecision
 from ics_portal.common.forms import EditsVersionMixin, GovukDateField
 
 
@@ -54,3 +54,24 @@ class GiftForm(EditsVersionMixin, forms.ModelForm):
         help_texts = {
             "value": "Gifts over £50 and hospitality over £25 must be declared.",
         }
+
+
+class ProcurementDecisionForm(EditsVersionMixin, forms.ModelForm):
+    class Meta:
+        model = ProcurementDecision
+        fields = [
+            "decided_on",
+            "contract",
+            "decision",
+            "supplier",
+            "value",
+            "decided_by",
+            "declared_interests",
+            "how_managed",
+        ]
+        widgets = {
+            "decision": forms.Textarea(attrs={"rows": 3}),
+            "declared_interests": forms.Textarea(attrs={"rows": 3}),
+            "how_managed": forms.Textarea(attrs={"rows": 3}),
+        }
+        field_classes = {"decided_on": GovukDateField}

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from governance.models import Organisation, TermsOfReference
-from governance.models.terms import REQUIRED_KIND_CHOICES
+from governance.models.terms import REQUIRED_KIND_CHOICES, ExemptionRegime
 from ics_portal.common.forms import EditsVersionMixin, GovukDateField
 
 
@@ -27,6 +27,19 @@ class TermsDraftForm(EditsVersionMixin, forms.ModelForm):
         help_text="At least one voting member representing each organisation ticked.",
     )
 
+    exemption_regime = forms.ChoiceField(
+        label="Private business taken under",
+        choices=ExemptionRegime.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Councils and their joint committees: Schedule 12A, citing a paragraph per "
+        "item. ICB and trust boards and their committees: NHS public-interest grounds, with "
+        "the reason recorded per item. Left unchosen, a draft keeps the regime it has.",
+    )
+
+    def clean_exemption_regime(self) -> str:
+        return self.cleaned_data["exemption_regime"] or self.instance.exemption_regime
+
     class Meta:
         model = TermsOfReference
         fields = [
@@ -38,6 +51,7 @@ class TermsDraftForm(EditsVersionMixin, forms.ModelForm):
             "frequency",
             "voting",
             "delegated_authority",
+            "exemption_regime",
             "review_date",
         ]
         widgets = {

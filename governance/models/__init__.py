@@ -7,7 +7,12 @@ from governance.models.agreements import (
     Delegation,
 )
 from governance.models.objectives import GlossaryTerm, Objective, ProgressReport
-from governance.models.registers import GiftOrHospitality, Interest, InterestKind
+from governance.models.registers import (
+    GiftOrHospitality,
+    Interest,
+    InterestKind,
+    ProcurementDecision,
+)
 from governance.models.risks import Rag, Risk, RiskRating
 from governance.models.structure import (
     Body,
@@ -31,6 +36,7 @@ __all__ = [
     "GiftOrHospitality",
     "Interest",
     "InterestKind",
+    "ProcurementDecision",
     "Rag",
     "GlossaryTerm",
     "Objective",

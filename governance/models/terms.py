@@ -49,6 +49,16 @@ def _a_or_an(phrase: str) -> str:
     return f"an {phrase}" if phrase[:1].lower() in "aeiou" else f"a {phrase}"
 
 
+class ExemptionRegime(models.TextChoices):
+    """The law under which a body excludes the press and public from part of a meeting."""
+
+    SCHEDULE_12A = "schedule_12a", "Schedule 12A to the Local Government Act 1972"
+    NHS_PUBLIC_INTEREST = (
+        "nhs_public_interest",
+        "NHS public-interest grounds, under the organisation's standing orders",
+    )
+
+
 def _voting_members(count: int) -> str:
     return f"{count} voting member{'s' if count != 1 else ''}"
 
@@ -92,6 +102,15 @@ class TermsOfReference(models.Model):
     voting = models.TextField(blank=True)
     delegated_authority = models.TextField(blank=True)
     review_date = models.DateField(null=True, blank=True)
+    exemption_regime = models.CharField(
+        "private business taken under",
+        max_length=30,
+        choices=ExemptionRegime.choices,
+        default=ExemptionRegime.SCHEDULE_12A,
+        help_text="Councils and their joint committees: Schedule 12A, citing a paragraph per "
+        "item. ICB and trust boards and their committees: NHS public-interest grounds, with "
+        "the reason recorded per item.",
+    )
     approved_on = models.DateField(null=True, blank=True, editable=False)
     approved_by = models.CharField(
         max_length=200,
@@ -238,6 +257,18 @@ def current_terms(body: Body) -> TermsOfReference | None:
         .prefetch_related("quorum_required_organisations")
         .first()
     )
+
+
+def exemption_regime(body: Body) -> str:
+    """The regime the body's approved terms of reference name; without approved terms, NHS
+    public-interest grounds for a body of an NHS organisation and Schedule 12A otherwise."""
+    terms = current_terms(body)
+    if terms is not None:
+        return terms.exemption_regime
+    organisation = body.organisation if body.organisation_id else None
+    if organisation is not None and organisation.is_nhs:
+        return ExemptionRegime.NHS_PUBLIC_INTEREST
+    return ExemptionRegime.SCHEDULE_12A
 
 
 def with_terms_review_due(queryset: models.QuerySet[Body]) -> models.QuerySet[Body]:

@@ -7,9 +7,15 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import dateformat
+from django.utils import dateformat, timezone
 
-from governance.models import GiftOrHospitality, Interest, Organisation, Person
+from governance.models import (
+    GiftOrHospitality,
+    Interest,
+    Organisation,
+    Person,
+    ProcurementDecision,
+)
 from ics_portal.common.records import lock_for_edit, save_record
 
 
@@ -81,6 +87,25 @@ def interest_end(*, interest: Interest, registered_to: date, actor) -> Interest:
         return save_record(interest, actor=actor, reason="Interest ended")
 
 
+def interest_dispose(*, interest: Interest, actor, today: date | None = None) -> None:
+    """Delete an ended interest, with its change history, once the six years it must be kept
+    after it ended have passed; refuse a current one or one still within its six years."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        interest = Interest.objects.select_for_update().get(pk=interest.pk)
+        if interest.registered_to is None:
+            raise ValidationError("A current interest cannot be disposed of: end it first.")
+        if interest.kept_until >= today:
+            raise ValidationError(
+                "This interest must be kept until "
+                f"{dateformat.format(interest.kept_until, 'j F Y')}, six years after it ended."
+            )
+        pk = interest.pk
+        interest.delete()
+        # Disposal takes the change history too, the deletion's own record included.
+        Interest.history.filter(id=pk).delete()
+
+
 def gift_record(
     *,
     person: Person,
@@ -133,3 +158,45 @@ def gift_update(
         gift.decision = decision
         gift.approved_by = approved_by
         return save_record(gift, actor=actor, reason="Gift or hospitality updated")
+
+
+PROCUREMENT_FIELDS = {
+    "decided_on",
+    "decision",
+    "contract",
+    "supplier",
+    "value",
+    "decided_by",
+    "declared_interests",
+    "how_managed",
+}
+
+
+def procurement_decision_record(
+    *, organisation: Organisation, actor, **fields
+) -> ProcurementDecision:
+    """Add a decision to an NHS organisation's procurement decisions register."""
+    unknown = set(fields) - PROCUREMENT_FIELDS
+    if unknown:
+        raise TypeError(f"Not fields of a procurement decision: {', '.join(sorted(unknown))}")
+    decision = ProcurementDecision(organisation=organisation, **fields)
+    with transaction.atomic():
+        return save_record(decision, actor=actor, reason="Procurement decision recorded")
+
+
+def procurement_decision_update(
+    *,
+    entry: ProcurementDecision,
+    actor,
+    expected_version: int | str | None = None,
+    **fields,
+) -> ProcurementDecision:
+    """Correct an entry, refusing a form opened before someone else's correction."""
+    unknown = set(fields) - PROCUREMENT_FIELDS
+    if unknown:
+        raise TypeError(f"Not fields of a procurement decision: {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        entry = lock_for_edit(ProcurementDecision.objects, entry.pk, expected_version)
+        for name, value in fields.items():
+            setattr(entry, name, value)
+        return save_record(entry, actor=actor, reason="Procurement decision updated")

@@ -22,6 +22,7 @@ EDITABLE_FIELDS = {
     "frequency",
     "voting",
     "delegated_authority",
+    "exemption_regime",
     "review_date",
 }
 M2M_FIELD = "quorum_required_organisations"

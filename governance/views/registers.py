@@ -5,14 +5,25 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from governance import access
-from governance.forms.registers import GiftForm, InterestEndForm, InterestForm
-from governance.models import GiftOrHospitality, Interest, Person
+from governance.forms.registers import (
+    GiftForm,
+    InterestEndForm,
+    InterestForm,
+    ProcurementDecisionForm,
+)
+from governance.models import (
+    GiftOrHospitality,
+    Interest,
+    Organisation,
+    Person,
+    ProcurementDecision,
+)
 from governance.models.registers import (
     GIFT_DECLARE_OVER,
     HOSPITALITY_APPROVE_OVER,
@@ -25,8 +36,10 @@ from governance.services.registers import (
     interest_end,
     interest_register,
     interest_update,
+    procurement_decision_record,
+    procurement_decision_update,
 )
-from ics_portal.common.forms import show_refusal
+from ics_portal.common.forms import run_service, show_refusal
 
 THRESHOLDS = {
     "gift_declare": GIFT_DECLARE_OVER,
@@ -172,3 +185,96 @@ def gift_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.success(request, "Gift or hospitality updated.")
             return redirect(_register_url(person))
     return _form_page(request, person, form, title="Change a gift or hospitality")
+
+
+# Procurement decisions registers of NHS organisations
+
+
+def _nhs_organisation(slug: str) -> Organisation:
+    """The organisation, if it is an NHS one: no other keeps this register."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not organisation.is_nhs:
+        raise Http404("Only NHS organisations keep a procurement decisions register.")
+    return organisation
+
+
+@require_GET
+def procurement_decisions(request: HttpRequest, slug: str) -> HttpResponse:
+    """An NHS organisation's procurement decisions register: public."""
+    organisation = _nhs_organisation(slug)
+    return render(
+        request,
+        "governance/registers/procurement_decisions.html",
+        {
+            "organisation": organisation,
+            "decisions": list(organisation.procurement_decisions.all()),
+            "can_edit": access.can_edit_procurement_register(request.user, organisation),
+        },
+    )
+
+
+def _procurement_form_page(request, organisation, form, *, heading: str, history_object=None):
+    return render(
+        request,
+        "includes/form_page.html",
+        {
+            "form": form,
+            "heading": heading,
+            "intro": f"An entry in the procurement decisions register of {organisation}. "
+            "The register is public.",
+            "back": organisation,
+            "history_object": history_object,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def procurement_decision_create(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _nhs_organisation(slug)
+    access.require(access.can_edit_procurement_register(request.user, organisation))
+    form = ProcurementDecisionForm(
+        request.POST or None, instance=ProcurementDecision(organisation=organisation)
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: procurement_decision_record(
+                organisation=organisation, actor=request.user, **form.record_fields()
+            ),
+        )
+        if saved:
+            messages.success(request, f"{saved} added to the register.")
+            return redirect(saved)
+    return _procurement_form_page(
+        request, organisation, form, heading="Record a procurement decision"
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def procurement_decision_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = _nhs_organisation(slug)
+    access.require(access.can_edit_procurement_register(request.user, organisation))
+    decision = get_object_or_404(ProcurementDecision, pk=pk, organisation=organisation)
+    form = ProcurementDecisionForm(request.POST or None, instance=decision)
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: procurement_decision_update(
+                entry=decision,
+                actor=request.user,
+                expected_version=form.expected_version(),
+                **form.record_fields(),
+            ),
+        )
+        if saved:
+            messages.success(request, f"{saved} updated.")
+            return redirect(saved)
+    return _procurement_form_page(
+        request,
+        organisation,
+        form,
+        heading="Change a procurement decision",
+        history_object=decision,
+    )

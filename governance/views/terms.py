@@ -141,6 +141,7 @@ def _sections(terms: TermsOfReference) -> list[tuple[str, str]]:
         ("Meeting frequency", terms.frequency),
         ("Voting", terms.voting),
         ("Delegated authority", terms.delegated_authority),
+        ("Private business taken under", terms.get_exemption_regime_display()),
         ("Review date", _date(terms.review_date)),
         ("Approved", ", ".join(filter(None, [_date(terms.approved_on), terms.approved_by]))),
     ]

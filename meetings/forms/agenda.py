@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from governance.models import Body
+from governance.models.terms import ExemptionRegime
 from ics_portal.common.forms import DateTimeInput, GovukDateField, VersionField
 from meetings.models import AgendaItem, Meeting, WorkProgrammeEntry
 
@@ -43,6 +44,25 @@ class MeetingForm(forms.Form):
         return data
 
 
+EXEMPT_REASON_HELP = (
+    "For a Part II item: why publicity would be prejudicial to the public interest, as the "
+    "resolution to exclude the public will state it, for example 'commercially confidential "
+    "information about a procurement'. Published with the item's title."
+)
+
+
+def follow_regime(form: forms.Form, regime: str) -> None:
+    """Ask for the grounds the body's regime uses: a Schedule 12A paragraph or an NHS
+    public-interest reason, never both."""
+    if regime == ExemptionRegime.NHS_PUBLIC_INTEREST:
+        del form.fields["exempt_paragraph"]
+        form.fields[
+            "is_exempt"
+        ].help_text = "Taken in private: the public will see only the title and the reason given."
+    else:
+        del form.fields["exempt_reason"]
+
+
 class AgendaItemForm(forms.Form):
     title = forms.CharField(max_length=300)
     purpose = forms.ChoiceField(
@@ -63,19 +83,40 @@ class AgendaItemForm(forms.Form):
         help_text="For a Part II item: the paragraph of Schedule 12A to the Local Government "
         "Act 1972 it relies on.",
     )
+    exempt_reason = forms.CharField(
+        label="Reason for taking it in private",
+        max_length=300,
+        required=False,
+        help_text=EXEMPT_REASON_HELP,
+    )
+
+    def __init__(self, *args, regime: str = ExemptionRegime.SCHEDULE_12A, **kwargs):
+        super().__init__(*args, **kwargs)
+        follow_regime(self, regime)
 
     def clean(self):
         data = super().clean()
-        if data.get("is_exempt") and not data.get("exempt_paragraph"):
-            self.add_error(
-                "exempt_paragraph", "Choose the paragraph of Schedule 12A this item relies on."
-            )
-        if not data.get("is_exempt") and data.get("exempt_paragraph"):
-            self.add_error(
-                "exempt_paragraph",
-                "Only a Part II item cites a paragraph of Schedule 12A: mark the item as "
-                "Part II, or choose no paragraph.",
-            )
+        exempt = data.get("is_exempt")
+        if "exempt_paragraph" in self.fields:
+            if exempt and not data.get("exempt_paragraph"):
+                self.add_error(
+                    "exempt_paragraph", "Choose the paragraph of Schedule 12A this item relies on."
+                )
+            if not exempt and data.get("exempt_paragraph"):
+                self.add_error(
+                    "exempt_paragraph",
+                    "Only a Part II item cites a paragraph of Schedule 12A: mark the item as "
+                    "Part II, or choose no paragraph.",
+                )
+        if "exempt_reason" in self.fields:
+            if exempt and not data.get("exempt_reason"):
+                self.add_error("exempt_reason", "Give the reason for taking this item in private.")
+            if not exempt and data.get("exempt_reason"):
+                self.add_error(
+                    "exempt_reason",
+                    "Only a Part II item gives a reason for taking it in private: mark the item "
+                    "as Part II, or leave the reason empty.",
+                )
         return data
 
 
@@ -92,7 +133,15 @@ class ItemReviseForm(AgendaItemEditForm):
         help_text="Shown on the published agenda as a supplementary / revised report.",
     )
 
-    field_order = ["summary", "title", "purpose", "lead_officer", "is_exempt", "exempt_paragraph"]
+    field_order = [
+        "summary",
+        "title",
+        "purpose",
+        "lead_officer",
+        "is_exempt",
+        "exempt_paragraph",
+        "exempt_reason",
+    ]
 
 
 class PublishForm(forms.Form):

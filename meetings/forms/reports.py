@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from governance.models.terms import ExemptionRegime
 from ics_portal.common.forms import VersionField
 from meetings.models import Report
 from meetings.models.reports import IMPLICATIONS
@@ -107,10 +108,27 @@ class AttachmentForm(RevisionSummaryMixin, forms.Form):
         empty_value=None,
         choices=[("", "Not exempt")] + [(n, f"Paragraph {n}") for n in range(1, 8)],
     )
+    exempt_reason = forms.CharField(
+        label="Reason for keeping it private",
+        max_length=300,
+        required=False,
+        help_text="For an exempt appendix: why publicity would be prejudicial to the public "
+        "interest. Published with the appendix's title.",
+    )
 
-    def __init__(self, *args, published: bool = False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        published: bool = False,
+        regime: str = ExemptionRegime.SCHEDULE_12A,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.add_revision_summary(published)
+        if regime == ExemptionRegime.NHS_PUBLIC_INTEREST:
+            del self.fields["exempt_paragraph"]
+        else:
+            del self.fields["exempt_reason"]
 
 
 class AttachmentRemoveForm(forms.Form):

@@ -15,6 +15,45 @@ from meetings.quorum import Quorum, meeting_quorum
 from meetings.working_days import default_report_deadline
 
 
+def exempt_grounds_q() -> Q:
+    """A Part II record states one ground: a Schedule 12A paragraph or an NHS public-interest
+    reason; a Part I record states none."""
+    return (
+        Q(is_exempt=True, exempt_paragraph__gte=1, exempt_paragraph__lte=7, exempt_reason="")
+        | (Q(is_exempt=True, exempt_paragraph__isnull=True) & ~Q(exempt_reason=""))
+        | Q(is_exempt=False, exempt_paragraph__isnull=True, exempt_reason="")
+    )
+
+
+def check_exempt_grounds(record) -> None:
+    """The model-level half of `exempt_grounds_q`, as form errors; which of the two grounds a
+    body uses is checked by the services against the body's terms of reference."""
+    if record.is_exempt and not record.exempt_paragraph and not record.exempt_reason:
+        raise ValidationError(
+            {
+                "exempt_paragraph": "Choose the paragraph of Schedule 12A it relies on, or give "
+                "the public-interest reason for taking it in private."
+            }
+        )
+    if record.is_exempt and record.exempt_paragraph and record.exempt_reason:
+        raise ValidationError(
+            {"exempt_reason": "Cite a paragraph of Schedule 12A or give a reason, not both."}
+        )
+    if not record.is_exempt and record.exempt_paragraph:
+        raise ValidationError({"exempt_paragraph": "Only a Part II item cites a paragraph."})
+    if not record.is_exempt and record.exempt_reason:
+        raise ValidationError(
+            {"exempt_reason": "Only a Part II item gives a reason for taking it in private."}
+        )
+
+
+def exempt_notice(paragraph: int | None, reason: str) -> str:
+    """What the public sees in place of exempt content: its grounds, never the content."""
+    if paragraph:
+        return f"Exempt: paragraph {paragraph} of Schedule 12A"
+    return f"Private on public-interest grounds: {reason}"
+
+
 class Meeting(models.Model):
     """A meeting of a body, from scheduling through the approval of its minutes."""
 
@@ -210,6 +249,13 @@ class AgendaItem(models.Model):
         blank=True,
         choices=[(n, f"Paragraph {n}") for n in range(1, 8)],
     )
+    exempt_reason = models.CharField(
+        "reason for taking it in private",
+        max_length=300,
+        blank=True,
+        help_text="For a body that excludes the public on NHS public-interest grounds: the "
+        "reason, as the resolution to exclude the public states it. Published.",
+    )
     lead_officer = models.CharField(max_length=200, blank=True)
     work_programme_entry = models.OneToOneField(
         WorkProgrammeEntry,
@@ -251,14 +297,11 @@ class AgendaItem(models.Model):
         ordering = ["meeting", "position"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(is_exempt=True, exempt_paragraph__gte=1, exempt_paragraph__lte=7)
-                    | Q(is_exempt=False, exempt_paragraph__isnull=True)
-                ),
-                name="exempt_item_cites_a_paragraph",
+                condition=exempt_grounds_q(),
+                name="exempt_item_states_its_grounds",
                 violation_error_message=(
-                    "A Part II item must cite the paragraph (1 to 7) of Schedule 12A it relies "
-                    "on; a Part I item cites none."
+                    "A Part II item cites either a paragraph (1 to 7) of Schedule 12A or a "
+                    "public-interest reason, not both; a Part I item cites neither."
                 ),
             )
         ]
@@ -270,16 +313,11 @@ class AgendaItem(models.Model):
         return reverse("meetings:detail", args=[self.meeting_id]) + f"#item-{self.position}"
 
     def clean(self) -> None:
-        if self.is_exempt and not self.exempt_paragraph:
-            raise ValidationError(
-                {"exempt_paragraph": "Choose the paragraph of Schedule 12A this item relies on."}
-            )
-        if not self.is_exempt and self.exempt_paragraph:
-            raise ValidationError({"exempt_paragraph": "Only a Part II item cites a paragraph."})
+        check_exempt_grounds(self)
 
     @property
     def exempt_notice(self) -> str:
-        return f"Exempt: paragraph {self.exempt_paragraph} of Schedule 12A"
+        return exempt_notice(self.exempt_paragraph, self.exempt_reason)
 
 
 class AgendaRevision(models.Model):

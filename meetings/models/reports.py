@@ -5,13 +5,12 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from meetings.models.agenda import AgendaItem
+from meetings.models.agenda import AgendaItem, check_exempt_grounds, exempt_notice
 
 IMPLICATIONS = [
     ("implications_financial", "Financial"),
@@ -103,6 +102,12 @@ class Attachment(models.Model):
         blank=True,
         choices=[(n, f"Paragraph {n}") for n in range(1, 8)],
     )
+    exempt_reason = models.CharField(
+        "reason for keeping it private",
+        max_length=300,
+        blank=True,
+        help_text="For a body that excludes the public on NHS public-interest grounds.",
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     withdrawal_reason = models.CharField(max_length=300, blank=True, editable=False)
     history = HistoricalRecords()
@@ -122,15 +127,13 @@ class Attachment(models.Model):
 
     @property
     def exempt_notice(self) -> str:
-        return f"Exempt: paragraph {self.exempt_paragraph} of Schedule 12A"
+        return exempt_notice(self.exempt_paragraph, self.exempt_reason)
 
     def clean(self) -> None:
-        if self.is_exempt and not self.exempt_paragraph:
-            raise ValidationError(
-                {"exempt_paragraph": "Choose the paragraph of Schedule 12A it is exempt under."}
-            )
         if not self.is_exempt:
             self.exempt_paragraph = None
+            self.exempt_reason = ""
+        check_exempt_grounds(self)
 
     @property
     def kind_label(self) -> str:

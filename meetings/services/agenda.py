@@ -11,13 +11,20 @@ from django.utils import timezone
 
 from governance.models import Body, ProgressReport
 from ics_portal.common.records import check_version, lock_for_edit, save_record
-from meetings.exclusion import part_ii_out_of_order
+from meetings.exclusion import check_grounds_for_body, part_ii_out_of_order
 from meetings.models import AgendaItem, AgendaRevision, Meeting, Supplement, WorkProgrammeEntry
 from meetings.services.packs import packs_withdraw_public
 from meetings.tasks import enqueue_pack_render
 from meetings.working_days import is_late, latest_publication_date
 
-ITEM_FIELDS = {"title", "purpose", "is_exempt", "exempt_paragraph", "lead_officer"}
+ITEM_FIELDS = {
+    "title",
+    "purpose",
+    "is_exempt",
+    "exempt_paragraph",
+    "exempt_reason",
+    "lead_officer",
+}
 STANDARD_ITEMS = [
     (AgendaItem.Kind.MINUTES, "Minutes of the last meeting", AgendaItem.Purpose.DECISION),
     (AgendaItem.Kind.APOLOGIES, "Apologies for absence", AgendaItem.Purpose.INFORMATION),
@@ -70,15 +77,29 @@ PART_I_PARAGRAPH = (
 )
 
 
+PART_I_REASON = (
+    "Only a Part II item gives a reason for taking it in private: mark the item as Part II, "
+    "or leave the reason empty."
+)
+GROUNDS = ("is_exempt", "exempt_paragraph", "exempt_reason")
+
+
 def _apply_item_changes(item: AgendaItem, changes: dict) -> None:
-    """Set the changed fields; a Part I item that is given a paragraph is refused, not
-    silently stripped of it. Making an item Part I without naming a paragraph drops its old one."""
+    """Set the changed fields; a Part I item that is given a paragraph or a reason is refused,
+    not silently stripped of it. Making an item Part I without naming grounds drops its old
+    ones. Changed grounds must follow the body's regime (meetings/exclusion.py)."""
+    before = [getattr(item, name) for name in GROUNDS]
     for name, value in changes.items():
         setattr(item, name, value)
-    if not item.is_exempt and item.exempt_paragraph:
+    if not item.is_exempt:
         if changes.get("exempt_paragraph"):
             raise ValidationError({"exempt_paragraph": PART_I_PARAGRAPH})
+        if changes.get("exempt_reason"):
+            raise ValidationError({"exempt_reason": PART_I_REASON})
         item.exempt_paragraph = None
+        item.exempt_reason = ""
+    if [getattr(item, name) for name in GROUNDS] != before:
+        check_grounds_for_body(item.meeting.body, item)
 
 
 def _check_progress_stays_public(item: AgendaItem) -> None:
@@ -256,6 +277,7 @@ def item_add(
     purpose: str = "",
     is_exempt: bool = False,
     exempt_paragraph: int | None = None,
+    exempt_reason: str = "",
     lead_officer: str = "",
     position: int | None = None,
     work_programme_entry: WorkProgrammeEntry | None = None,
@@ -275,6 +297,7 @@ def item_add(
                 purpose=purpose,
                 is_exempt=is_exempt,
                 exempt_paragraph=exempt_paragraph,
+                exempt_reason=exempt_reason,
                 lead_officer=lead_officer,
                 work_programme_entry=work_programme_entry,
                 actor=actor,
@@ -287,6 +310,8 @@ def item_add(
             index = min(max(position, 1), len(items) + 1) - 1
         if exempt_paragraph and not is_exempt:
             raise ValidationError({"exempt_paragraph": PART_I_PARAGRAPH})
+        if exempt_reason and not is_exempt:
+            raise ValidationError({"exempt_reason": PART_I_REASON})
         item = AgendaItem(
             meeting=meeting,
             position=index + 1,
@@ -295,9 +320,11 @@ def item_add(
             purpose=purpose,
             is_exempt=is_exempt,
             exempt_paragraph=exempt_paragraph,
+            exempt_reason=exempt_reason.strip(),
             lead_officer=lead_officer,
             work_programme_entry=work_programme_entry,
         )
+        check_grounds_for_body(meeting.body, item)
         item.full_clean()
         # Make room: the items from the new position down move one place.
         for later in reversed(items[index:]):
@@ -313,6 +340,7 @@ def _late_item_add(
     purpose: str,
     is_exempt: bool,
     exempt_paragraph: int | None,
+    exempt_reason: str,
     lead_officer: str,
     work_programme_entry: WorkProgrammeEntry | None,
     actor,
@@ -337,9 +365,11 @@ def _late_item_add(
         purpose=purpose,
         is_exempt=is_exempt,
         exempt_paragraph=exempt_paragraph if is_exempt else None,
+        exempt_reason=exempt_reason.strip() if is_exempt else "",
         lead_officer=lead_officer,
         work_programme_entry=work_programme_entry,
     )
+    check_grounds_for_body(meeting.body, item)
     item.full_clean()
     for later in reversed(items[index:]):
         later.position += 1

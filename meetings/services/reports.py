@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from ics_portal.common.records import check_version, save_record
+from meetings.exclusion import check_grounds_for_body
 from meetings.models import AgendaItem, AgendaRevision, Attachment, Meeting, Report
 from meetings.services.agenda import after_papers_change
 from meetings.services.packs import packs_withdraw_public
@@ -179,6 +180,7 @@ def attachment_add(
     revision_summary: str = "",
     is_exempt: bool = False,
     exempt_paragraph: int | None = None,
+    exempt_reason: str = "",
 ) -> Attachment:
     """Attach a PDF or DOCX file to a report, checked by its whole content against its name
     (meetings/uploads.py), within the size limit, stored under a generated name. After
@@ -198,12 +200,14 @@ def attachment_add(
             title=title,
             is_exempt=is_exempt,
             exempt_paragraph=exempt_paragraph if is_exempt else None,
+            exempt_reason=exempt_reason.strip() if is_exempt else "",
             original_name=original_name,
             mime_type=mime_type,
             size=upload.size,
             sha512=_checksum(upload),
             uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
+        check_grounds_for_body(report.item.meeting.body, attachment)
         attachment.full_clean(exclude=["file"])
         # The name given here is ignored: attachment_path generates the stored name.
         attachment.file.save("upload", upload, save=False)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from governance.access import can_clerk_any, can_edit_body, editable_bodies_q, require
 from governance.models import Body
+from governance.models.terms import exemption_regime
 from ics_portal.common.forms import run_service
 from ics_portal.common.pages import uncounted_page
 from meetings.access import can_see_exempt, can_see_item, item_views, report_writing
@@ -43,7 +44,14 @@ from meetings.working_days import clear_working_days_between, is_late, latest_pu
 EDIT = require_http_methods(["GET", "POST"])
 MEETINGS_PER_PAGE = 25
 RECENT_MEETINGS = 5
-ITEM_FIELDS = ["title", "purpose", "lead_officer", "is_exempt", "exempt_paragraph"]
+ITEM_FIELDS = [
+    "title",
+    "purpose",
+    "lead_officer",
+    "is_exempt",
+    "exempt_paragraph",
+    "exempt_reason",
+]
 
 
 def _visible_meetings(user):
@@ -417,7 +425,8 @@ def meeting_mark_held(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _item_values(data: dict) -> dict:
-    return {name: data[name] for name in ITEM_FIELDS}
+    """The fields the form asked: a body's regime asks a paragraph or a reason, not both."""
+    return {name: data[name] for name in ITEM_FIELDS if name in data}
 
 
 def _item_initial(item: AgendaItem) -> dict:
@@ -429,7 +438,7 @@ def _item_initial(item: AgendaItem) -> dict:
 @EDIT
 def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for_clerk(request, pk)
-    form = AgendaItemForm(_posted(request))
+    form = AgendaItemForm(_posted(request), regime=exemption_regime(meeting.body))
     if request.method == "POST" and form.is_valid():
         item = run_service(
             form,
@@ -461,7 +470,9 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     if item.meeting.is_published and not waiting:
         messages.info(request, "The agenda has been published: revise the item instead.")
         return redirect("meetings:item_revise", pk=pk, item_pk=item_pk)
-    form = AgendaItemEditForm(_posted(request), initial=_item_initial(item))
+    form = AgendaItemEditForm(
+        _posted(request), initial=_item_initial(item), regime=exemption_regime(item.meeting.body)
+    )
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             form,
@@ -488,7 +499,9 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @EDIT
 def item_revise(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = _item_for_clerk(request, pk, item_pk)
-    form = ItemReviseForm(_posted(request), initial=_item_initial(item))
+    form = ItemReviseForm(
+        _posted(request), initial=_item_initial(item), regime=exemption_regime(item.meeting.body)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         revision = run_service(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from governance.access import require
 from governance.glossary import Acronyms
+from governance.models.terms import exemption_regime
 from ics_portal.common.forms import run_service
 from ics_portal.common.responses import pdf_response
 from meetings.access import (
@@ -189,7 +190,10 @@ def attachment_add(request: HttpRequest, pk: int, position: int) -> HttpResponse
         messages.info(request, "Write the report before attaching files to it.")
         return redirect("meetings:report_edit", pk=pk, position=position)
     form = AttachmentForm(
-        request.POST or None, request.FILES or None, published=item.meeting.is_published
+        request.POST or None,
+        request.FILES or None,
+        published=item.meeting.is_published,
+        regime=exemption_regime(item.meeting.body),
     )
     if request.method == "POST" and form.is_valid():
         saved = run_service(
@@ -199,7 +203,8 @@ def attachment_add(request: HttpRequest, pk: int, position: int) -> HttpResponse
                 upload=form.cleaned_data["upload"],
                 title=form.cleaned_data["title"],
                 is_exempt=form.cleaned_data["is_exempt"],
-                exempt_paragraph=form.cleaned_data["exempt_paragraph"],
+                exempt_paragraph=form.cleaned_data.get("exempt_paragraph"),
+                exempt_reason=form.cleaned_data.get("exempt_reason", ""),
                 actor=request.user,
                 revision_summary=form.cleaned_data.get("revision_summary", ""),
             ),

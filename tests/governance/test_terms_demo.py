@@ -28,6 +28,7 @@ def test_demo_terms_are_idempotent_and_show_a_review_due(client):
     assert _state() == first
     assert first[0] == [
         ("adult-social-care-and-public-health-committee", 1, "approved"),
+        ("bsw-icb-board", 1, "approved"),
         ("hw-icp-assembly", 1, "approved"),
         ("wiltshire-integrated-care-alliance", 1, "approved"),
         ("wiltshire-integrated-care-alliance", 2, "draft"),
