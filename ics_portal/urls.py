@@ -59,6 +59,7 @@ urlpatterns = [
     path(
         "bodies/<slug:slug>/decisions/feed/", feeds.body_decisions_feed, name="body_decisions_feed"
     ),
+    path("", include("alerts.urls")),
     path("", include("governance.urls")),
     path("", include("meetings.urls")),
     path("", include("decisions.urls")),
