@@ -27,7 +27,7 @@ from decisions.models import (
     ScrutinyRecommendation,
 )
 from governance.access import RecordRule, can_edit_body, everyone, is_admin, roles, withheld
-from governance.models import Body
+from governance.models import Body, Organisation, Partnership
 from meetings import access as meetings_access
 from meetings.access import can_see_item_content, can_see_meeting
 
@@ -316,3 +316,27 @@ def withheld_fields(user, obj) -> frozenset[str]:
     """What of any record of the portal this user may not see: the one function every output
     (page, history, trail, PDF, feed, search, API, email) uses to withhold."""
     return withheld(RULES, user, obj)
+
+
+FOLLOWABLE: dict[str, type] = {
+    "body": Body,
+    "partnership": Partnership,
+    "organisation": Organisation,
+    "decision": Resolution,
+}
+
+
+def can_follow(user, record) -> bool:
+    """A signed-in user follows a body, a partnership, an organisation or a decision that they
+    may see; what each alert then says is cut to what they may see when it is sent."""
+    return (
+        user.is_authenticated
+        and type(record) in FOLLOWABLE.values()
+        and "id" not in withheld_fields(user, record)
+    )
+
+
+def can_subscribe_by_email(body) -> bool:
+    """Anyone, with no account, may subscribe by email to a body's publications: what it
+    publishes is public, and the alerts say only what the public pages say."""
+    return "id" not in withheld_fields(AnonymousUser(), body)

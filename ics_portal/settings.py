@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks_db",
     "ics_portal.apps.IcsPortalConfig",
+    "alerts",
     "governance",
     "meetings",
     "decisions",

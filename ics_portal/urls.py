@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from ics_portal import feeds, history, password_reset, search_views, views
+from ics_portal import feeds, following, history, password_reset, search_views, views
 
 handler404 = "ics_portal.views.not_found"
 
@@ -64,6 +64,10 @@ urlpatterns = [
         feeds.delegated_decisions_feed,
         name="delegated_decisions_feed",
     ),
+    path("", include("alerts.urls")),
+    path("follow/<slug:kind>/<int:pk>/", following.follow, name="follow"),
+    path("bodies/<slug:slug>/subscribe/", following.subscribe, name="subscribe"),
+    path("alerts/confirm/<str:token>/", following.subscribe_confirm, name="subscribe_confirm"),
     path("", include("governance.urls")),
     path("", include("meetings.urls")),
     path("", include("decisions.urls")),

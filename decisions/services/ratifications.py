@@ -7,17 +7,17 @@ import functools
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from alerts.mail import Letter, deliver, portal_url
+from alerts.models import Follow, SentEmail
 from decisions.access import can_record_ratification, withheld_fields
 from decisions.models import Ratification, Resolution, ratification_progress
 from decisions.services.resolutions import resolution_refresh_from_ratifications
@@ -117,7 +117,12 @@ def ratification_route(
 
 
 def _base(base_url: str) -> str:
-    return (base_url or getattr(settings, "PORTAL_URL", "") or "http://127.0.0.1:8000").rstrip("/")
+    return portal_url(base_url)
+
+
+def short_date(day: date) -> str:
+    """A date for a subject line: "30 Nov 2022"."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def governance_lead_emails(organisation_id: int) -> list[str]:
@@ -160,6 +165,21 @@ def clerk_users(body_id: int) -> list:
     )
 
 
+def governance_leads(organisation_id: int) -> list:
+    """The organisation's active governance leads who have an email address."""
+    return list(
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            role_assignments__role=RoleAssignment.Role.GOVERNANCE_LEAD,
+            role_assignments__organisation_id=organisation_id,
+        )
+        .exclude(email="")
+        .order_by("email")
+        .distinct()
+    )
+
+
 @task
 def send_ratification_requests(ratification_ids: list[int], base_url: str) -> int:
     """Tell each organisation's governance leads what they must ratify, by when, and where."""
@@ -168,31 +188,33 @@ def send_ratification_requests(ratification_ids: list[int], base_url: str) -> in
         "organisation", "ratifying_body", "resolution__body", "resolution__meeting"
     )
     for ratification in ratifications:
-        recipients = governance_lead_emails(ratification.organisation_id)
-        if not recipients:
-            continue
         resolution = ratification.resolution
-        link = base_url + reverse(
+        link = _base(base_url) + reverse(
             "decisions:ratification_outcome", args=[resolution.pk, ratification.pk]
         )
-        ratifying = ratification.ratifying_body or "the body that ratifies for you"
-        message = (
-            f"{resolution.body} agreed in principle {resolution} at its meeting on "
-            f"{long_date(resolution.meeting.date)}, and asks {ratification.organisation} to "
-            f"ratify it.\n\n"
-            f"Resolution: {resolution}\n"
-            f"Body: {resolution.body}\n"
-            f"Ratifying body: {ratifying}\n"
-            f"Due by: {long_date(ratification.due_date)}\n\n"
-            f"Record your organisation's outcome on the portal:\n{link}\n"
-        )
-        send_mail(
-            f"Ratification requested: {resolution} by {long_date(ratification.due_date)}",
-            message,
-            None,
-            recipients,
-        )
-        sent += 1
+        for lead in governance_leads(ratification.organisation_id):
+            deliver(
+                Letter(
+                    to=lead.email,
+                    user=lead,
+                    subject=(
+                        f"Ratification requested by {short_date(ratification.due_date)}: "
+                        f"{resolution} — {ratification.organisation}"
+                    ),
+                    template="decisions/email/ratification_request",
+                    why=SentEmail.Why.RATIFICATION_REQUEST,
+                    about=ratification,
+                    link=link,
+                    context={
+                        "ratification": ratification,
+                        "resolution": resolution,
+                        "ratifying": ratification.ratifying_body
+                        or "the body that ratifies for you",
+                    },
+                ),
+                base_url=base_url,
+            )
+            sent += 1
     return sent
 
 
@@ -315,37 +337,59 @@ def ratification_record_outcome(
 
 @task
 def send_outcome_notice(ratification_id: int, base_url: str) -> int:
-    """Tell the clerks of the body that made the resolution what an organisation decided and
-    where the resolution now stands. What each clerk may not see (Part II text) is left out,
-    as `decisions.access.withheld_fields` says."""
+    """Tell the clerks of the body that made the resolution, and those who follow the decision,
+    what an organisation decided and where the resolution now stands. What each reader may not
+    see (Part II text) is left out, as `decisions.access.withheld_fields` says."""
     ratification = Ratification.objects.select_related(
         "organisation",
         "ratifying_body",
         "resolution__body",
         "resolution__meeting__body",
         "resolution__item__meeting__body",
+        "resolution__item__supplement",
     ).get(pk=ratification_id)
     resolution = ratification.resolution
     everyone = list(resolution.ratifications.select_related("organisation"))
-    link = base_url + resolution.get_absolute_url()
-    subject = (
-        f"{ratification.organisation}: {ratification.get_status_display().lower()} – {resolution}"
-    )
+    all_decided = all(each.is_final for each in everyone)
+    status = ratification.get_status_display().lower()
+    subject = f"{ratification.organisation}: {status} – {resolution}"
+    if all_decided and ratification.is_final:
+        subject = f"All organisations decided: {resolution} – {ratification.organisation} {status}"
+    readers: list[tuple[object, str, Follow | None]] = [
+        (clerk, clerk.email, None) for clerk in clerk_users(resolution.body_id)
+    ]
+    told = {address for _, address, _ in readers}
+    for follow in Follow.objects.of(resolution):
+        if follow.address and follow.address not in told:
+            told.add(follow.address)
+            readers.append((follow.user, follow.address, follow))
     sent = 0
-    for clerk in clerk_users(resolution.body_id):
-        hidden = withheld_fields(clerk, ratification) | withheld_fields(clerk, resolution)
-        message = render_to_string(
-            "decisions/email/ratification_outcome.txt",
-            {
-                "ratification": ratification,
-                "resolution": resolution,
-                "progress": ratification_progress(everyone),
-                "link": link,
-                "show_text": "parts" not in hidden,
-                "show_details": not {"amendment", "reason", "note"} & hidden,
-                "exempt_notice": resolution.item.exempt_notice,
-            },
+    for user, address, follow in readers:
+        viewer = user or AnonymousUser()
+        hidden = withheld_fields(viewer, ratification) | withheld_fields(viewer, resolution)
+        if "id" in hidden:
+            continue  # a follower who may no longer see the decision hears nothing of it
+        deliver(
+            Letter(
+                to=address,
+                user=user,
+                subject=subject,
+                template="decisions/email/ratification_outcome",
+                why=SentEmail.Why.ALL_DECIDED if all_decided else SentEmail.Why.OUTCOME_RECORDED,
+                about=ratification,
+                link=_base(base_url) + resolution.get_absolute_url(),
+                follow=follow,
+                context={
+                    "ratification": ratification,
+                    "resolution": resolution,
+                    "progress": ratification_progress(everyone),
+                    "show_text": "parts" not in hidden,
+                    "show_details": not {"amendment", "reason", "note"} & hidden,
+                    "exempt_notice": resolution.item.exempt_notice,
+                    "because": f"You follow {resolution}",
+                },
+            ),
+            base_url=base_url,
         )
-        send_mail(subject, message, None, [clerk.email])
         sent += 1
     return sent

@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from alerts.mail import portal_url
 from governance.models import Body, ProgressReport
 from ics_portal.common.records import check_version, lock_for_edit, save_record
+from meetings.announcements import announce_agenda_published
 from meetings.exclusion import check_grounds_for_body, part_ii_out_of_order
 from meetings.models import AgendaItem, AgendaRevision, Meeting, Supplement, WorkProgrammeEntry
 from meetings.services.packs import packs_withdraw_public
@@ -602,6 +604,9 @@ def agenda_publish(
         meeting.pack_version += 1
         save_record(meeting, actor=actor, reason="Agenda published")
         after_papers_change(meeting)
+        transaction.on_commit(
+            functools.partial(announce_agenda_published.enqueue, meeting.pk, portal_url())
+        )
         return meeting
 
 

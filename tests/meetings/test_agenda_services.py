@@ -216,7 +216,7 @@ def test_the_pack_render_is_queued_on_commit_only(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         services.agenda_publish(meeting=draft, actor=clerk, now=at(2099, 2, 1))
         assert calls == []  # not before the transaction commits
-    assert calls == [draft.pk] and len(callbacks) == 1
+    assert calls == [draft.pk] and len(callbacks) == 2  # the pack, and telling followers
 
     with django_capture_on_commit_callbacks(execute=True):
         services.item_revise(item=business_item(draft), actor=clerk, summary="Revised")

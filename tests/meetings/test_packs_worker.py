@@ -29,7 +29,11 @@ def test_publishing_queues_the_pack_for_the_worker(settings, tmp_path, clerk, bo
         meeting=meeting, actor=clerk, now=timezone.make_aware(datetime(2099, 2, 1, 9, 0))
     )
 
-    assert DBTaskResult.objects.count() == 1
+    # The pack render, and telling followers (both for the worker).
+    assert sorted(DBTaskResult.objects.values_list("task_path", flat=True)) == [
+        "meetings.announcements.announce_agenda_published",
+        "meetings.tasks.render_packs",
+    ]
     assert not AgendaPack.objects.exists()  # nothing rendered in the clerk's request
 
     call_command("db_worker", "--batch", "--interval", "0", stdout=open("/dev/null", "w"))
