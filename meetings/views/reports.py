@@ -171,7 +171,9 @@ def report_edit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
             )
         if saved:
             messages.success(request, "Report saved.")
-            return redirect(saved)
+            # An officer who writes for an agenda not yet published cannot see its pages: they
+            # stay on the report they are writing.
+            return redirect(saved if can_see_meeting(request.user, item.meeting) else request.path)
     return render(
         request,
         "meetings/reports/report_form.html",

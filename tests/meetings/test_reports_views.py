@@ -157,6 +157,10 @@ def test_create_report_through_the_page(client_for, officer, draft_item):
     assert response.status_code == 302
     report = Report.objects.get(item=draft_item)
     assert report.history.get().history_user == officer
+    # The agenda is not published, so the officer cannot see its pages: they stay on the
+    # report they are writing rather than land on a page that says "not found".
+    assert response.url == f"/meetings/{draft_item.meeting_id}/items/1/report/"
+    assert "Report saved." in client.get(response.url).content.decode()
 
 
 def test_attachment_page_before_report_redirects_to_write_it(client_for, clerk, draft_item):
