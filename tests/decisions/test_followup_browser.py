@@ -72,7 +72,7 @@ def test_recommendation_sent_answered_and_accepted(
     assert_accessible(page)
     page.get_by_label("Recommendation", exact=True).fill("Publish the stroke recovery plan.")
     page.get_by_label("To an organisation").select_option(label=str(trust))
-    page.get_by_label("Date sent").fill(fu_today.isoformat())
+    fill_date(page, "Date sent", fu_today.isoformat())
     page.get_by_role("button", name="Record recommendation").click()
     recommendation = ScrutinyRecommendation.objects.get(text="Publish the stroke recovery plan.")
     assert_accessible(page)

@@ -13,6 +13,7 @@ from django.core import mail
 from decisions.models import Resolution
 from governance.models import Body, Organisation, Partnership, PartnershipMember, RoleAssignment
 from meetings.models import Meeting
+from tests.browser_forms import fill_date
 from tests.factories import all_present, make_meeting, make_user, seat
 
 
@@ -98,7 +99,7 @@ def test_agreement_in_principle_is_ratified_by_its_sovereign_organisations(
         page.get_by_label(outcome, exact=True).check()
         if outcome != "Rejected":
             page.get_by_label("Your minute reference").fill(f"MIN/22/{number}")
-        page.get_by_label("Date decided").fill(f"2022-10-{10 + number}")
+        fill_date(page, "Date decided", f"2022-10-{10 + number}")
         for label, text in extra.items():
             page.get_by_role("textbox", name=label).fill(text)
         page.get_by_role("button", name="Record the outcome").click()

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from governance.models import Body, Partnership, RoleAssignment
 from governance.services.risks import risk_create
+from tests.browser_forms import fill_date
 
 
 @pytest.mark.django_db(transaction=True)
@@ -59,7 +60,7 @@ def test_clerk_rates_a_risk_again_and_sees_its_rating_over_time(
     assert_accessible(page)
 
     page.get_by_label("Impact").select_option("4")
-    page.get_by_label("Date of this rating").fill(today.isoformat())
+    fill_date(page, "Date of this rating", today.isoformat())
     page.get_by_label("Why the rating changed").fill("Bank capacity growing")
     page.get_by_role("button", name="Save rating").click()
     assert page.get_by_text("New rating recorded.").is_visible()

@@ -47,9 +47,12 @@ def test_clerk_adds_a_substitute_member_and_sees_the_history(
     assert "The end date must be on or after the start date." in summary.inner_text()
     assert_accessible(page)
     summary.get_by_role("link").first.click()
-    assert page.evaluate("document.activeElement.id") == "id_end"
+    # The error summary takes the clerk to the day box of the date input (GOV.UK pattern).
+    assert page.evaluate("document.activeElement.id") == "id_end_0"
 
-    page.get_by_label("End date (optional)").fill("")
+    end = page.get_by_role("group", name="End date (optional)")
+    for box in ("Day", "Month", "Year"):
+        end.get_by_label(box).fill("")
     page.get_by_role("button", name="Save").click()
     assert (
         "Councillor Richard Butler added"

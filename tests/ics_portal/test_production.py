@@ -20,7 +20,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 # What the test suite's own settings put in the environment, and must not leak into the
 # production processes.
-TEST_ONLY = {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DEBUG", "STATIC_MANIFEST"}
+TEST_ONLY = {
+    "DJANGO_SETTINGS_MODULE",
+    "SECRET_KEY",
+    "DEBUG",
+    "STATIC_MANIFEST",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests (Playwright runs an event loop)
+}
 
 
 def production_env(tmp: Path) -> dict[str, str]:

@@ -32,7 +32,14 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE = settings.DATABASES["default"]
 # What the test suite's own settings put in the environment, and must not reach the servers.
-TEST_ONLY = {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DEBUG", "STATIC_MANIFEST", "DATABASE_URL"}
+TEST_ONLY = {
+    "DJANGO_SETTINGS_MODULE",
+    "SECRET_KEY",
+    "DEBUG",
+    "STATIC_MANIFEST",
+    "DATABASE_URL",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests (Playwright runs an event loop)
+}
 BUCKET = "ics-portal-files"
 PASSWORD = "two-servers-Passw0rd!"
 REPORT_TITLE = "Heron Valley Winter Plan"

@@ -44,13 +44,14 @@ def test_clerk_publishes_a_late_agenda_with_a_part_ii_item(
     assert_accessible(page)
     page.get_by_label("Schedule 12A paragraph").select_option("3")
     page.get_by_role("button", name="Save").click()
-    assert page.locator("#item-5-title").inner_text() == "5. Care home contract award"
+    # Part II business goes after all the Part I business, the work programme included.
+    assert page.locator("#item-6-title").inner_text() == "6. Care home contract award"
     assert_accessible(page)
 
-    page.get_by_role("button", name="Move up item 5").click()
-    assert page.locator("#item-4-title").inner_text() == "4. Care home contract award"
+    page.get_by_role("button", name="Move down item 4").click()
+    assert page.locator("#item-4-title").inner_text() == "4. Work programme"
     assert page.locator("#item-5-title").inner_text() == "5. Winter pressures update"
-    assert page.locator("#item-6-title").inner_text() == "6. Work programme"
+    assert page.locator("#item-6-title").inner_text() == "6. Care home contract award"
 
     page.get_by_role("link", name="Publish the agenda").click()
     assert "Publishing today is late" in page.locator("main").inner_text()
@@ -72,7 +73,7 @@ def test_clerk_publishes_a_late_agenda_with_a_part_ii_item(
 
     page.context.clear_cookies()
     page.goto(f"/meetings/{meeting.pk}/")
-    item = page.locator("#item-4")
+    item = page.locator("#item-6")
     assert "Care home contract award" in item.inner_text()
     assert "Exempt: paragraph 3 of Schedule 12A" in item.inner_text()
     assert "Melanie Williams" in page.locator("#item-5").inner_text()

@@ -80,7 +80,7 @@ def test_clerk_runs_the_whole_meeting_cycle(
     page.goto(f"/meetings/{meeting.pk}/minutes/")
     assert_accessible(page)
     page.get_by_label("4. Winter pressures update").fill("The Committee noted the update.")
-    page.get_by_label("5. Care home contract award").fill("RESOLVED to award the contract.")
+    page.get_by_label("6. Care home contract award").fill("RESOLVED to award the contract.")
     page.get_by_role("button", name="Save draft minutes").click()
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.MINUTES_DRAFTED
