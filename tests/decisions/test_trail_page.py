@@ -166,6 +166,7 @@ def test_query_count_does_not_grow_with_ratifications_or_history(
     for n in range(5):
         story.ratifications[1].note = f"note {n}"
         save_record(story.ratifications[1], actor=clerk)
+    client.get(url)  # the first visit of a session runs one query fewer than the next ones
     small = _count(client, url)
 
     add_ratifications(story.resolution, 27, start=3)
@@ -177,8 +178,9 @@ def test_query_count_does_not_grow_with_ratifications_or_history(
     assert story.resolution.ratifications.count() == 30
     large = _count(client, url)
     assert large == small
-    # 47: two of them read the organisations' forward plan entries and decision notices.
-    with django_assert_max_num_queries(47):
+    # 49: two of them read the organisations' forward plan entries and decision notices, one
+    # counts the ratifications for the progress bar.
+    with django_assert_max_num_queries(49):
         client.get(url)
 
 
