@@ -72,6 +72,7 @@ def test_recommendation_sent_answered_and_accepted(
     assert_accessible(page)
     page.get_by_label("Recommendation", exact=True).fill("Publish the stroke recovery plan.")
     page.get_by_label("To an organisation").select_option(label=str(trust))
+    page.get_by_label("Health scrutiny of an NHS body (28 days)").check()
     fill_date(page, "Date sent", fu_today.isoformat())
     page.get_by_role("button", name="Record recommendation").click()
     recommendation = ScrutinyRecommendation.objects.get(text="Publish the stroke recovery plan.")
@@ -82,7 +83,7 @@ def test_recommendation_sent_answered_and_accepted(
     page.get_by_role("link", name="Record the response").click()
     assert_accessible(page)
     page.get_by_label("The response", exact=True).fill("We will publish it in March.")
-    page.get_by_label("Date of the response").fill(fu_today.isoformat())
+    fill_date(page, "Date of the response", fu_today.isoformat())
     page.get_by_role("button", name="Record response").click()
     recommendation.refresh_from_db()
     assert recommendation.status == ScrutinyRecommendation.Status.RESPONDED
