@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from governance import access as governance_access
@@ -223,6 +223,48 @@ def attachments_visible_to(
         exempt_ok = mine.member_of | mine.clerk_of
         allowed &= Q(is_exempt=False) | Q(report__item__meeting__body_id__in=exempt_ok)
     return attachments.filter(allowed)
+
+
+def _removal_seen_q(user, prefix: str) -> Q:
+    """A filter for history "-" rows of agenda items (reached through `prefix`) that the user
+    could see when they were removed: the body's editors always; anyone else only if the
+    removal came after the agenda (and a late item's supplement) was published, so that what
+    a draft held and lost is never revealed."""
+    if is_admin(user):
+        return Q()
+    seen = Q(history_date__gte=F(f"{prefix}meeting__agenda_published_at")) & (
+        Q(**{f"{prefix}supplement__isnull": True})
+        | Q(history_date__gte=F(f"{prefix}supplement__published_at"))
+    )
+    clerk_of = roles(user).clerk_of
+    if clerk_of:
+        seen |= Q(**{f"{prefix}meeting__body_id__in": clerk_of})
+    return seen
+
+
+def deleted_items_visible_to(user) -> QuerySet:
+    """History rows of removed agenda items that the user could see when they were removed
+    (for the API's `deleted` tombstones): `item_visible_q` applied to the removed row."""
+    removed = AgendaItem.history.filter(history_type="-")
+    return removed.filter(item_visible_q(user) & _removal_seen_q(user, prefix=""))
+
+
+def deleted_reports_visible_to(user) -> QuerySet:
+    """History rows of removed reports whose item the user can see the content of, and could
+    when the report was removed. A report removed with its item follows the item's tombstone."""
+    removed = Report.history.filter(history_type="-")
+    return removed.filter(
+        item_content_q(user, prefix="item__") & _removal_seen_q(user, prefix="item__")
+    )
+
+
+def deleted_attachments_visible_to(user) -> QuerySet:
+    """History rows of removed attachments the user could see and when they were removed:
+    `attachments_visible_to` applied to the removed row."""
+    removed = Attachment.history.filter(history_type="-")
+    return attachments_visible_to(user, removed).filter(
+        _removal_seen_q(user, prefix="report__item__")
+    )
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from rest_framework.views import APIView
 from governance.access import can_edit_body
 from governance.models import Body, Person
 from ics_portal.common.api import (
+    DeletedPagination,
     IdFilter,
     OParlSerializer,
     OptionalURLField,
@@ -36,6 +37,9 @@ from ics_portal.common.api import (
 from meetings.access import (
     attachments_visible_to,
     can_see_item_content,
+    deleted_attachments_visible_to,
+    deleted_items_visible_to,
+    deleted_reports_visible_to,
     item_visible_q,
     meeting_visible_q,
     meetings_visible_to,
@@ -313,10 +317,17 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class AgendaItemViewSet(viewsets.ReadOnlyModelViewSet):
-    """Agenda items of the meetings the viewer may see (decisions.api adds their resolutions)."""
+    """Agenda items of the meetings the viewer may see (decisions.api adds their resolutions);
+    with `modified_since`, tombstones of the items removed since then."""
 
     serializer_class = AgendaItemSerializer
     filterset_class = AgendaItemFilter
+
+    pagination_class = DeletedPagination
+    oparl_type = "AgendaItem"
+
+    def get_deleted_queryset(self) -> QuerySet:
+        return deleted_items_visible_to(self.request.user)
 
     def get_queryset(self) -> QuerySet[AgendaItem]:
         items = (
@@ -334,6 +345,12 @@ class PaperViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = PaperSerializer
     filterset_class = PaperFilter
 
+    pagination_class = DeletedPagination
+    oparl_type = "Paper"
+
+    def get_deleted_queryset(self) -> QuerySet:
+        return deleted_reports_visible_to(self.request.user)
+
     def get_queryset(self) -> QuerySet[Report]:
         reports = (
             Report.objects.filter(meeting_visible_q(self.request.user, prefix="item__meeting__"))
@@ -349,6 +366,12 @@ class FileViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = FileSerializer
     filterset_class = FileFilter
+
+    pagination_class = DeletedPagination
+    oparl_type = "File"
+
+    def get_deleted_queryset(self) -> QuerySet:
+        return deleted_attachments_visible_to(self.request.user)
 
     def get_queryset(self) -> QuerySet[Attachment]:
         attachments = (

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import DateTimeField, Model, OuterRef, Q, QuerySet, Subquery
+from django.db.models import DateTimeField, F, Model, OuterRef, Q, QuerySet, Subquery
 from django.db.models import Field as DjangoField
 from django.urls import reverse
 from django.utils import timezone
@@ -152,6 +152,147 @@ class Pagination(LimitOffsetPagination):
             }
         )
         return parameters
+
+
+OPARL_TYPE = "https://schema.oparl.org/1.1/{}"
+TOMBSTONE = {
+    "type": "object",
+    "description": "A record deleted since `modified_since` (OParl's `deleted` object): only "
+    "its former `id`, its `type`, and when it was deleted as `modified`.",
+    "properties": {
+        "id": {"type": "string", "format": "uri"},
+        "type": {"type": "string", "format": "uri"},
+        "deleted": {"type": "boolean", "enum": [True]},
+        "modified": {"type": "string", "format": "date-time"},
+    },
+    "required": ["id", "type", "deleted", "modified"],
+    "additionalProperties": False,
+}
+# A cursor into the deleted records, after the live ones: [{"deleted": [when, history id]}]
+# (a live cursor holds plain values, never an object).
+DELETED_KEY = "deleted"
+
+
+class DeletedPagination(Pagination):
+    """Paging for a list whose records can be deleted: called with `modified_since`, the list
+    goes on past its live rows with a tombstone (`TOMBSTONE`) for each record deleted since
+    then that the viewer may see, oldest deletion first.
+
+    The view gives the deleted records as `get_deleted_queryset()`: history "-" rows, already
+    filtered by the app's access rule; the view's filters (`modified_since` reading the
+    deletion date) narrow them as they narrow the live rows. The tombstones are read in one
+    query, on the page where the live rows run out; a `next` cursor walks on through them.
+    `count` counts the live rows only.
+    """
+
+    def paginate_queryset(self, queryset: QuerySet, request, view=None) -> list:
+        self.tombstones: list[dict] = []
+        self.in_deleted = False
+        deleted = self._deleted(request, view)
+        raw_cursor = request.query_params.get(self.cursor_query_param)
+        after = _deleted_cursor(raw_cursor) if deleted is not None and raw_cursor else None
+        if after is None:
+            rows = super().paginate_queryset(queryset, request, view)
+            if deleted is None or self.has_next:
+                return rows
+            if self.by_cursor:
+                start = 0
+            elif self.count is not None:
+                start = max(0, self.offset - self.count)
+            else:
+                return rows
+        else:
+            if self.offset_query_param in request.query_params:
+                raise ValidationError(
+                    {"cursor": ["Give either a cursor (from a next link) or an offset."]}
+                )
+            self.request, self.limit = request, self.get_limit(request)
+            self.ordering, self.offset, self.by_cursor, self.count = None, 0, True, None
+            self.last, rows, start = None, [], 0
+            if after:
+                deleted = deleted.filter(_after_deletion(after))
+        self.in_deleted = True
+        room = self.limit - len(rows)
+        found = list(deleted[start : start + room + 1])
+        self.has_next = len(found) > room
+        self.last_deleted = found[room - 1] if room and len(found) > room else None
+        prefix = request.build_absolute_uri(reverse(f"api:{view.basename}-list"))
+        kind = OPARL_TYPE.format(view.oparl_type)
+        moment = serializers.DateTimeField()
+        self.tombstones = [
+            {
+                "id": f"{prefix}{row.id}/",
+                "type": kind,
+                "deleted": True,
+                "modified": moment.to_representation(row.history_date),
+            }
+            for row in found[:room]
+        ]
+        return rows
+
+    def _deleted(self, request, view) -> QuerySet | None:
+        """The view's deleted records narrowed by its filters, oldest deletion first; None
+        unless the client asked for changes since a moment."""
+        if "modified_since" not in request.query_params or view is None:
+            return None
+        deleted = view.get_deleted_queryset().annotate(modified=F("history_date"))
+        filterset = view.filterset_class(request.query_params, deleted, request=request)
+        return filterset.qs.order_by("history_date", "history_id")
+
+    def get_next_link(self) -> str | None:
+        if not (self.in_deleted and self.has_next):
+            return super().get_next_link()
+        url = remove_query_param(self.request.build_absolute_uri(), self.offset_query_param)
+        url = replace_query_param(url, self.limit_query_param, self.limit)
+        last = self.last_deleted
+        # isoformat, not DjangoJSONEncoder: that cuts a moment to milliseconds.
+        place = None if last is None else [last.history_date.isoformat(), last.history_id]
+        token = encode_cursor([{DELETED_KEY: place}])
+        return replace_query_param(url, self.cursor_query_param, token)
+
+    def get_paginated_response(self, data: list) -> Response:
+        return super().get_paginated_response([*data, *self.tombstones])
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        response = super().get_paginated_response_schema(schema)
+        results = response["properties"]["results"]
+        results["items"] = {"anyOf": [results["items"], TOMBSTONE]}
+        results["description"] = (
+            "The records; with `modified_since`, after them a tombstone for each record "
+            "deleted since then."
+        )
+        return response
+
+
+def _deleted_cursor(token: str) -> list | None:
+    """The place in the deleted records a cursor holds ([] for their start), or None if it is
+    a cursor into the live rows."""
+    values = decode_cursor(token)
+    if len(values) != 1 or not isinstance(values[0], dict):
+        return None
+    place = values[0].get(DELETED_KEY, "missing")
+    if place is None:
+        return []
+    if not isinstance(place, list) or len(place) != 2:
+        raise _bad_cursor()
+    return place
+
+
+def _after_deletion(place: list) -> Q:
+    """Deleted records after the one deleted at this moment with this history id."""
+    when, history_id = place
+    try:
+        moment = forms.DateTimeField().to_python(when)
+    except DjangoValidationError as exc:
+        raise _bad_cursor() from exc
+    if (
+        moment is None
+        or timezone.is_naive(moment)
+        or not isinstance(history_id, int)
+        or not 0 <= history_id <= MAX_ID
+    ):
+        raise _bad_cursor()
+    return Q(history_date__gt=moment) | Q(history_date=moment, history_id__gt=history_id)
 
 
 # A list's count is exact up to this many rows, so no request counts a whole table.
