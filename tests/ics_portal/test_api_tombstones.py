@@ -18,7 +18,7 @@ FILE_TYPE = "https://schema.oparl.org/1.1/File"
 
 
 @pytest.fixture
-def draft(body, clerk):
+def tombstone_draft(body, clerk):
     """A meeting in 2099 whose agenda is still a draft, its Part I item with a report."""
     meeting = make_meeting(body, date(2099, 3, 2), published=False)
     make_short_report(item(meeting, 3), "Winter pressures.")
@@ -26,11 +26,11 @@ def draft(body, clerk):
 
 
 @pytest.fixture
-def removed_file(draft, clerk, pdf_upload):
+def removed_file(tombstone_draft, clerk, pdf_upload):
     """An appendix attached to the draft's report and removed before publication, which then
     happens; with the moments just before and just after the removal."""
     attachment = attachment_add(
-        report=item(draft, 3).report,
+        report=item(tombstone_draft, 3).report,
         upload=pdf_upload("draft-appendix.pdf"),
         title="Draft appendix",
         actor=clerk,
@@ -38,7 +38,7 @@ def removed_file(draft, clerk, pdf_upload):
     before = timezone.now()
     attachment_remove(attachment=attachment, actor=clerk)
     after = timezone.now()
-    agenda_publish(meeting=draft, actor=clerk, late_reason="Testing")
+    agenda_publish(meeting=tombstone_draft, actor=clerk, late_reason="Testing")
     return {"pk": attachment.pk, "before": before, "after": after}
 
 
@@ -88,11 +88,11 @@ def test_what_a_draft_lost_is_never_shown_to_those_who_could_not_see_the_draft(
 
 
 @pytest.fixture
-def removed_exempt_file(draft, clerk, pdf_upload):
+def removed_exempt_file(tombstone_draft, clerk, pdf_upload):
     """A Part II appendix of the Part I report, removed from the draft, which is then
     published."""
     attachment = attachment_add(
-        report=item(draft, 3).report,
+        report=item(tombstone_draft, 3).report,
         upload=pdf_upload("exempt-appendix.pdf"),
         title="Bidders' prices",
         actor=clerk,
@@ -101,7 +101,7 @@ def removed_exempt_file(draft, clerk, pdf_upload):
     )
     before = timezone.now()
     attachment_remove(attachment=attachment, actor=clerk)
-    agenda_publish(meeting=draft, actor=clerk, late_reason="Testing")
+    agenda_publish(meeting=tombstone_draft, actor=clerk, late_reason="Testing")
     return {"pk": attachment.pk, "before": before}
 
 
@@ -116,11 +116,13 @@ def test_a_removed_part_ii_file_is_a_tombstone_only_for_those_who_saw_it(
     assert _deleted_ids(_results(client_for(None), "files", since)) == []
 
 
-def test_a_removed_draft_item_is_a_tombstone_for_the_clerk_only(client_for, clerk, draft):
-    doomed = item(draft, 3)
+def test_a_removed_draft_item_is_a_tombstone_for_the_clerk_only(
+    client_for, clerk, tombstone_draft
+):
+    doomed = item(tombstone_draft, 3)
     before = timezone.now()
     item_remove(item=doomed, actor=clerk)
-    agenda_publish(meeting=draft, actor=clerk, late_reason="Testing")
+    agenda_publish(meeting=tombstone_draft, actor=clerk, late_reason="Testing")
     url = f"http://testserver/api/v1/agenda-items/{doomed.pk}/"
 
     assert _deleted_ids(_results(client_for(clerk), "agenda-items", before)) == [url]
@@ -137,9 +139,11 @@ def test_the_list_filters_narrow_the_tombstones(client_for, clerk, body, removed
     assert response.json()["results"] == []
 
 
-def test_a_cursor_walk_reads_live_rows_then_every_tombstone_once(client_for, clerk, draft):
+def test_a_cursor_walk_reads_live_rows_then_every_tombstone_once(
+    client_for, clerk, tombstone_draft
+):
     before = timezone.now()
-    removed, kept = [item(draft, 2), item(draft, 3)], item(draft, 4)
+    removed, kept = [item(tombstone_draft, 2), item(tombstone_draft, 3)], item(tombstone_draft, 4)
     for doomed in removed:
         item_remove(item=doomed, actor=clerk)
     client = client_for(clerk)
