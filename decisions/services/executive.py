@@ -285,10 +285,10 @@ def decision_notice_publish(
         notice.takes_effect_on = next_working_day(notice.call_in_deadline)
     with transaction.atomic():
         if ratification is not None:
-            standing = (
-                DecisionNotice.objects.select_for_update()
-                .filter(ratification=ratification)
-                .exclude(call_in__outcome__in=[Outcome.REFERRED_BACK, Outcome.REFERRED_TO_COUNCIL])
+            # The ratification's row lock makes two notices for it wait for each other.
+            Ratification.objects.select_for_update().get(pk=ratification.pk)
+            standing = DecisionNotice.objects.filter(ratification=ratification).exclude(
+                call_in__outcome__in=[Outcome.REFERRED_BACK, Outcome.REFERRED_TO_COUNCIL]
             )
             if standing.exists():
                 raise ValidationError(

@@ -473,7 +473,8 @@ def resolution_update(
         raise ValidationError({"reason": "Say why the resolution is being corrected."})
     with transaction.atomic():
         locked = (
-            Resolution.objects.select_for_update()
+            # Only the resolution's row: the earlier one it acts on may be absent (outer join).
+            Resolution.objects.select_for_update(of=("self",))
             .select_related("body", "meeting__body", "item", "acts_on__body")
             .get(pk=resolution.pk)
         )
@@ -523,7 +524,8 @@ def resolution_withdraw(
         raise ValidationError({"reason": "Say why the resolution is withdrawn."})
     with transaction.atomic():
         locked = (
-            Resolution.objects.select_for_update()
+            # Only the resolution's row: the earlier one it acts on may be absent (outer join).
+            Resolution.objects.select_for_update(of=("self",))
             .select_related("body", "meeting__body", "acts_on__body")
             .get(pk=resolution.pk)
         )
