@@ -563,6 +563,11 @@ def _check_items_publishable(meeting: Meeting) -> None:
     items = list(meeting.items.order_by("position"))
     if not any(item.kind == AgendaItem.Kind.BUSINESS for item in items):
         raise ValidationError("Add at least one item before publishing the agenda.")
+    _check_agenda_items(items)
+
+
+def _check_agenda_items(items: list[AgendaItem]) -> None:
+    """Each item of an agenda about to be published is valid, and Part II comes last."""
     for item in items:
         try:
             item.full_clean()
@@ -720,16 +725,7 @@ def supplement_publish(
         publishing = [item for item in waiting if item.pk in chosen]
         if not publishing:
             raise ValidationError({"items": "Choose at least one late item to publish."})
-        for item in publishing:
-            try:
-                item.full_clean()
-            except ValidationError as exc:
-                raise ValidationError(
-                    f"Item {item.position} ({item.title}): {' '.join(exc.messages)}"
-                ) from exc
-        out_of_order = part_ii_out_of_order(publishing)
-        if out_of_order:
-            raise ValidationError(out_of_order)
+        _check_agenda_items(publishing)
         left = [item for item in waiting if item.pk not in chosen]
         if left:
             # The items held back wait on the next supplement, after the published ones.
