@@ -5,7 +5,7 @@ The concurrency tests run each save in its own thread, with its own database con
 transaction. On PostgreSQL (DATABASE_URL=postgres://...) the service's row locks make the
 second wait, then see the first's new version. SQLite has no row locks: its in-memory test
 database refuses a second writer at once ("database table is locked"), so on SQLite only a
-refused writer tries its whole transaction again, as in tests/meetings/test_stale_edits.py;
+refused writer tries its whole transaction again, as the concurrency tests of every app do;
 both must give the same answer.
 """
 

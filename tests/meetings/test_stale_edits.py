@@ -12,14 +12,9 @@ tests/decisions/test_ratifications_concurrency.py; both must give the same answe
 
 from __future__ import annotations
 
-import re
-import threading
-import time
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import OperationalError, connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,8 +25,8 @@ from meetings.services import proceedings as proceedings_services
 from meetings.services import reports as report_services
 from meetings.services.proceedings import AttendanceEntry
 from tests.factories import make_user
+from tests.stale_helpers import assert_refused, at_once, hidden, one_saved_one_refused
 
-STALE = "since you opened it; reload the page"
 REPORT = {
     "title": "Winter plan",
     "purpose": "To set out the winter plan.",
@@ -96,22 +91,6 @@ def stale_held(stale_draft) -> Meeting:
 
 def winter_plan(meeting: Meeting) -> AgendaItem:
     return meeting.items.get(title="Winter plan")
-
-
-def hidden(response, name: str) -> str:
-    """The value of a hidden input on the page the clerk opened."""
-    found = re.search(rf'<input type="hidden" name="{name}"[^>]*>', response.text)
-    assert found, f"no hidden {name} on the page"
-    value = re.search(r'value="([^"]*)"', found.group(0))
-    return value.group(1) if value else ""
-
-
-def assert_refused(response, typed: str) -> None:
-    """Refused on the page, with the reason and what the clerk typed still in the form."""
-    assert response.status_code == 200
-    assert response.text.count("Error:") >= 1
-    assert STALE in response.text
-    assert typed in response.text
 
 
 # Stale forms, through the pages
@@ -328,43 +307,6 @@ def test_a_page_sent_without_its_version_is_refused(client_for, clerk, stale_dra
 # Two clerks saving at the same moment
 
 
-def _at_once(*calls) -> tuple[list, list[BaseException]]:
-    """Run each call in its own thread, released together; (results, errors)."""
-    barrier = threading.Barrier(len(calls))
-    results: list = []
-    errors: list[BaseException] = []
-
-    def work(call):
-        try:
-            barrier.wait(timeout=10)
-            for attempt in range(100):
-                try:
-                    results.append(call())
-                    break
-                except OperationalError as exc:
-                    if connection.vendor != "sqlite" or "locked" not in str(exc) or attempt == 99:
-                        raise
-                    time.sleep(0.01)
-        except BaseException as exc:  # reported to the main thread
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not any(thread.is_alive() for thread in threads), "a thread did not finish"
-    return results, errors
-
-
-def _one_saved_one_refused(results, errors) -> None:
-    assert len(results) == 1, errors
-    assert len(errors) == 1 and isinstance(errors[0], ValidationError), errors
-    assert STALE in errors[0].messages[0]
-
-
 @pytest.mark.django_db(transaction=True)
 def test_two_clerks_saving_an_item_at_once_lose_neither_silently(body, clerk, stale_other_clerk):
     item = winter_plan(_draft(body, clerk))
@@ -374,11 +316,11 @@ def test_two_clerks_saving_an_item_at_once_lose_neither_silently(body, clerk, st
             item=item, actor=actor, expected_version=1, title=title
         )
 
-    results, errors = _at_once(
+    results, errors = at_once(
         save(clerk, "Winter pressures"), save(stale_other_clerk, "Winter 2099")
     )
 
-    _one_saved_one_refused(results, errors)
+    one_saved_one_refused(results, errors)
     item.refresh_from_db()
     assert (item.title, item.version) == (results[0].title, 2)
 
@@ -393,9 +335,9 @@ def test_two_clerks_saving_a_report_at_once_lose_neither_silently(body, clerk, s
             report=report, actor=actor, expected_version=1, information=text
         )
 
-    results, errors = _at_once(save(clerk, "Thirty beds."), save(stale_other_clerk, "Fifty beds."))
+    results, errors = at_once(save(clerk, "Thirty beds."), save(stale_other_clerk, "Fifty beds."))
 
-    _one_saved_one_refused(results, errors)
+    one_saved_one_refused(results, errors)
     report.refresh_from_db()
     assert (report.information, report.version) == (results[0].information, 2)
 
@@ -416,9 +358,9 @@ def test_two_clerks_saving_a_minute_at_once_lose_neither_silently(body, clerk, s
             meeting=meeting, texts={item.pk: text}, versions={item.pk: 1}, actor=actor
         )
 
-    results, errors = _at_once(save(clerk, "Approved."), save(stale_other_clerk, "Deferred."))
+    results, errors = at_once(save(clerk, "Approved."), save(stale_other_clerk, "Deferred."))
 
-    _one_saved_one_refused(results, errors)
+    one_saved_one_refused(results, errors)
     minute = Minute.objects.get(item=item)
     assert (minute.text, minute.version) == (results[0][0].text, 2)
 
@@ -439,8 +381,8 @@ def test_two_clerks_recording_attendance_at_once_lose_neither_silently(
             now=meeting.start + timedelta(hours=1),
         )
 
-    results, errors = _at_once(save(clerk, "present"), save(stale_other_clerk, "apologies"))
+    results, errors = at_once(save(clerk, "present"), save(stale_other_clerk, "apologies"))
 
-    _one_saved_one_refused(results, errors)
+    one_saved_one_refused(results, errors)
     row = Attendance.objects.get(meeting=meeting, person=weisz)
     assert row.status == results[0][0].status
