@@ -324,7 +324,7 @@ def item_views(user, items: Iterable[AgendaItem]) -> list[ItemView]:
 
 def minutes_readable_by(user, meeting: Meeting) -> bool:
     """Draft minutes are for the body's clerks (and administrators); approved ones are public."""
-    return meeting.minutes_approved_at_id is not None or can_edit_body(user, meeting.body)
+    return meeting.minutes_approved or can_edit_body(user, meeting.body)
 
 
 def minute_visible_to(user, item: AgendaItem, meeting: Meeting) -> bool:

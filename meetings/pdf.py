@@ -325,7 +325,7 @@ def agenda_pack_html(
         if (
             previous is not None
             and not withheld
-            and (members_edition or minutes_approved(previous))
+            and (members_edition or previous.minutes_approved)
         ):
             minutes = _minute_entries(previous, members_edition)
             if any(e.minute for e in minutes):
@@ -382,14 +382,6 @@ def _label_pages(pdf: bytes, first_page: int) -> bytes:
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-def minutes_approved(meeting: Meeting) -> bool:
-    """Approved at a later meeting: the minutes are then the public record (Part I)."""
-    return (
-        meeting.minutes_approved_at_id is not None
-        or meeting.status == Meeting.Status.MINUTES_APPROVED
-    )
 
 
 def has_minutes(meeting: Meeting) -> bool:

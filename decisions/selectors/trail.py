@@ -696,7 +696,7 @@ def _minute_event(
     notice: str,
     history: _History,
 ) -> Event:
-    approved = meeting.minutes_approved_at_id is not None
+    approved = meeting.minutes_approved
     details: list[tuple[str, Value]] = []
     withheld = ""
     if readable:

@@ -122,6 +122,11 @@ class Meeting(models.Model):
         return self.agenda_published_at is not None
 
     @property
+    def minutes_approved(self) -> bool:
+        """Approved at a later meeting: the minutes are then the public record (Part I)."""
+        return self.minutes_approved_at_id is not None
+
+    @property
     def date(self):
         return timezone.localtime(self.start).date()
 

@@ -133,7 +133,7 @@ def proceedings_for(meeting: Meeting, user) -> Proceedings:
         declarations[declaration.item_id].append(declaration)
 
     readable = minutes_readable_by(user, meeting)
-    draft = meeting.minutes_approved_at_id is None
+    draft = not meeting.minutes_approved
     minutes = {}
     for item in items:
         minute = getattr(item, "minute", None)
@@ -170,7 +170,7 @@ def proceedings_for(meeting: Meeting, user) -> Proceedings:
             target = named.get(item.minutes_of_id) if item.minutes_of_id else None
             if target is None and not item.minutes_of_id and earlier:
                 target = earlier[0]
-            if target is not None and target.minutes_approved_at_id is None:
+            if target is not None and not target.minutes_approved:
                 approves[item.pk] = target
     can_edit = can_edit_body(user, meeting.body)
     approval_refusals = {}

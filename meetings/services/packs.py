@@ -16,7 +16,6 @@ from meetings.models import AgendaItem, AgendaPack, Meeting, Supplement
 from meetings.pdf import (
     has_minutes,
     local_start,
-    minutes_approved,
     render_agenda_pack,
     render_minutes,
 )
@@ -37,11 +36,6 @@ def pack_filename(meeting: Meeting, document: str, supplement: Supplement | None
     if supplement is not None:
         document = f"supplement-{supplement.number}"
     return f"{body}-{local_start(meeting):%Y-%m-%d}-{document}.pdf"
-
-
-def minutes_are_public(meeting: Meeting) -> bool:
-    """Minutes become the public record only once approved at a later meeting."""
-    return minutes_approved(meeting)
 
 
 def audience_for(user, meeting: Meeting) -> str:
@@ -116,7 +110,7 @@ def packs_render(*, meeting_id: int, version: int) -> list[AgendaPack]:
                 _write_item_pages(meeting, version, item_pages)
     made += _render_supplements(meeting, version)
     if has_minutes(meeting):
-        audiences = (MEMBERS, PUBLIC) if minutes_are_public(meeting) else (MEMBERS,)
+        audiences = (MEMBERS, PUBLIC) if meeting.minutes_approved else (MEMBERS,)
         for audience in audiences:
             if (MINUTES, audience) in stored:
                 continue

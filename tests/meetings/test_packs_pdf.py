@@ -207,7 +207,14 @@ def test_minutes_of_the_last_meeting_are_papers_of_the_approving_item(pack_meeti
     assert 1 not in public_pages
     assert "The committee noted the budget update." not in "".join(pdf_pages_text(public))
 
+    # A status alone does not approve them: the page and the pack follow the same rule, the
+    # approving item of a later meeting.
     Meeting.objects.filter(pk=previous.pk).update(status=Meeting.Status.MINUTES_APPROVED)
+    _, _, public_pages = render_agenda_pack(pack_meeting, "public")
+    assert 1 not in public_pages
+    Meeting.objects.filter(pk=previous.pk).update(
+        minutes_approved_at=pack_meeting.items.get(position=1)
+    )
     public, _, public_pages = render_agenda_pack(pack_meeting, "public")
     text = "".join(pdf_pages_text(public))
     assert 1 in public_pages
