@@ -245,8 +245,7 @@ class DeletedPagination(Pagination):
         url = remove_query_param(self.request.build_absolute_uri(), self.offset_query_param)
         url = replace_query_param(url, self.limit_query_param, self.limit)
         last = self.last_deleted
-        # isoformat, not DjangoJSONEncoder: that cuts a moment to milliseconds.
-        place = None if last is None else [last.history_date.isoformat(), last.history_id]
+        place = None if last is None else [last.history_date, last.history_id]
         token = encode_cursor([{DELETED_KEY: place}])
         return replace_query_param(url, self.cursor_query_param, token)
 
@@ -337,8 +336,18 @@ def row_values(ordering: list[tuple[str, bool, DjangoField]], row: Model) -> lis
     return values
 
 
+class _CursorEncoder(DjangoJSONEncoder):
+    """Keeps a moment's microseconds (DjangoJSONEncoder cuts them to milliseconds, and a walk
+    ordered by time would then skip or repeat rows that share a millisecond)."""
+
+    def default(self, o):
+        if isinstance(o, datetime):
+            return o.isoformat()
+        return super().default(o)
+
+
 def encode_cursor(values: list[Any]) -> str:
-    raw = json.dumps(values, cls=DjangoJSONEncoder).encode()
+    raw = json.dumps(values, cls=_CursorEncoder).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 

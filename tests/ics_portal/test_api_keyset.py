@@ -76,6 +76,17 @@ def test_meetings_sharing_a_start_are_each_read_once(client, body, other_body):
     assert len(ids) == len(set(ids)) == Meeting.objects.count() == 7
 
 
+def test_meetings_a_few_microseconds_apart_are_each_read_once(client, body):
+    # Starts within one millisecond: a cursor that kept only milliseconds skipped the later one.
+    for micro in (100, 900, 500):
+        meeting = make_meeting(body, date(2021, 1, 11))
+        Meeting.objects.filter(pk=meeting.pk).update(
+            start=meeting.start.replace(microsecond=micro)
+        )
+    ids, _ = walk(client, "/api/v1/meetings/?limit=1")
+    assert len(ids) == len(set(ids)) == 3
+
+
 def test_a_cursor_keeps_its_place_when_newer_rows_arrive(client, many_resolutions, body):
     first = client.get("/api/v1/resolutions/", {"limit": 5}).json()
     newest = make_meeting(body, date(2023, 2, 6))
