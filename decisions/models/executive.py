@@ -201,6 +201,20 @@ class DecisionNotice(models.Model):
     def decision_maker(self) -> str:
         return _decision_maker(self)
 
+    @property
+    def withheld_notice(self) -> str:
+        """What the page says in place of text withheld from a viewer (load the ratification's
+        item with it)."""
+        if self.exempt_paragraph:
+            return (
+                f"Taken in private: exempt under paragraph {self.exempt_paragraph} of Schedule 12A"
+            )
+        if self.ratification_id is not None:
+            item = self.ratification.resolution.item
+            if item.is_exempt:
+                return item.exempt_notice
+        return "Withheld"
+
     def clean(self) -> None:
         _check_decision_maker(self)
         if self.urgent and not self.urgency_reason.strip():
