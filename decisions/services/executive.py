@@ -22,6 +22,7 @@ from decisions.executive_clocks import (
     next_working_day,
 )
 from decisions.models import CallIn, DecisionNotice, ForwardPlanEntry, Ratification, Resolution
+from decisions.services.resolutions import resolution_refresh_from_ratifications
 from governance.models import Body, Organisation
 from ics_portal.common.records import lock_for_edit, save_record
 
@@ -135,7 +136,12 @@ def forward_plan_publish(
         resolution=resolution,
     )
     with transaction.atomic():
-        return save_record(entry, actor=actor, reason="Published in the forward plan")
+        save_record(entry, actor=actor, reason="Published in the forward plan")
+        if resolution is not None:
+            resolution_refresh_from_ratifications(
+                resolution=resolution, actor=actor, reason="Published in the forward plan"
+            )
+        return entry
 
 
 ENTRY_TEXT = (
@@ -372,7 +378,9 @@ def decision_notice_publish(
         notice.takes_effect_on = next_working_day(notice.call_in_deadline)
     with transaction.atomic():
         if ratification is not None:
-            # The ratification's row lock makes two notices for it wait for each other.
+            # Lock the resolution, then the ratification, as recording an outcome does: two
+            # notices for it wait for each other, and its status is derived after both.
+            Resolution.objects.select_for_update().get(pk=ratification.resolution_id)
             Ratification.objects.select_for_update().get(pk=ratification.pk)
             standing = DecisionNotice.objects.filter(ratification=ratification).exclude(
                 call_in__outcome__in=[Outcome.REFERRED_BACK, Outcome.REFERRED_TO_COUNCIL]
@@ -382,7 +390,36 @@ def decision_notice_publish(
                     f"{organisation}'s decision on {ratification.resolution} already has its "
                     "notice; a new one follows only a call-in that referred it back."
                 )
-        return save_record(notice, actor=actor, reason="Decision notice published")
+        save_record(notice, actor=actor, reason="Decision notice published")
+        _refresh(notice, actor, "Decision notice published")
+        return notice
+
+
+def _refresh(notice: DecisionNotice, actor, reason: str) -> None:
+    """The status of the resolution the notice's decision ratifies, which counts that decision
+    only once it has taken effect."""
+    if notice.ratification_id is not None:
+        resolution = Resolution.objects.get(ratifications__pk=notice.ratification_id)
+        resolution_refresh_from_ratifications(resolution=resolution, actor=actor, reason=reason)
+
+
+def resolutions_refresh_on_taking_effect(*, today: date | None = None) -> int:
+    """Refresh the status of each resolution awaiting ratification whose organisations'
+    decisions have taken effect by today (run daily: a decision takes effect when its call-in
+    period ends, with nobody acting). Returns how many changed."""
+    today = today or timezone.localdate()
+    due = Resolution.objects.filter(
+        status=Resolution.Status.AWAITING_RATIFICATION,
+        ratifications__decision_notices__takes_effect_on__lte=today,
+    ).distinct()
+    changed = 0
+    for resolution in due:
+        with transaction.atomic():
+            refreshed = resolution_refresh_from_ratifications(
+                resolution=resolution, actor=None, reason="Decisions took effect"
+            )
+        changed += refreshed.status != resolution.status
+    return changed
 
 
 def signatory_names(signatories: str | list[str]) -> list[str]:
@@ -453,6 +490,7 @@ def call_in_request(
         save_record(call_in, actor=actor, reason="Called in")
         locked.takes_effect_on = None
         save_record(locked, actor=actor, reason="Called in: suspended until scrutiny decides")
+        _refresh(locked, actor, "Called in")
         return call_in
 
 
@@ -492,4 +530,5 @@ def call_in_record_outcome(
         if outcome == Outcome.NO_FURTHER_ACTION:
             notice.takes_effect_on = on
             save_record(notice, actor=actor, reason="Call-in ended: the decision takes effect")
+        _refresh(notice, actor, f"Call-in outcome: {locked.get_outcome_display()}")
         return locked

@@ -28,7 +28,7 @@ from decisions.forms.executive import (
     ForwardPlanEntryEditForm,
     ForwardPlanEntryForm,
 )
-from decisions.models import CallIn, DecisionNotice, ForwardPlanEntry
+from decisions.models import CallIn, DecisionNotice, ForwardPlanEntry, Ratification
 from decisions.selectors.executive import (
     ENTRY_RELATED,
     NOTICE_RELATED,
@@ -84,13 +84,21 @@ def organisation_forward_plan(request: HttpRequest, slug: str) -> HttpResponse:
 def forward_plan_entry(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(ForwardPlanEntry.objects.select_related(*ENTRY_RELATED), pk=pk)
     notices = list(entry.decision_notices.select_related(*NOTICE_RELATED))
+    can_publish = can_publish_executive_decisions(request.user, entry.organisation)
+    ratification = None
+    if can_publish and entry.resolution_id is not None:
+        # The organisation's ratification, whose outcome records the decision.
+        ratification = Ratification.objects.filter(
+            resolution_id=entry.resolution_id, organisation_id=entry.organisation_id
+        ).first()
     return render(
         request,
         "decisions/executive/entry_detail.html",
         {
             "entry": entry,
             "notices": notices,
-            "can_publish": can_publish_executive_decisions(request.user, entry.organisation),
+            "can_publish": can_publish,
+            "ratification": ratification,
         },
     )
 
