@@ -29,7 +29,7 @@ from decisions.models import (
 from governance.access import RecordRule, can_edit_body, everyone, is_admin, roles, withheld
 from governance.models import Body, Organisation, Partnership
 from meetings import access as meetings_access
-from meetings.access import can_see_item_content, can_see_meeting
+from meetings.access import can_see_item_content, can_see_meeting, item_content_q
 
 
 def can_record_ratification(user, organisation) -> bool:
@@ -116,6 +116,20 @@ def can_see_notice_text(user, notice: DecisionNotice) -> bool:
     if notice.ratification_id is not None:
         return can_see_resolution_text(user, notice.ratification.resolution)
     return True
+
+
+def notice_text_q(user, prefix: str = "") -> Q:
+    """The decision notices whose text `can_see_notice_text` shows."""
+    ratified_text = Q(**{f"{prefix}ratification__isnull": True}) | item_content_q(
+        user, prefix=f"{prefix}ratification__resolution__item__"
+    )
+    if is_admin(user):
+        return ratified_text
+    public = Q(**{f"{prefix}exempt_paragraph__isnull": True})
+    leads = roles(user).lead_of
+    if leads:
+        public |= Q(**{f"{prefix}organisation_id__in": leads})
+    return public & ratified_text
 
 
 def can_see_action_content(user, action: Action) -> bool:
@@ -264,6 +278,8 @@ RULES: dict[type, RecordRule] = {
             }
         ),
     ),
+    # The whole entry is public, that of a decision to be taken in private too: the
+    # regulations (reg 9 of the 2012 Regulations) require its notice, paragraph and reason.
     ForwardPlanEntry: RecordRule(visible=everyone),
     DecisionNotice: RecordRule(
         visible=everyone,

@@ -1,6 +1,7 @@
-"""The API's view of resolutions, ratifications, actions and officer and delegated
-decisions, and agenda items with their resolutions. Two writes, through the same services and
-permissions as the pages: a resolution on an item, and an organisation's ratification outcome."""
+"""The API's view of resolutions, ratifications, actions, officer and delegated decisions,
+the forward plan and decision notices, and agenda items with their resolutions. Two writes,
+through the same services and permissions as the pages: a resolution on an item, and an
+organisation's ratification outcome."""
 
 from __future__ import annotations
 
@@ -16,9 +17,18 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from decisions.access import can_record_ratification, can_see_action_content, withheld_fields
-from decisions.models import Action, DelegatedDecision, Ratification, Resolution
+from decisions.models import (
+    Action,
+    CallIn,
+    DecisionNotice,
+    DelegatedDecision,
+    ForwardPlanEntry,
+    Ratification,
+    Resolution,
+)
 from decisions.selectors.actions import actions_visible_to
 from decisions.selectors.delegated import delegated_decisions
+from decisions.selectors.executive import decision_notices, forward_plan_entries
 from decisions.selectors.ratifications import visible_ratifications
 from decisions.selectors.resolutions import visible_resolutions
 from decisions.services.ratifications import OUTCOMES, ratification_record_outcome
@@ -295,6 +305,198 @@ class DelegatedDecisionSerializer(OParlSerializer):
         return self._shown(decision, "dispensation")
 
 
+class ForwardPlanEntrySerializer(OParlSerializer):
+    """An entry of an organisation's forward plan: all of it is public, that of a decision to
+    be taken in private too; the resolution it ratifies is linked for those who may see it."""
+
+    id = identity("forward-plan-entry")
+    organisation = link("organisation")
+    title = serializers.CharField(read_only=True)
+    decisionMaker = serializers.CharField(source="decision_maker", read_only=True)
+    decisionMakerBody = link("body", source="decision_maker_body", allow_null=True)
+    keyDecision = serializers.BooleanField(source="is_key_decision", read_only=True)
+    expectedOn = serializers.DateField(source="expected_on", read_only=True)
+    expected = serializers.CharField(read_only=True)
+    inPrivate = serializers.BooleanField(source="in_private", read_only=True)
+    exemptParagraph = serializers.IntegerField(
+        source="exempt_paragraph", read_only=True, allow_null=True
+    )
+    privateReason = serializers.CharField(source="private_reason", read_only=True)
+    documents = serializers.CharField(read_only=True)
+    leadOfficer = serializers.CharField(source="lead_officer", read_only=True)
+    representations = serializers.CharField(read_only=True)
+    firstPublished = serializers.DateField(source="first_published", read_only=True)
+    urgency = serializers.CharField(read_only=True)
+    urgencyReason = serializers.CharField(source="urgency_reason", read_only=True)
+    scrutinyChair = serializers.CharField(source="scrutiny_chair", read_only=True)
+    scrutinyAgreedOn = serializers.DateField(
+        source="scrutiny_agreed_on", read_only=True, allow_null=True
+    )
+    resolution = link("resolution", allow_null=True)
+    version = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = ForwardPlanEntry
+        fields = [
+            "id",
+            "web",
+            "organisation",
+            "title",
+            "decisionMaker",
+            "decisionMakerBody",
+            "keyDecision",
+            "expectedOn",
+            "expected",
+            "inPrivate",
+            "exemptParagraph",
+            "privateReason",
+            "documents",
+            "leadOfficer",
+            "representations",
+            "firstPublished",
+            "urgency",
+            "urgencyReason",
+            "scrutinyChair",
+            "scrutinyAgreedOn",
+            "resolution",
+            "version",
+            "created",
+            "modified",
+        ]
+
+    def to_representation(self, entry: ForwardPlanEntry) -> dict:
+        data = super().to_representation(entry)
+        user = self.context["request"].user
+        if entry.resolution is not None and "id" in withheld_fields(user, entry.resolution):
+            data["resolution"] = None
+        return data
+
+
+class CallInSerializer(serializers.ModelSerializer):
+    """A call-in of a decision: its reasons and the committee's note follow the notice's
+    text (`decisions.access`)."""
+
+    scrutinyBody = link("body", source="scrutiny_body")
+    requestedOn = serializers.DateField(source="requested_on", read_only=True)
+    signatories = serializers.ListField(
+        source="signatory_list", child=serializers.CharField(), read_only=True
+    )
+    reasons = serializers.SerializerMethodField()
+    outcome = serializers.CharField(read_only=True)
+    outcomeOn = serializers.DateField(source="outcome_on", read_only=True, allow_null=True)
+    outcomeNote = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CallIn
+        fields = [
+            "scrutinyBody",
+            "requestedOn",
+            "signatories",
+            "reasons",
+            "outcome",
+            "outcomeOn",
+            "outcomeNote",
+        ]
+
+    def _shown(self, call_in: CallIn, attname: str) -> str | None:
+        hidden = withheld_fields(self.context["request"].user, call_in)
+        return None if attname in hidden else getattr(call_in, attname)
+
+    def get_reasons(self, call_in: CallIn) -> str | None:
+        return self._shown(call_in, "reasons")
+
+    def get_outcomeNote(self, call_in: CallIn) -> str | None:
+        return self._shown(call_in, "outcome_note")
+
+
+class DecisionNoticeSerializer(OParlSerializer):
+    """A decision notice with its call-in clock; the text of a decision taken in private, or
+    of one ratifying a Part II resolution, only for those who may see it."""
+
+    id = identity("decision-notice")
+    organisation = link("organisation")
+    forwardPlanEntry = link("forward-plan-entry", source="forward_plan_entry", allow_null=True)
+    ratification = link("ratification", allow_null=True)
+    title = serializers.CharField(read_only=True)
+    decisionMaker = serializers.CharField(source="decision_maker", read_only=True)
+    decisionMakerBody = link("body", source="decision_maker_body", allow_null=True)
+    keyDecision = serializers.BooleanField(source="is_key_decision", read_only=True)
+    decidedOn = serializers.DateField(source="decided_on", read_only=True)
+    publishedOn = serializers.DateField(source="published_on", read_only=True)
+    urgent = serializers.BooleanField(read_only=True)
+    urgencyReason = serializers.CharField(source="urgency_reason", read_only=True)
+    callInDeadline = serializers.DateField(
+        source="call_in_deadline", read_only=True, allow_null=True
+    )
+    takesEffectOn = serializers.DateField(
+        source="takes_effect_on", read_only=True, allow_null=True
+    )
+    state = serializers.CharField(read_only=True)
+    exemptNotice = serializers.SerializerMethodField()
+    decision = serializers.SerializerMethodField()
+    reasons = serializers.SerializerMethodField()
+    alternatives = serializers.SerializerMethodField()
+    interests = serializers.SerializerMethodField()
+    callIn = CallInSerializer(source="call_in_or_none", read_only=True, allow_null=True)
+    version = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = DecisionNotice
+        fields = [
+            "id",
+            "web",
+            "organisation",
+            "forwardPlanEntry",
+            "ratification",
+            "title",
+            "decisionMaker",
+            "decisionMakerBody",
+            "keyDecision",
+            "decidedOn",
+            "publishedOn",
+            "urgent",
+            "urgencyReason",
+            "callInDeadline",
+            "takesEffectOn",
+            "state",
+            "exemptNotice",
+            "decision",
+            "reasons",
+            "alternatives",
+            "interests",
+            "callIn",
+            "version",
+            "created",
+            "modified",
+        ]
+
+    def _shown(self, notice: DecisionNotice, attname: str) -> str | None:
+        hidden = withheld_fields(self.context["request"].user, notice)
+        return None if attname in hidden else getattr(notice, attname)
+
+    def to_representation(self, notice: DecisionNotice) -> dict:
+        data = super().to_representation(notice)
+        user = self.context["request"].user
+        if notice.ratification is not None and "id" in withheld_fields(user, notice.ratification):
+            data["ratification"] = None
+        return data
+
+    def get_exemptNotice(self, notice: DecisionNotice) -> str:
+        return notice.withheld_notice if self._shown(notice, "decision") is None else ""
+
+    def get_decision(self, notice: DecisionNotice) -> str | None:
+        return self._shown(notice, "decision")
+
+    def get_reasons(self, notice: DecisionNotice) -> str | None:
+        return self._shown(notice, "reasons")
+
+    def get_alternatives(self, notice: DecisionNotice) -> str | None:
+        return self._shown(notice, "alternatives")
+
+    def get_interests(self, notice: DecisionNotice) -> str | None:
+        return self._shown(notice, "interests")
+
+
 class OutcomeSerializer(serializers.Serializer):
     """An organisation's outcome, as the outcome form takes it."""
 
@@ -376,6 +578,41 @@ class DelegatedDecisionViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet[DelegatedDecision]:
         return delegated_decisions()
+
+
+class ForwardPlanEntryFilter(SyncFilterSet):
+    organisation = IdFilter(field_name="organisation_id")
+    resolution = IdFilter(field_name="resolution_id")
+    expected_from = django_filters.DateFilter(field_name="expected_on", lookup_expr="gte")
+    expected_to = django_filters.DateFilter(field_name="expected_on", lookup_expr="lte")
+
+
+class ForwardPlanEntryViewSet(viewsets.ReadOnlyModelViewSet):
+    """The organisations' forward plans of key decisions, soonest expected first."""
+
+    serializer_class = ForwardPlanEntrySerializer
+    filterset_class = ForwardPlanEntryFilter
+
+    def get_queryset(self) -> QuerySet[ForwardPlanEntry]:
+        return forward_plan_entries().select_related("resolution__meeting__body")
+
+
+class DecisionNoticeFilter(SyncFilterSet):
+    organisation = IdFilter(field_name="organisation_id")
+    forward_plan_entry = IdFilter(field_name="forward_plan_entry_id")
+    date_from = django_filters.DateFilter(field_name="published_on", lookup_expr="gte")
+    date_to = django_filters.DateFilter(field_name="published_on", lookup_expr="lte")
+
+
+class DecisionNoticeViewSet(viewsets.ReadOnlyModelViewSet):
+    """Executive decision notices, newest first, with their call-in; the text of one taken in
+    private or ratifying a Part II resolution withheld."""
+
+    serializer_class = DecisionNoticeSerializer
+    filterset_class = DecisionNoticeFilter
+
+    def get_queryset(self) -> QuerySet[DecisionNotice]:
+        return decision_notices().select_related("ratification__resolution__meeting__body")
 
 
 class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):

@@ -97,6 +97,7 @@ urlpatterns = [
     path("forward-plan/", executive.forward_plan, name="forward_plan"),
     path("forward-plan/<int:pk>/", executive.forward_plan_entry, name="forward_plan_entry"),
     path("forward-plan/<int:pk>/notice/", executive.notice_new, name="notice_new"),
+    path("forward-plan/<int:pk>/edit/", executive.forward_plan_edit, name="forward_plan_edit"),
     path(
         "organisations/<slug:slug>/forward-plan/",
         executive.organisation_forward_plan,
@@ -109,6 +110,7 @@ urlpatterns = [
     ),
     path("decisions/notices/", executive.notice_list, name="notice_list"),
     path("decisions/notices/<int:pk>/", executive.notice_detail, name="notice_detail"),
+    path("decisions/notices/<int:pk>/edit/", executive.notice_edit, name="notice_edit"),
     path("decisions/notices/<int:pk>/call-in/", executive.call_in_new, name="call_in_new"),
     path(
         "decisions/notices/<int:pk>/call-in/outcome/",

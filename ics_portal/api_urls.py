@@ -35,6 +35,14 @@ router.register(
     decisions_api.DelegatedDecisionViewSet,
     basename="delegated-decision",
 )
+router.register(
+    "forward-plan-entries",
+    decisions_api.ForwardPlanEntryViewSet,
+    basename="forward-plan-entry",
+)
+router.register(
+    "decision-notices", decisions_api.DecisionNoticeViewSet, basename="decision-notice"
+)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -28,8 +28,9 @@ from django.views.decorators.http import conditional_page, require_GET
 from icalendar import Calendar, Event
 
 from decisions.access import withheld_fields
-from decisions.models import DelegatedDecision, Resolution
+from decisions.models import DecisionNotice, DelegatedDecision, ForwardPlanEntry, Resolution
 from decisions.selectors.delegated import delegated_decisions
+from decisions.selectors.executive import decision_notices, forward_plan_entries
 from governance.models import Body
 from meetings.access import can_see_item_content, meeting_visible_q, meetings_visible_to
 from meetings.models import Meeting
@@ -274,8 +275,100 @@ class DelegatedDecisionsFeed(Feed):
         return item.modified
 
 
+def forward_plan_summary(entry: ForwardPlanEntry) -> SafeString:
+    """Who decides, when, and whether in private (all of an entry is public)."""
+    private = (
+        f"To be taken in private: paragraph {entry.exempt_paragraph} of Schedule 12A."
+        if entry.in_private
+        else "To be taken in public."
+    )
+    return format_html(
+        "<p>{} decides{}, expected {}.</p>\n<p>{}</p>\n<p>Lead officer: {}</p>",
+        entry.decision_maker,
+        " a key decision" if entry.is_key_decision else "",
+        entry.expected,
+        private,
+        entry.lead_officer,
+    )
+
+
+class ForwardPlanFeed(Feed):
+    """New entries of the organisations' forward plans."""
+
+    feed_type = Atom1Feed
+    title = "ICS Portal: forward plan of key decisions"
+    subtitle = "Decisions the organisations' executives mean to take, newest notice first."
+
+    def link(self) -> str:
+        return reverse("decisions:forward_plan")
+
+    def items(self) -> list[ForwardPlanEntry]:
+        return list(forward_plan_entries().order_by("-first_published", "-pk")[:FEED_SIZE])
+
+    def item_title(self, item: ForwardPlanEntry) -> str:
+        return f"{item.organisation.short_name}: {item.title}"
+
+    def item_description(self, item: ForwardPlanEntry) -> str:
+        return forward_plan_summary(item)
+
+    def item_link(self, item: ForwardPlanEntry) -> str:
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item: ForwardPlanEntry) -> datetime:
+        return item.created
+
+    def item_updateddate(self, item: ForwardPlanEntry) -> datetime:
+        return item.modified
+
+
+def decision_notice_summary(notice: DecisionNotice) -> SafeString:
+    """The decision, its reasons and its call-in clock; only the grounds for withholding when
+    the public may not see the text (`decisions.access`)."""
+    if notice.urgent:
+        clock = format_html("Urgent, exempt from call-in: {}", notice.urgency_reason)
+    else:
+        deadline = notice.call_in_deadline
+        clock = format_html("Call-in deadline: {}. {}.", f"{deadline:%-d %B %Y}", notice.state())
+    if "decision" in withheld_fields(PUBLIC, notice):
+        return format_html("<p>{}</p>\n<p>{}</p>", notice.withheld_notice, clock)
+    return format_html(
+        "<p>{}</p>\n<p>Reasons: {}</p>\n<p>{}</p>", notice.decision, notice.reasons, clock
+    )
+
+
+class DecisionNoticesFeed(Feed):
+    """New decision notices of every organisation."""
+
+    feed_type = Atom1Feed
+    title = "ICS Portal: decision notices"
+    subtitle = "The newest executive decisions of the organisations, open to call-in."
+
+    def link(self) -> str:
+        return reverse("decisions:notice_list")
+
+    def items(self) -> list[DecisionNotice]:
+        return list(decision_notices()[:FEED_SIZE])
+
+    def item_title(self, item: DecisionNotice) -> str:
+        return f"{item.organisation.short_name}: {item.title}"
+
+    def item_description(self, item: DecisionNotice) -> str:
+        return decision_notice_summary(item)
+
+    def item_link(self, item: DecisionNotice) -> str:
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item: DecisionNotice) -> datetime:
+        return item.created
+
+    def item_updateddate(self, item: DecisionNotice) -> datetime:
+        return item.modified
+
+
 # An ETag from the feed's digest and 304 to a reader that already has it (the feed is the same
 # bytes while no decision changes: its dates are the decisions' own).
 decisions_feed = require_GET(conditional_page(DecisionsFeed()))
 body_decisions_feed = require_GET(conditional_page(BodyDecisionsFeed()))
 delegated_decisions_feed = require_GET(conditional_page(DelegatedDecisionsFeed()))
+forward_plan_feed = require_GET(conditional_page(ForwardPlanFeed()))
+decision_notices_feed = require_GET(conditional_page(DecisionNoticesFeed()))

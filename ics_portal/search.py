@@ -13,7 +13,11 @@ what the user may see on the record's own page (the rules of `meetings.access` a
 - an agreement (title, summary) if `governance.access` lets the user see it (drafts only to
   those who edit them);
 - an officer or delegated decision (title, taker, decision, reasons) if `decisions.access`
-  shows its content (an exempt one only to its organisation's leads and officers).
+  shows its content (an exempt one only to its organisation's leads and officers);
+- a forward plan entry (title, documents, why in private): the forward plan is public;
+- a decision notice (title, decision, reasons) if `decisions.access` shows its text (one
+  taken in private only to its organisation's leads; one ratifying a Part II resolution as
+  that resolution's text).
 
 On PostgreSQL it uses full-text search (English stemming, web-search syntax) on the vector the
 database stores for each row, through its GIN index (`ics_portal.common.search_vector`): of
@@ -38,8 +42,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from decisions.access import delegated_decision_content_q
-from decisions.models import DelegatedDecision, Resolution
+from decisions.access import delegated_decision_content_q, notice_text_q
+from decisions.models import DecisionNotice, DelegatedDecision, ForwardPlanEntry, Resolution
 from governance.access import agreement_visible_q
 from governance.models import Agreement, Risk
 from ics_portal.common.search_vector import LESS_THAN, StoredMatch, StoredRank
@@ -138,6 +142,24 @@ KINDS: tuple[Kind, ...] = (
         date_field="decided_on",
         related=("organisation",),
         visible=delegated_decision_content_q,
+    ),
+    Kind(
+        key="forward_plan",
+        label="Forward plan",
+        model=ForwardPlanEntry,
+        fields=("title", "documents", "private_reason"),
+        date_field="expected_on",
+        related=("organisation", "decision_maker_body"),
+        visible=lambda user: Q(),
+    ),
+    Kind(
+        key="notice",
+        label="Decision notice",
+        model=DecisionNotice,
+        fields=("title", "decision", "reasons"),
+        date_field="published_on",
+        related=("organisation", "decision_maker_body"),
+        visible=notice_text_q,
     ),
 )
 
@@ -344,6 +366,16 @@ def _result(kind: Kind, row: Model, snippet: SafeString) -> Result:
             snippet=snippet,
             body=f"{row.organisation.name}: {row.decided_by}",
             date=row.decided_on,
+        )
+    if isinstance(row, ForwardPlanEntry | DecisionNotice):
+        return Result(
+            kind=kind.key,
+            label=kind.label,
+            title=row.title,
+            url=row.get_absolute_url(),
+            snippet=snippet,
+            body=f"{row.organisation.name}: {row.decision_maker}",
+            date=row.expected_on if isinstance(row, ForwardPlanEntry) else row.published_on,
         )
     if isinstance(row, AgendaItem):
         return Result(

@@ -64,6 +64,8 @@ urlpatterns = [
         feeds.delegated_decisions_feed,
         name="delegated_decisions_feed",
     ),
+    path("forward-plan/feed/", feeds.forward_plan_feed, name="forward_plan_feed"),
+    path("decisions/notices/feed/", feeds.decision_notices_feed, name="decision_notices_feed"),
     path("", include("alerts.urls")),
     path("follow/<slug:kind>/<int:pk>/", following.follow, name="follow"),
     path("bodies/<slug:slug>/subscribe/", following.subscribe, name="subscribe"),

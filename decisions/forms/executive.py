@@ -79,6 +79,26 @@ class ForwardPlanEntryForm(forms.Form):
         )
 
 
+REASON = {
+    "label": "What changed, and why?",
+    "widget": forms.Textarea(attrs={"rows": 2}),
+    "help_text": "Shown in the change history, which anyone may read.",
+    "error_messages": {"required": "Say what changed and why: it is shown in the history."},
+}
+
+
+class ForwardPlanEntryEditForm(ForwardPlanEntryForm):
+    """The entry as published, to change: not its date first published, from which the 28
+    clear days count."""
+
+    version = VersionField()
+    reason = forms.CharField(**REASON)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["first_published"]
+
+
 class DecisionNoticeForm(forms.Form):
     title = forms.CharField(max_length=300)
     decision = forms.CharField(widget=forms.Textarea(attrs=TEXT))
@@ -131,3 +151,21 @@ class CallInOutcomeForm(forms.Form):
     note = forms.CharField(
         label="Note (optional)", widget=forms.Textarea(attrs=TEXT), required=False
     )
+
+
+class DecisionNoticeCorrectionForm(forms.Form):
+    """The words of a published notice; its dates and call-in clock stay."""
+
+    version = VersionField()
+    title = forms.CharField(max_length=300)
+    decision = forms.CharField(widget=forms.Textarea(attrs=TEXT))
+    reasons = forms.CharField(label="Reasons for the decision", widget=forms.Textarea(attrs=TEXT))
+    alternatives = forms.CharField(
+        label="Alternatives considered and rejected", widget=forms.Textarea(attrs=TEXT)
+    )
+    interests = forms.CharField(
+        label="Declared interests and dispensations",
+        widget=forms.Textarea(attrs=TEXT),
+        required=False,
+    )
+    reason = forms.CharField(**REASON)

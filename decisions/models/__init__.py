@@ -2,7 +2,13 @@
 
 from decisions.models.actions import Action, ActionNote
 from decisions.models.delegated import DelegatedDecision
-from decisions.models.executive import CallIn, DecisionNotice, ForwardPlanEntry
+from decisions.models.executive import (
+    CallIn,
+    DecisionNotice,
+    ForwardPlanEntry,
+    ratification_effect,
+    ratifications_awaiting_effect,
+)
 from decisions.models.ratifications import Ratification, ratification_progress
 from decisions.models.resolutions import NamedVote, Resolution
 from decisions.models.scrutiny import ScrutinyRecommendation
@@ -18,5 +24,7 @@ __all__ = [
     "Ratification",
     "Resolution",
     "ScrutinyRecommendation",
+    "ratification_effect",
     "ratification_progress",
+    "ratifications_awaiting_effect",
 ]

@@ -3,6 +3,7 @@ call-in (see `decisions.executive_clocks` for the law's clocks)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.conf import settings
@@ -201,6 +202,20 @@ class DecisionNotice(models.Model):
     def decision_maker(self) -> str:
         return _decision_maker(self)
 
+    @property
+    def withheld_notice(self) -> str:
+        """What the page says in place of text withheld from a viewer (load the ratification's
+        item with it)."""
+        if self.exempt_paragraph:
+            return (
+                f"Taken in private: exempt under paragraph {self.exempt_paragraph} of Schedule 12A"
+            )
+        if self.ratification_id is not None:
+            item = self.ratification.resolution.item
+            if item.is_exempt:
+                return item.exempt_notice
+        return "Withheld"
+
     def clean(self) -> None:
         _check_decision_maker(self)
         if self.urgent and not self.urgency_reason.strip():
@@ -287,3 +302,48 @@ class CallIn(models.Model):
     @property
     def signatory_list(self) -> list[str]:
         return [line.strip() for line in self.signatories.splitlines() if line.strip()]
+
+
+def ratifications_awaiting_effect(
+    ratifications: Iterable[Ratification],
+    notices: Iterable[DecisionNotice],
+    plan_entries: Iterable[ForwardPlanEntry],
+    today: date | None = None,
+) -> frozenset[int]:
+    """The decided ratifications whose executive decision has not yet taken effect: its latest
+    decision notice is in its call-in period or called in, or the decision is in the
+    organisation's forward plan and its notice is still to come. Give the notices oldest
+    first (load `call_in` with them)."""
+    today = today or timezone.localdate()
+    latest = {notice.ratification_id: notice for notice in notices}
+    planned = {entry.organisation_id for entry in plan_entries}
+    waiting = set()
+    for ratification in ratifications:
+        if not ratification.is_final or ratification.status == Ratification.Status.WITHDRAWN:
+            continue
+        notice = latest.get(ratification.pk)
+        if notice is None:
+            if ratification.organisation_id in planned:
+                waiting.add(ratification.pk)
+        elif not notice.has_taken_effect(today):
+            waiting.add(ratification.pk)
+    return frozenset(waiting)
+
+
+def ratification_effect(
+    ratification: Ratification, notice: DecisionNotice | None, awaiting: bool
+) -> str:
+    """A decided ratification as the trail words it while its executive decision has not yet
+    taken effect: "Ratified — takes effect on 16 December 2021", "Ratified — called in"."""
+    status = ratification.get_status_display()
+    if not awaiting:
+        return status
+    if notice is None:
+        return f"{status} — decision notice to be published"
+    call_in = notice.call_in_or_none()
+    if call_in is not None:
+        return f"{status} — {call_in.get_outcome_display().lower()}"
+    if notice.takes_effect_on is not None:
+        day = notice.takes_effect_on
+        return f"{status} — takes effect on {day.day} {day:%B %Y}"
+    return f"{status} — not yet in effect"

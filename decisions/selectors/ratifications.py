@@ -203,9 +203,16 @@ class RatificationBar:
         return f"{self.decided} of {self.routed} organisations decided: " + ", ".join(parts) + "."
 
 
-def ratification_bar(ratifications: Iterable[Ratification]) -> RatificationBar:
-    """The progress bar of one resolution from its ratifications (no query of its own)."""
-    statuses = [r.status for r in ratifications if r.status != S.WITHDRAWN]
+def ratification_bar(
+    ratifications: Iterable[Ratification], awaiting_effect: frozenset[int] = frozenset()
+) -> RatificationBar:
+    """The progress bar of one resolution from its ratifications (no query of its own); one
+    in `awaiting_effect` (its executive decision not yet in effect) is still to decide."""
+    statuses = [
+        S.SCHEDULED if r.pk in awaiting_effect else r.status
+        for r in ratifications
+        if r.status != S.WITHDRAWN
+    ]
     return RatificationBar(
         ratified=statuses.count(S.RATIFIED),
         amended=statuses.count(S.RATIFIED_WITH_AMENDMENT),

@@ -33,7 +33,9 @@ from decisions.models import (
     Ratification,
     Resolution,
     ScrutinyRecommendation,
+    ratification_effect,
     ratification_progress,
+    ratifications_awaiting_effect,
 )
 from decisions.selectors.ratifications import RatificationBar, ratification_bar
 from ics_portal.common.changes import Entry, changes_for, history_url, related_names
@@ -190,7 +192,7 @@ class Trail:
 
     @property
     def ratification_bar(self) -> RatificationBar:
-        return ratification_bar(self.ratifications)
+        return ratification_bar(self.ratifications, self.awaiting_effect)
 
     @property
     def ratification_progress(self) -> str:
@@ -331,11 +333,12 @@ def decision_trail(resolution: Resolution, user) -> Trail:
     call_ins = [n.call_in_or_none() for n in notices if n.call_in_or_none() is not None]
     today = timezone.localdate()
     latest = {notice.ratification_id: notice for notice in notices}
+    awaiting_effect = ratifications_awaiting_effect(ratifications, notices, plan_entries, today)
     for ratification in ratifications:
         ratification.notice = latest.get(ratification.pk)
-    awaiting_effect = frozenset(
-        pk for pk, notice in latest.items() if not notice.has_taken_effect(today)
-    )
+        ratification.effect = ratification_effect(
+            ratification, ratification.notice, ratification.pk in awaiting_effect
+        )
     named_votes = list(resolution.named_votes.select_related("person"))
     actions = list(
         resolution.actions.select_related("body", "item__meeting__body").prefetch_related(

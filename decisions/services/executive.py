@@ -22,6 +22,7 @@ from decisions.executive_clocks import (
     next_working_day,
 )
 from decisions.models import CallIn, DecisionNotice, ForwardPlanEntry, Ratification, Resolution
+from decisions.services.resolutions import resolution_refresh_from_ratifications
 from governance.models import Body, Organisation
 from ics_portal.common.records import lock_for_edit, save_record
 
@@ -111,16 +112,77 @@ def forward_plan_publish(
     """Publish an entry in the organisation's forward plan; a key decision expected before
     28 clear days have passed is refused unless an exception is recorded."""
     _require_publisher(actor, organisation)
-    _check_body(decision_maker_body, organisation)
     first_published = first_published or timezone.localdate()
     _check_day("first_published", first_published, "date first published")
-    if urgency not in Urgency.values:
+    entry = ForwardPlanEntry(organisation=organisation, first_published=first_published)
+    _apply_entry(
+        entry,
+        title=title,
+        decision_maker_body=decision_maker_body,
+        decision_maker_role=decision_maker_role,
+        is_key_decision=is_key_decision,
+        expected_on=expected_on,
+        month_only=month_only,
+        in_private=in_private,
+        exempt_paragraph=exempt_paragraph,
+        private_reason=private_reason,
+        documents=documents,
+        lead_officer=lead_officer,
+        representations=representations,
+        urgency=urgency,
+        urgency_reason=urgency_reason,
+        scrutiny_chair=scrutiny_chair,
+        scrutiny_agreed_on=scrutiny_agreed_on,
+        resolution=resolution,
+    )
+    with transaction.atomic():
+        save_record(entry, actor=actor, reason="Published in the forward plan")
+        if resolution is not None:
+            resolution_refresh_from_ratifications(
+                resolution=resolution, actor=actor, reason="Published in the forward plan"
+            )
+        return entry
+
+
+ENTRY_TEXT = (
+    "title",
+    "decision_maker_role",
+    "private_reason",
+    "documents",
+    "lead_officer",
+    "representations",
+    "urgency_reason",
+    "scrutiny_chair",
+)
+
+
+def _apply_entry(entry: ForwardPlanEntry, **fields) -> None:
+    """Set an entry's fields and check them: the decision-maker is the organisation's, a key
+    decision has its 28 clear days from the date first published (or a recorded exception),
+    and the resolution it ratifies was routed to the organisation."""
+    organisation = entry.organisation
+    for name, value in fields.items():
+        setattr(entry, name, value.strip() if name in ENTRY_TEXT else value)
+    if not entry.in_private:
+        entry.exempt_paragraph, entry.private_reason = None, ""
+    if entry.urgency not in Urgency.values:
         raise ValidationError({"urgency": "Choose the exception, if any."})
-    if not is_key_decision:
-        urgency, urgency_reason, scrutiny_chair, scrutiny_agreed_on = "", "", "", None
-    _check_exception(urgency, urgency_reason, scrutiny_chair, scrutiny_agreed_on)
-    if is_key_decision and not urgency and not has_full_notice(first_published, expected_on):
-        raise ValidationError({"expected_on": notice_refusal(first_published, expected_on)})
+    if not entry.is_key_decision:
+        entry.urgency, entry.urgency_reason = "", ""
+        entry.scrutiny_chair, entry.scrutiny_agreed_on = "", None
+    _check_body(entry.decision_maker_body, organisation)
+    _check_exception(
+        entry.urgency, entry.urgency_reason, entry.scrutiny_chair, entry.scrutiny_agreed_on
+    )
+    if (
+        entry.is_key_decision
+        and not entry.urgency
+        and not has_full_notice(entry.first_published, entry.expected_on)
+    ):
+        raise ValidationError(
+            {"expected_on": notice_refusal(entry.first_published, entry.expected_on)}
+        )
+    resolution = entry.resolution
     if (
         resolution is not None
         and not resolution.ratifications.filter(organisation=organisation).exists()
@@ -128,29 +190,60 @@ def forward_plan_publish(
         raise ValidationError(
             {"resolution": f"{resolution} was not routed to {organisation} for ratification."}
         )
-    entry = ForwardPlanEntry(
-        organisation=organisation,
-        title=title.strip(),
-        decision_maker_body=decision_maker_body,
-        decision_maker_role=decision_maker_role.strip(),
-        is_key_decision=is_key_decision,
-        expected_on=expected_on,
-        month_only=month_only,
-        in_private=in_private,
-        exempt_paragraph=exempt_paragraph if in_private else None,
-        private_reason=private_reason.strip() if in_private else "",
-        documents=documents.strip(),
-        lead_officer=lead_officer.strip(),
-        representations=representations.strip(),
-        first_published=first_published,
-        urgency=urgency,
-        urgency_reason=urgency_reason.strip(),
-        scrutiny_chair=scrutiny_chair.strip(),
-        scrutiny_agreed_on=scrutiny_agreed_on,
-        resolution=resolution,
-    )
+
+
+def _require_reason(reason: str) -> str:
+    if not reason.strip():
+        raise ValidationError({"reason": "Say what changed and why: it is shown in the history."})
+    return reason.strip()
+
+
+def forward_plan_update(
+    *, entry: ForwardPlanEntry, actor, expected_version: int | None, reason: str, **fields
+) -> ForwardPlanEntry:
+    """Change a published forward plan entry, its reason kept in the entry's history. The date
+    first published, from which the 28 clear days count, stays; once the decision notice is
+    published the entry stands as it was."""
+    _require_publisher(actor, entry.organisation)
+    reason = _require_reason(reason)
     with transaction.atomic():
-        return save_record(entry, actor=actor, reason="Published in the forward plan")
+        locked = lock_for_edit(
+            ForwardPlanEntry.objects.select_related("organisation"), entry.pk, expected_version
+        )
+        if locked.decision_notices.exists():
+            raise ValidationError(
+                "The decision notice of this entry is published, so the entry stands as it "
+                "was; correct the decision notice instead."
+            )
+        _apply_entry(locked, **fields)
+        return save_record(locked, actor=actor, reason=f"Changed: {reason}")
+
+
+NOTICE_TEXT = ("title", "decision", "reasons", "alternatives", "interests")
+
+
+def decision_notice_correct(
+    *,
+    notice: DecisionNotice,
+    actor,
+    expected_version: int | None,
+    reason: str,
+    **text: str,
+) -> DecisionNotice:
+    """Correct the words of a published decision notice, its reason kept in the notice's
+    history. Its dates and call-in clock do not change: a different decision needs a new
+    notice."""
+    _require_publisher(actor, notice.organisation)
+    reason = _require_reason(reason)
+    unknown = set(text) - set(NOTICE_TEXT)
+    if unknown:
+        raise ValidationError(f"Only the words of a notice are corrected, not {sorted(unknown)}.")
+    with transaction.atomic():
+        locked = lock_for_edit(DecisionNotice.objects.all(), notice.pk, expected_version)
+        for name, value in text.items():
+            setattr(locked, name, value.strip())
+        locked.interests = locked.interests or "None declared."
+        return save_record(locked, actor=actor, reason=f"Corrected: {reason}")
 
 
 def forward_plan_record_exception(
@@ -285,7 +378,9 @@ def decision_notice_publish(
         notice.takes_effect_on = next_working_day(notice.call_in_deadline)
     with transaction.atomic():
         if ratification is not None:
-            # The ratification's row lock makes two notices for it wait for each other.
+            # Lock the resolution, then the ratification, as recording an outcome does: two
+            # notices for it wait for each other, and its status is derived after both.
+            Resolution.objects.select_for_update().get(pk=ratification.resolution_id)
             Ratification.objects.select_for_update().get(pk=ratification.pk)
             standing = DecisionNotice.objects.filter(ratification=ratification).exclude(
                 call_in__outcome__in=[Outcome.REFERRED_BACK, Outcome.REFERRED_TO_COUNCIL]
@@ -295,7 +390,36 @@ def decision_notice_publish(
                     f"{organisation}'s decision on {ratification.resolution} already has its "
                     "notice; a new one follows only a call-in that referred it back."
                 )
-        return save_record(notice, actor=actor, reason="Decision notice published")
+        save_record(notice, actor=actor, reason="Decision notice published")
+        _refresh(notice, actor, "Decision notice published")
+        return notice
+
+
+def _refresh(notice: DecisionNotice, actor, reason: str) -> None:
+    """The status of the resolution the notice's decision ratifies, which counts that decision
+    only once it has taken effect."""
+    if notice.ratification_id is not None:
+        resolution = Resolution.objects.get(ratifications__pk=notice.ratification_id)
+        resolution_refresh_from_ratifications(resolution=resolution, actor=actor, reason=reason)
+
+
+def resolutions_refresh_on_taking_effect(*, today: date | None = None) -> int:
+    """Refresh the status of each resolution awaiting ratification whose organisations'
+    decisions have taken effect by today (run daily: a decision takes effect when its call-in
+    period ends, with nobody acting). Returns how many changed."""
+    today = today or timezone.localdate()
+    due = Resolution.objects.filter(
+        status=Resolution.Status.AWAITING_RATIFICATION,
+        ratifications__decision_notices__takes_effect_on__lte=today,
+    ).distinct()
+    changed = 0
+    for resolution in due:
+        with transaction.atomic():
+            refreshed = resolution_refresh_from_ratifications(
+                resolution=resolution, actor=None, reason="Decisions took effect"
+            )
+        changed += refreshed.status != resolution.status
+    return changed
 
 
 def signatory_names(signatories: str | list[str]) -> list[str]:
@@ -366,6 +490,7 @@ def call_in_request(
         save_record(call_in, actor=actor, reason="Called in")
         locked.takes_effect_on = None
         save_record(locked, actor=actor, reason="Called in: suspended until scrutiny decides")
+        _refresh(locked, actor, "Called in")
         return call_in
 
 
@@ -405,4 +530,5 @@ def call_in_record_outcome(
         if outcome == Outcome.NO_FURTHER_ACTION:
             notice.takes_effect_on = on
             save_record(notice, actor=actor, reason="Call-in ended: the decision takes effect")
+        _refresh(notice, actor, f"Call-in outcome: {locked.get_outcome_display()}")
         return locked

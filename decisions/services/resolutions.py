@@ -18,7 +18,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from decisions.models import NamedVote, Ratification, Resolution
+from decisions.models import (
+    DecisionNotice,
+    NamedVote,
+    Ratification,
+    Resolution,
+    ratifications_awaiting_effect,
+)
 from governance.models import Body, Membership, Person
 from ics_portal.common.records import check_version, save_record
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting
@@ -349,7 +355,9 @@ def status_from_ratifications(statuses: Iterable[str]) -> str:
     | all ratified                                         | ratified                        |
 
     So a final status is shown only once every organisation has decided; while some are
-    still deciding the page says how many have (`ratification_progress`).
+    still deciding the page says how many have (`ratification_progress`). An organisation's
+    decision counts only once it has taken effect: `resolution_refresh_from_ratifications`
+    gives a decision still in its call-in period, or called in, as scheduled.
     """
     required = [s for s in statuses if s != Ratification.Status.WITHDRAWN]
     if not required:
@@ -363,24 +371,43 @@ def status_from_ratifications(statuses: Iterable[str]) -> str:
     return Status.RATIFIED
 
 
-def resolution_refresh_from_ratifications(*, resolution: Resolution, actor) -> Resolution:
+def ratification_statuses(resolution: Resolution) -> list[str]:
+    """The statuses of the resolution's ratifications as its own status counts them: a
+    decision whose executive decision has not yet taken effect (`ratifications_awaiting_effect`)
+    as scheduled."""
+    ratifications = list(resolution.ratifications.all())
+    notices = DecisionNotice.objects.filter(ratification__resolution=resolution).select_related(
+        "call_in"
+    )
+    waiting = ratifications_awaiting_effect(
+        ratifications,
+        notices.order_by("published_on", "pk"),
+        resolution.forward_plan_entries.all(),
+    )
+    return [Ratification.Status.SCHEDULED if r.pk in waiting else r.status for r in ratifications]
+
+
+def resolution_refresh_from_ratifications(
+    *, resolution: Resolution, actor, reason: str = "Ratifications recorded"
+) -> Resolution:
     """Set the status that follows from the resolution's ratifications (see
-    `status_from_ratifications`). Safe to call again and again: it changes nothing when the
-    status is already right, or once the resolution has been implemented or rescinded."""
+    `status_from_ratifications`), each counted once its executive decision has taken effect.
+    Safe to call again and again: it changes nothing when the status is already right, or
+    once the resolution has been implemented or rescinded."""
     with transaction.atomic():
         locked = (
             Resolution.objects.select_for_update().select_related("body").get(pk=resolution.pk)
         )
         if locked.status not in RATIFICATION_STATUSES:
             return locked
-        wanted = status_from_ratifications(locked.ratifications.values_list("status", flat=True))
+        wanted = status_from_ratifications(ratification_statuses(locked))
         if wanted == locked.status:
             return locked
         return resolution_set_status(
             resolution=locked,
             status=wanted,
             actor=actor,
-            reason=f"Ratifications recorded: now {_label(wanted)}",
+            reason=f"{reason}: now {_label(wanted)}",
         )
 
 

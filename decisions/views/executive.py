@@ -23,25 +23,24 @@ from decisions.access import (
 from decisions.forms.executive import (
     CallInForm,
     CallInOutcomeForm,
+    DecisionNoticeCorrectionForm,
     DecisionNoticeForm,
+    ForwardPlanEntryEditForm,
     ForwardPlanEntryForm,
 )
-from decisions.models import CallIn, DecisionNotice, ForwardPlanEntry
+from decisions.models import CallIn, DecisionNotice, ForwardPlanEntry, Ratification
+from decisions.selectors.executive import (
+    ENTRY_RELATED,
+    NOTICE_RELATED,
+    decision_notices,
+    forward_plan_entries,
+)
 from decisions.services import executive as services
 from governance.access import require
 from governance.models import Organisation
 from ics_portal.common.forms import run_service
 
 EDIT = require_http_methods(["GET", "POST"])
-ENTRY_RELATED = ("organisation", "decision_maker_body", "resolution__body")
-NOTICE_RELATED = (
-    "organisation",
-    "decision_maker_body",
-    "forward_plan_entry",
-    "call_in__scrutiny_body",
-    "ratification__resolution__body",
-    "ratification__resolution__item__meeting__body",
-)
 
 
 def _posted(request: HttpRequest):
@@ -56,11 +55,8 @@ def _form_page(request: HttpRequest, form, **context) -> HttpResponse:
 
 
 def _plan_page(request: HttpRequest, organisation: Organisation | None) -> HttpResponse:
-    entries = ForwardPlanEntry.objects.select_related(*ENTRY_RELATED)
-    if organisation is not None:
-        entries = entries.filter(organisation=organisation)
     today = timezone.localdate()
-    entries = list(entries.order_by("expected_on", "pk"))
+    entries = list(forward_plan_entries(organisation))
     return render(
         request,
         "decisions/executive/forward_plan.html",
@@ -88,13 +84,21 @@ def organisation_forward_plan(request: HttpRequest, slug: str) -> HttpResponse:
 def forward_plan_entry(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(ForwardPlanEntry.objects.select_related(*ENTRY_RELATED), pk=pk)
     notices = list(entry.decision_notices.select_related(*NOTICE_RELATED))
+    can_publish = can_publish_executive_decisions(request.user, entry.organisation)
+    ratification = None
+    if can_publish and entry.resolution_id is not None:
+        # The organisation's ratification, whose outcome records the decision.
+        ratification = Ratification.objects.filter(
+            resolution_id=entry.resolution_id, organisation_id=entry.organisation_id
+        ).first()
     return render(
         request,
         "decisions/executive/entry_detail.html",
         {
             "entry": entry,
             "notices": notices,
-            "can_publish": can_publish_executive_decisions(request.user, entry.organisation),
+            "can_publish": can_publish,
+            "ratification": ratification,
         },
     )
 
@@ -130,13 +134,78 @@ def forward_plan_new(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+ENTRY_EDITABLE = (
+    "title",
+    "decision_maker_body",
+    "decision_maker_role",
+    "is_key_decision",
+    "expected_on",
+    "month_only",
+    "in_private",
+    "exempt_paragraph",
+    "private_reason",
+    "documents",
+    "lead_officer",
+    "representations",
+    "urgency",
+    "urgency_reason",
+    "scrutiny_chair",
+    "scrutiny_agreed_on",
+    "resolution",
+)
+
+
+@login_required
+@EDIT
+def forward_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_object_or_404(ForwardPlanEntry.objects.select_related(*ENTRY_RELATED), pk=pk)
+    require(can_publish_executive_decisions(request.user, entry.organisation))
+    initial = {name: getattr(entry, name) for name in ENTRY_EDITABLE}
+    form = ForwardPlanEntryEditForm(
+        _posted(request),
+        organisation=entry.organisation,
+        initial={**initial, "version": entry.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = run_service(
+            form,
+            lambda: services.forward_plan_update(
+                entry=entry,
+                actor=request.user,
+                expected_version=data["version"],
+                reason=data["reason"],
+                **{name: data[name] for name in ENTRY_EDITABLE},
+            ),
+        )
+        if saved:
+            messages.success(request, "Forward plan entry changed; the change is in its history.")
+            return redirect(saved)
+    return _form_page(
+        request,
+        form,
+        heading=f"Change the forward plan entry: {entry.title}",
+        back=entry,
+        button="Save the change",
+        intro=f"First published on {entry.first_published:%-d %B %Y}: the 28 clear days' "
+        "notice of a key decision count from that day.",
+    )
+
+
 # Decision notices
 
 
 @require_GET
 def notice_list(request: HttpRequest) -> HttpResponse:
-    notices = list(DecisionNotice.objects.select_related(*NOTICE_RELATED))
-    return render(request, "decisions/executive/notice_list.html", {"notices": notices})
+    organisation = None
+    if request.GET.get("organisation"):
+        organisation = get_object_or_404(Organisation, slug=request.GET["organisation"])
+    notices = list(decision_notices(organisation))
+    return render(
+        request,
+        "decisions/executive/notice_list.html",
+        {"notices": notices, "organisation": organisation},
+    )
 
 
 @require_GET
@@ -151,6 +220,7 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "call_in": call_in,
             "can_call_in": notice.is_open_to_call_in()
             and call_in_bodies(request.user, notice.organisation).exists(),
+            "can_correct": can_publish_executive_decisions(request.user, notice.organisation),
             "can_record_outcome": call_in is not None
             and not call_in.outcome
             and can_record_call_in_outcome(request.user, call_in),
@@ -187,6 +257,41 @@ def notice_new(request: HttpRequest, pk: int) -> HttpResponse:
         button="Publish the notice",
         intro="The call-in period opens on the day of publication, unless the decision is "
         "urgent and exempt from call-in.",
+    )
+
+
+@login_required
+@EDIT
+def notice_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = get_object_or_404(DecisionNotice.objects.select_related(*NOTICE_RELATED), pk=pk)
+    require(can_publish_executive_decisions(request.user, notice.organisation))
+    text = {name: getattr(notice, name) for name in services.NOTICE_TEXT}
+    form = DecisionNoticeCorrectionForm(
+        _posted(request), initial={**text, "version": notice.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = run_service(
+            form,
+            lambda: services.decision_notice_correct(
+                notice=notice,
+                actor=request.user,
+                expected_version=data["version"],
+                reason=data["reason"],
+                **{name: data[name] for name in services.NOTICE_TEXT},
+            ),
+        )
+        if saved:
+            messages.success(request, "Decision notice corrected; the change is in its history.")
+            return redirect(saved)
+    return _form_page(
+        request,
+        form,
+        heading=f"Correct the decision notice: {notice.title}",
+        back=notice,
+        button="Save the correction",
+        intro="Correct the words of the notice. Its dates and call-in period stay as published; "
+        "a different decision needs a new notice.",
     )
 
 

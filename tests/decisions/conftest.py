@@ -164,3 +164,9 @@ def ex_notice_on():
         )
 
     return _publish
+
+
+@pytest.fixture
+def ex_published(ex_entry, ex_ratified, council_lead, ex_notice_on) -> DecisionNotice:
+    """Cabinet's decision notice, published on the day of the decision (8 December 2021)."""
+    return ex_notice_on(ex_entry, ex_ratified, council_lead, EX_CABINET_DAY)

@@ -12,6 +12,8 @@ from govuk_bank_holidays.bank_holidays import BankHolidays
 from decisions.models import (
     Action,
     ActionNote,
+    DecisionNotice,
+    ForwardPlanEntry,
     NamedVote,
     Ratification,
     Resolution,
@@ -191,3 +193,22 @@ def test_the_rapid_scrutiny_recommendations_await_responses_due_28_days_after(de
     to_icb = recommendations.filter(to_organisation__slug="bsw-icb")
     assert to_icb.count() == 3
     assert any("How the ICB will be proactive, open and transparent" in r.text for r in to_icb)
+
+
+def test_wiltshire_cabinets_decisions_are_in_its_forward_plan_and_notices(demo, client):
+    notices = DecisionNotice.objects.filter(organisation__slug="wiltshire-council")
+    assert notices.count() == 2
+    seed = notices.get(decided_on=date(2021, 11, 30))
+    assert "Memorandum of Understanding (including a collaboration agreement)" in seed.decision
+    assert seed.decision_maker == "Wiltshire Council Cabinet"
+    assert seed.state() == "In effect"  # its call-in period passed in December 2021
+    assert seed.forward_plan_entry.first_published == date(2021, 11, 1)
+    assert seed.history.get().history_user.username == "lead"
+    ratifying = notices.get(ratification__resolution=_wica())
+    assert ratifying.has_taken_effect()
+    trail = client.get(_wica().get_absolute_url()).text
+    assert "In the forward plan: Wiltshire Council" in trail
+    assert "Wiltshire Council&#x27;s decision took effect" in trail
+    call_command("load_demo")
+    assert ForwardPlanEntry.objects.count() == 2
+    assert notices.count() == 2

@@ -15,11 +15,6 @@ from tests.factories import PART_II_MARKER
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def ex_published(ex_entry, ex_ratified, council_lead, ex_notice_on) -> DecisionNotice:
-    return ex_notice_on(ex_entry, ex_ratified, council_lead, date(2021, 12, 8))
-
-
 def _date(prefix: str, day: date) -> dict[str, str]:
     return {f"{prefix}_day": day.day, f"{prefix}_month": day.month, f"{prefix}_year": day.year}
 

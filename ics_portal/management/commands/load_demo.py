@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from decisions import demo as decisions_demo
+from decisions import demo_executive
 from governance import demo as governance_demo
 from ics_portal import demo_users
 from meetings import demo as meetings_demo
@@ -21,6 +22,8 @@ class Command(BaseCommand):
             meetings_demo.load()
             decisions_demo.load()
             users = demo_users.load(structure)
+            # Published by the council's governance lead, a demo user.
+            demo_executive.load()
         if settings.DEMO_RENDER_PACKS:
             self._render_packs()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
