@@ -124,3 +124,14 @@ def test_a_decision_referred_back_never_counts(
 def test_the_api_status_follows_the_stored_status(routed, ex_fresh_notice, client):
     row = client.get(reverse("api:resolution-detail", args=[routed.pk])).json()
     assert row["status"] == Status.AWAITING_RATIFICATION
+
+
+def test_the_dashboard_counts_a_decision_in_its_call_in_period_as_still_to_decide(
+    routed, ex_fresh_notice, client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(15):
+        html = client.get("/ratifications/").content.decode()
+    assert (
+        f'aria-label="{routed}: 2 of 3 organisations decided: 2 ratified, 1 still to decide."'
+        in (html)
+    )
