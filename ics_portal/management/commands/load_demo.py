@@ -6,7 +6,7 @@ from django.db import transaction
 
 from decisions import demo as decisions_demo
 from governance import demo as governance_demo
-from ics_portal import demo_users
+from ics_portal import demo_follows, demo_users
 from meetings import demo as meetings_demo
 from meetings.models import AgendaPack, Meeting
 from meetings.tasks import enqueue_pack_render
@@ -21,6 +21,9 @@ class Command(BaseCommand):
             meetings_demo.load()
             decisions_demo.load()
             users = demo_users.load(structure)
+        # After the demo's own changes have committed (and announced to nobody yet): a few
+        # people who follow things, so the next change is announced to them.
+        demo_follows.load()
         if settings.DEMO_RENDER_PACKS:
             self._render_packs()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
