@@ -31,3 +31,11 @@ class FollowAdmin(LookOnlyAdmin):
     list_filter = ["content_type", "frequency"]
     search_fields = ["email", "user__username"]
     list_select_related = ["user", "content_type"]
+
+
+@admin.register(models.PendingAlert)
+class PendingAlertAdmin(LookOnlyAdmin):
+    list_display = ["created", "follow", "subject", "why", "digest"]
+    list_filter = ["why"]
+    search_fields = ["subject", "follow__email", "follow__user__username"]
+    list_select_related = ["follow__user", "follow__content_type", "digest"]

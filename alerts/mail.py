@@ -1,6 +1,9 @@
 """Sending one email: its plain-text and HTML parts from templates, the one-click unsubscribe
 headers of RFC 8058 on an alert, and a record of it (`SentEmail`).
 
+An alert to a follower who chose a daily or weekly digest is not sent but waits for it
+(`PendingAlert`, sent by `alerts.digests.send_digests`).
+
 Callers send from a task (`django.tasks`) that they enqueue with `transaction.on_commit`, so
 nothing is sent for a change that is rolled back and no request waits on the mail server.
 """
@@ -18,7 +21,7 @@ from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from alerts.models import Follow, SentEmail
+from alerts.models import Follow, PendingAlert, SentEmail
 
 UNSUBSCRIBE_SALT = "alerts.unsubscribe"
 
@@ -63,10 +66,30 @@ class Letter:
     key: str = ""  # a reminder: sent at most once per key and address
 
 
+def waits_for_digest(letter: Letter) -> bool:
+    follow = letter.follow
+    return (
+        follow is not None
+        and follow.frequency != Follow.Frequency.IMMEDIATELY
+        and letter.why != SentEmail.Why.DIGEST
+    )
+
+
 def deliver(letter: Letter, *, base_url: str = "") -> SentEmail | None:
-    """Render, send and record one email; None when one with the same key went already."""
+    """Render, send and record one email; None when one with the same key went already, or
+    when the alert waits for its follower's digest."""
+    if waits_for_digest(letter):
+        PendingAlert.objects.create(
+            follow=letter.follow, subject=letter.subject, why=letter.why, link=letter.link
+        )
+        return None
     base = portal_url(base_url)
-    context = {**letter.context, "link": letter.link, "portal_url": base}
+    context = {
+        **letter.context,
+        "link": letter.link,
+        "portal_url": base,
+        "subject": letter.subject,
+    }
     headers = {}
     if letter.follow is not None:
         unsubscribe = base + reverse("alerts:unsubscribe", args=[unsubscribe_token(letter.follow)])

@@ -94,6 +94,17 @@ class SentEmail(models.Model):
         RESPONSE_DUE = "response_due", "Reminder: scrutiny response due"
         RESPONSE_OVERDUE = "response_overdue", "Reminder: scrutiny response overdue"
         AGENDA_TO_PUBLISH = "agenda_to_publish", "Reminder: agenda to publish"
+        REVISION_PUBLISHED = "revision_published", "Revised report published"
+        ROUTED = "routed", "Routed for ratification"
+        RECOMMENDATION_SENT = "recommendation_sent", "Scrutiny recommendation sent"
+        RECOMMENDATION_ANSWERED = "recommendation_answered", "Scrutiny recommendation answered"
+        TERMS_APPROVED = "terms_approved", "Terms of reference approved"
+        AGREEMENT_SIGNED = "agreement_signed", "Agreement signed by every party"
+        REPORTS_DUE = "reports_due", "Reminder: reports due"
+        ACTION_DUE = "action_due", "Reminder: action due"
+        ACTION_OVERDUE = "action_overdue", "Reminder: action overdue"
+        TERMS_REVIEW_DUE = "terms_review_due", "Reminder: terms of reference review due"
+        DIGEST = "digest", "Digest"
 
     to = models.EmailField()
     user = models.ForeignKey(
@@ -127,3 +138,29 @@ class SentEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} (to {self.to})"
+
+
+class PendingAlert(models.Model):
+    """An alert waiting for its follower's daily or weekly digest: what the email would have
+    said in its subject, cut to what that follower may see when it was written."""
+
+    follow = models.ForeignKey(Follow, on_delete=models.CASCADE, related_name="pending")
+    subject = models.CharField(max_length=300)
+    why = models.CharField(max_length=40, choices=SentEmail.Why.choices)
+    link = models.CharField(max_length=500, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    digest = models.ForeignKey(
+        SentEmail,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="alerts",
+        help_text="The digest that carried it; empty while it waits.",
+    )
+
+    class Meta:
+        ordering = ["created", "pk"]
+        indexes = [models.Index(fields=["follow", "digest"])]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -65,11 +65,8 @@ def follow_change(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "You no longer follow it.")
     else:
         frequency = request.POST.get("frequency", "")
-        # Digests are not sent yet: until they are, every follow is told of each update.
-        if frequency != Follow.Frequency.IMMEDIATELY:
-            return HttpResponse(
-                "Digests are not available yet: each update is emailed.", status=400
-            )
+        if frequency not in Follow.Frequency.values:
+            return HttpResponse("Choose how often to hear of it.", status=400)
         follow_change_frequency(follow=follow, frequency=frequency)
         messages.success(request, "Saved how often you hear of it.")
     return redirect("alerts:following")

@@ -43,6 +43,20 @@ def load(structure: dict) -> list[tuple[str, str]]:
             (RoleAssignment.Role.GOVERNANCE_LEAD, "bsw-icb"),
         ),
         (
+            "ruh-lead",
+            "Rhian",
+            "Lead",
+            "governance lead of Royal United Hospitals Bath (its ratification is overdue)",
+            (RoleAssignment.Role.GOVERNANCE_LEAD, "royal-united-hospitals-bath"),
+        ),
+        (
+            "wica-clerk",
+            "Alex",
+            "Clerk",
+            "clerk of the Wiltshire Integrated Care Alliance (told of its ratifications)",
+            (RoleAssignment.Role.CLERK, "wiltshire-integrated-care-alliance"),
+        ),
+        (
             "officer",
             "Olu",
             "Officer",

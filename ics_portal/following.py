@@ -3,7 +3,11 @@ body's publications (double opt-in: nothing is stored until the address is confi
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from axes.helpers import get_client_ip_address
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -19,9 +23,15 @@ from alerts.models import SentEmail
 from alerts.services import follow_start
 from decisions.access import FOLLOWABLE, can_follow, can_subscribe_by_email
 from governance.models import Body
+from ics_portal.common.throttle import over_limit, throttle_key
 
 CONFIRM_SALT = "alerts.subscribe"
 CONFIRM_DAYS = 3
+THROTTLE_WINDOW = timedelta(hours=1)
+TOO_MANY = (
+    "Too many subscriptions have been asked for this address or from your connection in the "
+    "last hour. Try again in an hour."
+)
 
 
 @require_POST
@@ -81,12 +91,18 @@ def subscribe(request: HttpRequest, slug: str) -> HttpResponse:
     if not can_subscribe_by_email(body):
         raise Http404("No such body")
     form = SubscribeForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        send_subscription_confirmation.enqueue(
-            email.strip().lower(), body.pk, request.build_absolute_uri("/")
-        )
-        return render(request, "alerts/check_your_email.html", {"body": body, "email": email})
+        if _too_many(request, email):
+            # Nobody can make the portal mail-bomb an address, nor flood it from one client.
+            form.add_error("email", TOO_MANY)
+            status = 429
+        else:
+            send_subscription_confirmation.enqueue(
+                email.strip().lower(), body.pk, request.build_absolute_uri("/")
+            )
+            return render(request, "alerts/check_your_email.html", {"body": body, "email": email})
     return render(
         request,
         "includes/form_page.html",
@@ -101,7 +117,19 @@ def subscribe(request: HttpRequest, slug: str) -> HttpResponse:
             "button": "Send me a link",
             "back": body,
         },
+        status=status,
     )
+
+
+def _too_many(request: HttpRequest, email: str) -> bool:
+    limit = settings.SUBSCRIBE_LIMIT_PER_HOUR
+    client = get_client_ip_address(request) or "unknown"
+    # Both are counted, whichever is over: a list, not `or`.
+    over = [
+        over_limit(throttle_key("subscribe-email", email), limit=limit, window=THROTTLE_WINDOW),
+        over_limit(throttle_key("subscribe-client", client), limit=limit, window=THROTTLE_WINDOW),
+    ]
+    return any(over)
 
 
 @require_http_methods(["GET", "POST"])

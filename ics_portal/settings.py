@@ -130,6 +130,7 @@ AXES_VERBOSE = False
 # Password reset: at most this many emails an hour for one email address and from one client
 # address, counted in the default cache.
 PASSWORD_RESET_LIMIT_PER_HOUR = env_int("PASSWORD_RESET_LIMIT_PER_HOUR", 3)
+SUBSCRIBE_LIMIT_PER_HOUR = env_int("SUBSCRIBE_LIMIT_PER_HOUR", 5)
 
 # The cache. Without CACHE_URL, Django's local-memory cache, kept by each process: with
 # several workers or servers each keeps its own counts. CACHE_URL=redis://host:6379/0 shares
@@ -216,6 +217,9 @@ if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("EMAIL_USE_TLS", True),
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ICS Portal <noreply@ics-portal.invalid>")
+# GOV.UK Notify (optional: pip install ".[notify]"), read by django-gov-notify's backend.
+GOVUK_NOTIFY_API_KEY = env_str("GOVUK_NOTIFY_API_KEY")
+GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID = env_str("GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID")
 
 # Immediate by default (tasks run at once, in the request). In production set
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `python manage.py db_worker`.

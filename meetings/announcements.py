@@ -7,14 +7,14 @@ item only what the public agenda says (its title and the Schedule 12A paragraph)
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser
 from django.tasks import task
 from django.urls import reverse
 
-from alerts.mail import Letter, deliver, portal_url
-from alerts.models import Follow, SentEmail
-from meetings.access import can_see_item, can_see_meeting
-from meetings.models import Meeting
+from alerts.announce import announce, followers
+from alerts.mail import portal_url
+from alerts.models import SentEmail
+from meetings.access import can_see_item, can_see_item_content, can_see_meeting
+from meetings.models import AgendaItem, AgendaRevision, Meeting, Supplement
 from meetings.working_days import is_late
 
 
@@ -22,49 +22,151 @@ def short_date(day) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def body_followers(body) -> list[Follow]:
+def body_followers(body, skip: set[str] | None = None) -> list:
     """Who follows the body, its partnership or its organisation: one follow per address."""
-    told: dict[str, Follow] = {}
-    for follow in Follow.objects.of(body, body.partnership, body.organisation):
-        if follow.address:
-            told.setdefault(follow.address.lower(), follow)
-    return list(told.values())
+    return followers(body, body.partnership, body.organisation, skip=skip)
+
+
+def _meeting(meeting_id: int) -> Meeting:
+    return Meeting.objects.select_related("body__partnership", "body__organisation").get(
+        pk=meeting_id
+    )
+
+
+def _name(body) -> str:
+    return body.short_name or str(body)
 
 
 @task
 def announce_agenda_published(meeting_id: int, base_url: str) -> int:
     """Agenda published: the items, the pack's address and whether it was published in time."""
-    meeting = Meeting.objects.select_related("body__partnership", "body__organisation").get(
-        pk=meeting_id
-    )
-    body = meeting.body
+    meeting = _meeting(meeting_id)
     base = portal_url(base_url)
     items = list(meeting.items.select_related("meeting__body", "supplement").order_by("position"))
     on_time = not is_late(meeting.agenda_published_at.date(), meeting.date)
-    sent = 0
-    for follow in body_followers(body):
-        viewer = follow.user or AnonymousUser()
+
+    def context_for(viewer):
         if not can_see_meeting(viewer, meeting):
-            continue
-        deliver(
-            Letter(
-                to=follow.address,
-                user=follow.user,
-                subject=f"Agenda published: {body.short_name or body}, {short_date(meeting.date)}",
-                template="meetings/email/agenda_published",
-                why=SentEmail.Why.AGENDA_PUBLISHED,
-                about=meeting,
-                link=base + meeting.get_absolute_url(),
-                follow=follow,
-                context={
-                    "meeting": meeting,
-                    "items": [item for item in items if can_see_item(viewer, item)],
-                    "pack_url": base + reverse("meetings:agenda_pdf", args=[meeting.pk]),
-                    "on_time": on_time,
-                    "because": f"You follow {follow.record}",
-                },
-            ),
-            base_url=base,
-        )
-        sent += 1
-    return sent
+            return None
+        return {
+            "meeting": meeting,
+            "items": [item for item in items if can_see_item(viewer, item)],
+            "pack_url": base + reverse("meetings:agenda_pdf", args=[meeting.pk]),
+            "on_time": on_time,
+        }
+
+    return announce(
+        follows=body_followers(meeting.body),
+        subject=f"Agenda published: {_name(meeting.body)}, {short_date(meeting.date)}",
+        template="meetings/email/agenda_published",
+        why=SentEmail.Why.AGENDA_PUBLISHED,
+        about=meeting,
+        link=base + meeting.get_absolute_url(),
+        context_for=context_for,
+        base_url=base,
+    )
+
+
+@task
+def announce_supplement_published(supplement_id: int, base_url: str) -> int:
+    """A supplementary agenda: the late items it adds and the reason for urgency."""
+    supplement = Supplement.objects.select_related(
+        "meeting__body__partnership", "meeting__body__organisation"
+    ).get(pk=supplement_id)
+    meeting = supplement.meeting
+    base = portal_url(base_url)
+    items = list(
+        supplement.items.select_related("meeting__body", "supplement").order_by("position")
+    )
+
+    def context_for(viewer):
+        if not can_see_meeting(viewer, meeting):
+            return None
+        return {
+            "body": "meetings/email/supplement_published.txt",
+            "supplement": supplement,
+            "meeting": meeting,
+            "items": [item for item in items if can_see_item(viewer, item)],
+            "link_text": "See the meeting and its papers",
+        }
+
+    return announce(
+        follows=body_followers(meeting.body),
+        subject=f"{supplement} published: {_name(meeting.body)}, {short_date(meeting.date)}",
+        template="alerts/email/alert",
+        why=SentEmail.Why.SUPPLEMENT_PUBLISHED,
+        about=supplement,
+        link=base + supplement.get_absolute_url(),
+        context_for=context_for,
+        base_url=base,
+    )
+
+
+@task
+def announce_revision_published(revision_id: int, base_url: str) -> int:
+    """A revised or supplementary report on a published agenda: which item, and what changed
+    (the summary of a Part II item only to those who may read its papers)."""
+    revision = AgendaRevision.objects.select_related(
+        "item__meeting__body__partnership",
+        "item__meeting__body__organisation",
+        "item__supplement",
+    ).get(pk=revision_id)
+    item: AgendaItem = revision.item
+    meeting = item.meeting
+    base = portal_url(base_url)
+
+    def context_for(viewer):
+        if not can_see_item(viewer, item):
+            return None
+        return {
+            "body": "meetings/email/revision_published.txt",
+            "revision": revision,
+            "item": item,
+            "meeting": meeting,
+            "show_summary": can_see_item_content(viewer, item),
+            "link_text": "See the item and its papers",
+        }
+
+    return announce(
+        follows=body_followers(meeting.body),
+        subject=(
+            f"Agenda revised: {_name(meeting.body)}, {short_date(meeting.date)}, "
+            f"item {item.position}"
+        ),
+        template="alerts/email/alert",
+        why=SentEmail.Why.REVISION_PUBLISHED,
+        about=revision,
+        link=base + item.get_absolute_url(),
+        context_for=context_for,
+        base_url=base,
+    )
+
+
+@task
+def announce_minutes_approved(meeting_id: int, base_url: str) -> int:
+    """The minutes of a meeting approved (at a later meeting): now the public record."""
+    meeting = _meeting(meeting_id)
+    base = portal_url(base_url)
+    approved_at = meeting.minutes_approved_at.meeting
+
+    def context_for(viewer):
+        if not can_see_meeting(viewer, meeting):
+            return None
+        return {
+            "body": "meetings/email/minutes_approved.txt",
+            "meeting": meeting,
+            "approved_at": approved_at,
+            "minutes_url": base + reverse("meetings:minutes_pdf", args=[meeting.pk]),
+            "link_text": "Read the minutes",
+        }
+
+    return announce(
+        follows=body_followers(meeting.body),
+        subject=f"Minutes approved: {_name(meeting.body)}, {short_date(meeting.date)}",
+        template="alerts/email/alert",
+        why=SentEmail.Why.MINUTES_APPROVED,
+        about=meeting,
+        link=base + meeting.get_absolute_url(),
+        context_for=context_for,
+        base_url=base,
+    )

@@ -16,9 +16,11 @@ from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 
+from alerts.announce import followers
 from alerts.mail import Letter, deliver, portal_url
 from alerts.models import Follow, SentEmail
 from decisions.access import can_record_ratification, withheld_fields
+from decisions.announcements import announce_routed
 from decisions.models import Ratification, Resolution, ratification_progress
 from decisions.services.resolutions import resolution_refresh_from_ratifications
 from governance.models import Body, Organisation, PartnershipMember, RoleAssignment
@@ -112,6 +114,9 @@ def ratification_route(
         ids = [ratification.pk for ratification in created]
         transaction.on_commit(
             functools.partial(send_ratification_requests.enqueue, ids, _base(base_url))
+        )
+        transaction.on_commit(
+            functools.partial(announce_routed.enqueue, resolution.pk, _base(base_url))
         )
         return created
 
@@ -343,7 +348,8 @@ def send_outcome_notice(ratification_id: int, base_url: str) -> int:
     ratification = Ratification.objects.select_related(
         "organisation",
         "ratifying_body",
-        "resolution__body",
+        "resolution__body__partnership",
+        "resolution__body__organisation",
         "resolution__meeting__body",
         "resolution__item__meeting__body",
         "resolution__item__supplement",
@@ -358,11 +364,12 @@ def send_outcome_notice(ratification_id: int, base_url: str) -> int:
     readers: list[tuple[object, str, Follow | None]] = [
         (clerk, clerk.email, None) for clerk in clerk_users(resolution.body_id)
     ]
-    told = {address for _, address, _ in readers}
-    for follow in Follow.objects.of(resolution):
-        if follow.address and follow.address not in told:
-            told.add(follow.address)
-            readers.append((follow.user, follow.address, follow))
+    told = {address.lower() for _, address, _ in readers}
+    # Every organisation decided: those who follow the body hear of it too.
+    body = resolution.body
+    also = (body, body.partnership, body.organisation) if all_decided else ()
+    for follow in followers(resolution, *also, skip=told):
+        readers.append((follow.user, follow.address, follow))
     sent = 0
     for user, address, follow in readers:
         viewer = user or AnonymousUser()

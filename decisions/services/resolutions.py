@@ -10,6 +10,7 @@ list.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from alerts.mail import portal_url
+from decisions.announcements import announce_resolution_recorded
 from decisions.models import (
     DecisionNotice,
     NamedVote,
@@ -318,6 +321,9 @@ def resolution_record(
                     actor=actor,
                     reason=f"{_ACT_WORDS[act]} by {resolution}",
                 )
+        transaction.on_commit(
+            functools.partial(announce_resolution_recorded.enqueue, resolution.pk, portal_url())
+        )
         return resolution
 
 

@@ -9,12 +9,18 @@ response after the due date is overdue (`ScrutinyRecommendation.is_overdue`, and
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from alerts.mail import portal_url
+from decisions.announcements import (
+    announce_recommendation_answered,
+    announce_recommendation_sent,
+)
 from decisions.models import Resolution, ScrutinyRecommendation
 from governance.models import Body, Organisation
 from ics_portal.common.records import lock_for_edit, save_record
@@ -81,7 +87,13 @@ def recommendation_send(
         )
         recommendation.clean_regime()
         recommendation.set_response_due()
-        return save_record(recommendation, actor=actor, reason="Recommendation sent")
+        save_record(recommendation, actor=actor, reason="Recommendation sent")
+        transaction.on_commit(
+            functools.partial(
+                announce_recommendation_sent.enqueue, recommendation.pk, portal_url()
+            )
+        )
+        return recommendation
 
 
 def recommendation_record_response(
@@ -120,11 +132,17 @@ def recommendation_record_response(
         recommendation.responded_on = responded_on
         recommendation.status = Status.RESPONDED
         late = responded_on > recommendation.response_due
-        return save_record(
+        save_record(
             recommendation,
             actor=actor,
             reason="Response recorded" + (f" (after the {recommendation.clock})" if late else ""),
         )
+        transaction.on_commit(
+            functools.partial(
+                announce_recommendation_answered.enqueue, recommendation.pk, portal_url()
+            )
+        )
+        return recommendation
 
 
 def recommendation_decide(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -12,6 +13,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from alerts.mail import portal_url
+from governance.announcements import announce_agreement_signed
 from governance.models import (
     Agreement,
     AgreementParty,
@@ -245,6 +248,9 @@ def agreement_record_signature(
         agreement.status = Status.SIGNED
         agreement.edit_version += 1
         save_record(agreement, actor=actor, reason=f"Signed by every party (last: {organisation})")
+        transaction.on_commit(
+            functools.partial(announce_agreement_signed.enqueue, agreement.pk, portal_url())
+        )
     return party
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
@@ -10,6 +11,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.formats import date_format
 
+from alerts.mail import portal_url
+from governance.announcements import announce_terms_approved
 from governance.models import Body, Organisation, TermsOfReference
 from governance.models.terms import voting_member_count
 from ics_portal.common.records import lock_for_edit, save_record
@@ -142,4 +145,7 @@ def terms_approve(
         terms.approved_on = approved_on
         terms.approved_by = approved_by.strip()
         save_record(terms, actor=actor, reason=f"Approved by {terms.approved_by}")
+        transaction.on_commit(
+            functools.partial(announce_terms_approved.enqueue, terms.pk, portal_url())
+        )
     return terms

@@ -12,7 +12,11 @@ from django.utils import timezone
 from alerts.mail import portal_url
 from governance.models import Body, ProgressReport
 from ics_portal.common.records import check_version, lock_for_edit, save_record
-from meetings.announcements import announce_agenda_published
+from meetings.announcements import (
+    announce_agenda_published,
+    announce_revision_published,
+    announce_supplement_published,
+)
 from meetings.exclusion import check_grounds_for_body, part_ii_out_of_order
 from meetings.models import AgendaItem, AgendaRevision, Meeting, Supplement, WorkProgrammeEntry
 from meetings.services.packs import packs_withdraw_public
@@ -533,6 +537,9 @@ def item_revise(
         # The meeting's reason must not quote the summary: the item may be Part II.
         save_record(meeting, actor=actor, reason=f"Item {item.position} revised")
         after_papers_change(meeting)
+        transaction.on_commit(
+            functools.partial(announce_revision_published.enqueue, revision.pk, portal_url())
+        )
         return revision
 
 
@@ -752,6 +759,9 @@ def supplement_publish(
         meeting.pack_version += 1
         save_record(meeting, actor=actor, reason=f"{supplement} published")
         after_papers_change(meeting)
+        transaction.on_commit(
+            functools.partial(announce_supplement_published.enqueue, supplement.pk, portal_url())
+        )
         return supplement
 
 

@@ -7,6 +7,7 @@ member's row, as councils such as Nottinghamshire let any councillor of the same
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,8 +17,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from alerts.mail import portal_url
 from governance.models import InterestKind, Membership, Person
 from ics_portal.common.records import check_version, save_record, stale_message
+from meetings.announcements import announce_minutes_approved
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
 from meetings.quorum import members_on
 from meetings.services.agenda import after_papers_change
@@ -481,4 +484,7 @@ def minutes_approve(*, meeting: Meeting, at_item: AgendaItem, actor) -> Meeting:
         meeting.status = Status.MINUTES_APPROVED
         save_record(meeting, actor=actor, reason=f"Minutes approved at {later}")
         _minutes_changed(meeting)
+        transaction.on_commit(
+            functools.partial(announce_minutes_approved.enqueue, meeting.pk, portal_url())
+        )
         return meeting

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 
 from alerts.services import follow_start
 from decisions.models import Resolution
@@ -40,3 +41,11 @@ def follows(follower):
         return follow_start(record=record, user=follower)
 
     return _follow
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle_counts():
+    """The subscription limits count in the cache: each test starts, and leaves, with none."""
+    cache.clear()
+    yield
+    cache.clear()

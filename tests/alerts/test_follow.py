@@ -65,11 +65,9 @@ def test_the_following_page_changes_and_stops_only_your_own(
     with django_assert_max_num_queries(12):  # one query per kind of record followed
         text = client.get("/account/following/").content.decode()
     assert "Wiltshire Alliance Board" in text and "WAB 2021/001" in text
-    # Digests are not sent yet, so none can be chosen.
-    refused = client.post(f"/account/following/{body_follow.pk}/", {"frequency": "weekly"})
-    assert refused.status_code == 400 and "Digests are not available yet" in refused.text
+    client.post(f"/account/following/{body_follow.pk}/", {"frequency": "weekly"})
     body_follow.refresh_from_db()
-    assert body_follow.frequency == Follow.Frequency.IMMEDIATELY
+    assert body_follow.frequency == Follow.Frequency.WEEKLY
     intruder = client_for(outsider).post(f"/account/following/{body_follow.pk}/", {"stop": "1"})
     assert intruder.status_code == 403
     client_for(follower).post(f"/account/following/{body_follow.pk}/", {"stop": "1"})

@@ -60,3 +60,19 @@ def test_an_expired_confirmation_link_offers_to_start_again(body, client, monkey
     assert response.status_code == 410 and "This link has expired" in text
     assert body.get_absolute_url() in text
     assert not Follow.objects.exists()
+
+
+@pytest.mark.django_db
+def test_subscribing_is_limited_per_address_and_per_client(body, client, settings):
+    settings.SUBSCRIBE_LIMIT_PER_HOUR = 2
+    url = f"/bodies/{body.slug}/subscribe/"
+    for n in range(2):
+        client.post(url, {"email": "victim@example.org"}, REMOTE_ADDR=f"10.0.0.{n}")
+    refused = client.post(url, {"email": "VICTIM@example.org"}, REMOTE_ADDR="10.0.0.9")
+    assert refused.status_code == 429
+    assert "Too many subscriptions have been asked for this address" in refused.text
+    assert [m.to for m in mail.outbox] == [["victim@example.org"]] * 2
+    for n in range(2):
+        client.post(url, {"email": f"resident{n}@example.org"}, REMOTE_ADDR="10.0.1.1")
+    flood = client.post(url, {"email": "another@example.org"}, REMOTE_ADDR="10.0.1.1")
+    assert flood.status_code == 429 and len(mail.outbox) == 4

@@ -145,7 +145,7 @@ def test_governance_leads_are_emailed_only_after_commit(
             base_url="https://portal.example.org/",
         )
         assert mail.outbox == []  # nothing goes before the routing commits
-    assert len(callbacks) == 1
+    assert len(callbacks) == 2  # the leads' requests, and the announcement to followers
     # The ICB has no governance lead with a sign-in: nobody to write to.
     assert sorted(m.to for m in mail.outbox) == [["councillead@example.org"], ["lead@example.org"]]
     email = next(m for m in mail.outbox if m.to == ["lead@example.org"])

@@ -7,7 +7,7 @@ from django.db import transaction
 from decisions import demo as decisions_demo
 from decisions import demo_executive
 from governance import demo as governance_demo
-from ics_portal import demo_users
+from ics_portal import demo_follows, demo_users
 from meetings import demo as meetings_demo
 from meetings.models import AgendaPack, Meeting
 from meetings.tasks import enqueue_pack_render
@@ -24,6 +24,9 @@ class Command(BaseCommand):
             users = demo_users.load(structure)
             # Published by the council's governance lead, a demo user.
             demo_executive.load()
+        # After the demo's own changes have committed (and announced to nobody yet): a few
+        # people who follow things, so the next change is announced to them.
+        demo_follows.load()
         if settings.DEMO_RENDER_PACKS:
             self._render_packs()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
