@@ -19,10 +19,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
-from django.utils.http import http_date
 from django.utils.safestring import SafeString
 from django.views.decorators.http import conditional_page, require_GET
 from icalendar import Calendar, Event
@@ -31,6 +29,7 @@ from decisions.access import withheld_fields
 from decisions.models import DelegatedDecision, Resolution
 from decisions.selectors.delegated import delegated_decisions
 from governance.models import Body
+from ics_portal.common.responses import conditional_response
 from meetings.access import can_see_item_content, meeting_visible_q, meetings_visible_to
 from meetings.models import Meeting
 
@@ -131,13 +130,11 @@ def calendar_response(
     """The calendar with an ETag (its digest) and Last-Modified; 304 if the client has it."""
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["ETag"] = f'"{hashlib.sha256(content).hexdigest()}"'
-    stamp = None
-    if last_modified is not None:
-        stamp = int(last_modified.timestamp())
-        response["Last-Modified"] = http_date(stamp)
-    return get_conditional_response(
-        request, etag=response["ETag"], last_modified=stamp, response=response
+    return conditional_response(
+        request,
+        response,
+        etag=hashlib.sha256(content).hexdigest(),
+        last_modified=last_modified,
     )
 
 
