@@ -87,6 +87,9 @@ def pages() -> list[tuple[str, str | None, dict]]:
         ("/ratifications/", "/bench/ratifications/", signed_in),
         ("/decisions/", "/bench/decisions/", {}),
         ("/meetings.ics", None, {}),
+        # The grown meetings end in 2003, so the default window (the last year and all to
+        # come) is empty here: a full year of every body's meetings is the real measure.
+        (f"/meetings.ics?year={since.year}", None, {}),
         (f"/meetings/{meeting.pk}/agenda.pdf", f"/bench/packs/{pack.pk}/", {}),
         (f"/decisions/{resolution.pk}/trail.pdf", None, {}),
     ]

@@ -12,9 +12,10 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Max
 from django.forms.renderers import TemplatesSetting
 from django.utils.safestring import SafeString, mark_safe
+
+from ics_portal.common.changes import history_stamp
 
 # "Feb", "february" and the like, which the GOV.UK pattern asks services to accept.
 MONTHS = {
@@ -65,16 +66,6 @@ class ListSelect(forms.Select):
 
 # A kept select is only ever replaced by a new key; this only lets unused ones go.
 LIST_SELECT_SECONDS = 24 * 3600
-
-
-def history_stamp(model) -> tuple | None:
-    """The id and time of the model's latest history row (one query over their indexes), or
-    None for a model without history."""
-    history = getattr(model, "history", None)
-    if history is None:
-        return None
-    latest = history.aggregate(Max("history_id"), Max("history_date"))
-    return (latest["history_id__max"], str(latest["history_date__max"]))
 
 
 class GovukDateInput(forms.MultiWidget):
