@@ -31,49 +31,88 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+from django.contrib.auth.models import User  # noqa: E402
+from django.test import Client  # noqa: E402
+
 from bench.grow import PREFIX, RARE  # noqa: E402
 from decisions.models import Resolution  # noqa: E402
 from governance.models import Body  # noqa: E402
-from meetings.models import Meeting  # noqa: E402
+from meetings.models import AgendaPack, Meeting  # noqa: E402
+from meetings.services.packs import packs_render  # noqa: E402
 
 
-def pages() -> list[tuple[str, str | None]]:
-    """(portal address, baseline address or None) for each page of the table."""
+def signed_in_cookie() -> str:
+    """A Cookie header for a session of the bench administrator (made once)."""
+    user, _ = User.objects.get_or_create(
+        username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
+    )
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+def stored_pack(meeting: Meeting) -> AgendaPack:
+    """The meeting's public agenda pack, rendered and stored now if it has none yet."""
+    pack = AgendaPack.objects.filter(
+        meeting=meeting, document=AgendaPack.Document.AGENDA, audience=AgendaPack.Audience.PUBLIC
+    ).first()
+    if pack is None:
+        packs_render(meeting_id=meeting.pk, version=meeting.pack_version)
+        return stored_pack(meeting)
+    return pack
+
+
+def pages() -> list[tuple[str, str | None, dict]]:
+    """(portal address, baseline address or None, request headers) for each page of the table."""
     resolution = Resolution.objects.filter(body__slug__startswith=PREFIX).order_by("-pk").first()
     meeting = resolution.meeting
     body = Body.objects.filter(slug__startswith=PREFIX).order_by("pk").first()
     since = Meeting.objects.order_by("-start").values_list("start", flat=True)[1000]
+    pack = stored_pack(meeting)
+    signed_in = {"Cookie": signed_in_cookie()}
     return [
-        ("/search/?q=health", None),
-        (f"/search/?q={RARE}", None),
-        (f"/decisions/{resolution.pk}/", f"/bench/decisions/{resolution.pk}/"),
-        ("/api/v1/resolutions/?limit=100", "/bench/api/resolutions/?limit=100"),
+        ("/search/?q=health", None, {}),
+        (f"/search/?q={RARE}", None, {}),
+        (f"/decisions/{resolution.pk}/", f"/bench/decisions/{resolution.pk}/", {}),
+        ("/api/v1/resolutions/?limit=100", "/bench/api/resolutions/?limit=100", {}),
         (
             f"/api/v1/resolutions/?limit=100&modified_since={since.date()}",
             "/bench/api/resolutions/?limit=100",
+            {},
         ),
-        (f"/bodies/{body.slug}/", f"/bench/bodies/{body.slug}/"),
-        (f"/meetings/{meeting.pk}/", f"/bench/meetings/{meeting.pk}/"),
-        ("/meetings/?when=past", "/bench/meetings/"),
-        ("/decisions/", "/bench/decisions/"),
+        (f"/bodies/{body.slug}/", f"/bench/bodies/{body.slug}/", {}),
+        (f"/meetings/{meeting.pk}/", f"/bench/meetings/{meeting.pk}/", {}),
+        ("/meetings/?when=past", "/bench/meetings/", {}),
+        ("/ratifications/", "/bench/ratifications/", signed_in),
+        ("/decisions/", "/bench/decisions/", {}),
+        ("/meetings.ics", None, {}),
+        # The grown meetings end in 2003, so the default window (the last year and all to
+        # come) is empty here: a full year of every body's meetings is the real measure.
+        (f"/meetings.ics?year={since.year}", None, {}),
+        (f"/meetings/{meeting.pk}/agenda.pdf", f"/bench/packs/{pack.pk}/", {}),
+        (f"/decisions/{resolution.pk}/trail.pdf", None, {}),
     ]
 
 
-def fetch(url: str) -> tuple[float, int]:
+def fetch(url: str, headers: dict | None = None) -> tuple[float, int]:
     """Seconds taken and the X-Queries header of one GET."""
     started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=120) as response:
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=120) as response:
         response.read()
         queries = int(response.headers.get("X-Queries", -1))
     return time.perf_counter() - started, queries
 
 
-def turn(base: str, path: str, requests: int, clients: int) -> tuple[float, list[float], int]:
+def turn(
+    base: str, path: str, requests: int, clients: int, headers: dict
+) -> tuple[float, list[float], int]:
     """Elapsed seconds, latencies and queries per request of `requests` GETs of one page."""
-    fetch(base + path)  # warm
+    fetch(base + path, headers)  # warm
     started = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
-        done = list(pool.map(fetch, [base + path] * requests))
+        done = list(pool.map(lambda _: fetch(base + path, headers), range(requests)))
     return time.perf_counter() - started, [s for s, _ in done], done[0][1]
 
 
@@ -97,7 +136,8 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=40, help="per page and turn")
-    parser.add_argument("--workers", type=int, default=3)
+    # One sync worker per core: more only queue on a 2-core machine.
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--only", default="", help="only pages whose address contains this")
     args = parser.parse_args()
@@ -123,16 +163,20 @@ def main() -> None:
             f"{'p50 ms':>8} {'p99 ms':>8} {'queries':>8} {'bare q':>7}"
         )
         print(header)
-        for portal, bare in pages():
+        for portal, bare, headers in pages():
             if args.only not in portal:
                 continue
             a_time, a_lat, b_time, b_lat = 0.0, [], 0.0, []
             a_queries = b_queries = 0
             for _ in range(2):
-                elapsed, latencies, a_queries = turn(base, portal, args.requests, args.workers)
+                elapsed, latencies, a_queries = turn(
+                    base, portal, args.requests, args.workers, headers
+                )
                 a_time, a_lat = a_time + elapsed, a_lat + latencies
                 if bare:
-                    elapsed, latencies, b_queries = turn(base, bare, args.requests, args.workers)
+                    elapsed, latencies, b_queries = turn(
+                        base, bare, args.requests, args.workers, headers
+                    )
                     b_time, b_lat = b_time + elapsed, b_lat + latencies
             a_rate = len(a_lat) / a_time
             b_rate = len(b_lat) / b_time if bare else None

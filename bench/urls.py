@@ -11,5 +11,7 @@ urlpatterns = [
     path("bench/bodies/<slug:slug>/", views.body_detail),
     path("bench/meetings/", views.meeting_list),
     path("bench/meetings/<int:pk>/", views.meeting_detail),
+    path("bench/ratifications/", views.ratification_list),
+    path("bench/packs/<int:pk>/", views.stored_pack),
     path("", include("ics_portal.urls")),
 ]

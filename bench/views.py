@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.db.models import Count, Q
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
-from decisions.models import Resolution
+from decisions.models import Ratification, Resolution
 from governance.models import Body
-from meetings.models import Meeting
+from meetings.models import AgendaPack, Meeting
 
 PER_PAGE = 25
 
@@ -108,3 +109,26 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "bench/meeting_detail.html",
         {"meeting": meeting, "items": list(items), "resolutions": list(resolutions)},
     )
+
+
+def ratification_list(request: HttpRequest) -> HttpResponse:
+    rows = Ratification.objects.select_related("organisation", "resolution__body").order_by(
+        "due_date", "resolution_id", "organisation__name"
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    tallies = (
+        Ratification.objects.order_by()
+        .values("organisation__name")
+        .annotate(
+            awaiting=Count("pk", filter=Q(status=Ratification.Status.REQUESTED)),
+            rejected=Count("pk", filter=Q(status=Ratification.Status.REJECTED)),
+        )
+    )
+    return render(
+        request, "bench/ratification_list.html", {"page": page, "tallies": list(tallies)}
+    )
+
+
+def stored_pack(request: HttpRequest, pk: int) -> FileResponse:
+    pack = get_object_or_404(AgendaPack, pk=pk)
+    return FileResponse(pack.file.open("rb"), content_type="application/pdf")

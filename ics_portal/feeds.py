@@ -14,15 +14,14 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
-from django.utils.http import http_date
 from django.utils.safestring import SafeString
 from django.views.decorators.http import conditional_page, require_GET
 from icalendar import Calendar, Event
@@ -32,6 +31,8 @@ from decisions.models import DecisionNotice, DelegatedDecision, ForwardPlanEntry
 from decisions.selectors.delegated import delegated_decisions
 from decisions.selectors.executive import decision_notices, forward_plan_entries
 from governance.models import Body
+from ics_portal.common.changes import history_stamp
+from ics_portal.common.responses import conditional_response
 from meetings.access import can_see_item_content, meeting_visible_q, meetings_visible_to
 from meetings.models import Meeting
 
@@ -42,6 +43,8 @@ FEED_SIZE = 50
 # Without ?year=, a calendar holds the meetings of the last year and all to come.
 WINDOW_DAYS = 366
 YEAR = re.compile(r"[0-9]{4}")
+# A kept calendar is only ever replaced by a new key; this only lets unused ones go.
+CALENDAR_SECONDS = 24 * 3600
 PUBLIC = AnonymousUser()
 
 
@@ -132,21 +135,41 @@ def calendar_response(
     """The calendar with an ETag (its digest) and Last-Modified; 304 if the client has it."""
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["ETag"] = f'"{hashlib.sha256(content).hexdigest()}"'
-    stamp = None
-    if last_modified is not None:
-        stamp = int(last_modified.timestamp())
-        response["Last-Modified"] = http_date(stamp)
-    return get_conditional_response(
-        request, etag=response["ETag"], last_modified=stamp, response=response
+    return conditional_response(
+        request,
+        response,
+        etag=hashlib.sha256(content).hexdigest(),
+        last_modified=last_modified,
     )
+
+
+def kept_calendar(
+    request: HttpRequest, body: Body | None, year: int | None, name: str
+) -> tuple[bytes, datetime | None]:
+    """`meetings_calendar` of the public meetings (of one body, or all), kept in the cache
+    until a meeting or a body changes (each change writes a history row, and so a new key):
+    a year of every body's meetings is thousands of events, seconds to build, and calendar
+    apps fetch the file again and again. The window without a year is kept for the day."""
+    parts = (
+        request.build_absolute_uri("/"),
+        body.pk if body else None,
+        year or timezone.localdate(),
+        history_stamp(Meeting),
+        history_stamp(Body),
+    )
+    key = "calendar:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    kept = cache.get(key)
+    if kept is None:
+        meetings = calendar_window(public_meetings(body), year)
+        kept = meetings_calendar(request, meetings, name)
+        cache.set(key, kept, CALENDAR_SECONDS)
+    return kept
 
 
 @require_GET
 def meetings_ics(request: HttpRequest) -> HttpResponse:
     year = requested_year(request)
-    meetings = calendar_window(public_meetings(), year)
-    content, changed = meetings_calendar(request, meetings, "ICS Portal meetings")
+    content, changed = kept_calendar(request, None, year, "ICS Portal meetings")
     filename = "meetings.ics" if year is None else f"meetings-{year}.ics"
     return calendar_response(request, content, changed, filename)
 
@@ -155,8 +178,7 @@ def meetings_ics(request: HttpRequest) -> HttpResponse:
 def body_meetings_ics(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
     year = requested_year(request)
-    meetings = calendar_window(public_meetings(body), year)
-    content, changed = meetings_calendar(request, meetings, f"{body.name} meetings")
+    content, changed = kept_calendar(request, body, year, f"{body.name} meetings")
     filename = f"{body.slug}-meetings.ics" if year is None else f"{body.slug}-meetings-{year}.ics"
     return calendar_response(request, content, changed, filename)
 

@@ -3,17 +3,20 @@ print templates.
 
 Plain functions: they read the record and return PDF bytes. The packs take seconds, so they
 are not rendered in a request: `meetings.tasks.render_packs` calls them in a worker and stores
-the result. A committee report (and the decision trail, through `render_document`) is a few
-pages, rendered on request and never stored: a stored copy would only go stale.
+the result. A committee report (and the decision trail) is a few pages, rendered on request
+and kept in the cache by the digest of its HTML (`kept_pdf`): any change to what it shows
+changes the HTML, and so the key, so a kept copy never goes stale.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
+from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
@@ -53,6 +56,9 @@ FIRST_PAGE_OFFSET = 100_000
 # (A4, 22mm top, 20mm sides and bottom), below the line that names the appendix.
 MM = 72 / 25.4
 APPENDIX_BOX = (20 * MM, 20 * MM, (210 - 20) * MM, (297 - 22 - 12) * MM)  # x0, y0, x1, y1
+
+# How long an unchanged document's PDF is kept (a changed one is never served: its key differs).
+KEEP_SECONDS = 7 * 24 * 3600
 
 
 @dataclass
@@ -248,23 +254,37 @@ def _render(template: str, context: dict):
     return _layout(render_to_string(template, context))
 
 
-def render_document(template: str, context: dict) -> bytes:
-    """A short document rendered on request: one pass, nothing fetched, tagged PDF/UA-1."""
-    return html_to_pdf(render_to_string(template, context))
-
-
 def html_to_pdf(html: str) -> bytes:
-    """`render_document` for HTML already rendered (to look up a stored copy first)."""
+    """A short document rendered on request: one pass, nothing fetched, tagged PDF/UA-1."""
     no_fetching = URLFetcher(allowed_protocols=frozenset())
     document = HTML(string=html, url_fetcher=no_fetching).render(**PDF_OPTIONS)
     return document.write_pdf(**PDF_OPTIONS)
 
 
-def render_report(report: Report) -> bytes:
-    """One committee report in the standard shape. The caller checks the Part II rule."""
+@dataclass(frozen=True)
+class KeptPdf:
+    content: bytes
+    # The digest of the HTML: the same for every download of an unchanged document (an ETag).
+    digest: str
+
+
+def kept_pdf(html: str) -> KeptPdf:
+    """The PDF of the HTML, made once and then kept by the HTML's digest."""
+    digest = hashlib.sha256(html.encode()).hexdigest()
+    key = f"pdf:{digest}"
+    content = cache.get(key)
+    if content is None:
+        content = html_to_pdf(html)
+        cache.set(key, content, KEEP_SECONDS)
+    return KeptPdf(content, digest)
+
+
+def report_html(report: Report) -> str:
+    """One committee report in the standard shape, as print HTML. The caller checks the
+    Part II rule."""
     item = report.item
     meeting = item.meeting
-    return render_document(
+    return render_to_string(
         "meetings/pdf/report.html",
         {
             "report": report,
@@ -278,6 +298,11 @@ def render_report(report: Report) -> bytes:
             f"{local_start(meeting):%-d %B %Y})",
         },
     )
+
+
+def render_report(report: Report) -> bytes:
+    """One committee report as a PDF. The caller checks the Part II rule."""
+    return html_to_pdf(report_html(report))
 
 
 def _anchor_pages(document) -> dict[str, int]:

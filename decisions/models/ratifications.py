@@ -65,6 +65,13 @@ class Ratification(models.Model):
                 fields=["resolution", "organisation"], name="one_ratification_per_organisation"
             )
         ]
+        indexes = [
+            # The dashboard's order, soonest due first (the organisation's name settles the
+            # few ties within a resolution), read without sorting every ratification.
+            models.Index(fields=["due_date", "resolution"], name="ratification_due_order"),
+            # The open and rejected ones, for the dashboard's tallies and progress bars.
+            models.Index(fields=["status", "resolution"], name="ratification_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation} – {self.resolution}"

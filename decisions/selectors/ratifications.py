@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from decisions.access import can_record_ratification
@@ -94,10 +94,10 @@ class Dashboard:
 
 
 def _tallies(counts: dict[int, Tally], owners: QuerySet) -> list[Tally]:
-    """The owners with any ratification, by name, carrying their counts."""
+    """The owners (those with any ratification), by name, carrying their counts."""
     tallies = []
-    for owner in owners.filter(pk__in=counts).order_by("name"):
-        tally = counts[owner.pk]
+    for owner in owners.order_by("name"):
+        tally = counts.get(owner.pk) or Tally(owner=None)
         tally.owner = owner
         tallies.append(tally)
     return tallies
@@ -105,12 +105,15 @@ def _tallies(counts: dict[int, Tally], owners: QuerySet) -> list[Tally]:
 
 def dashboard_tallies(user) -> Dashboard:
     """For each organisation and each partnership: awaiting, overdue, rejected. One grouped
-    pass over the ratifications (by organisation and partnership at once, summed here for
-    each), and one query each for the organisations' and partnerships' names."""
+    pass over the open and rejected ratifications only (through the status index: in time
+    most are decided, and those count nothing), by organisation and partnership at once and
+    summed here for each; and one query each for the organisations and partnerships that
+    have any ratification the user may see."""
     visible = Ratification.objects.filter(meeting_visible_q(user, prefix="resolution__meeting__"))
     partnership = "resolution__body__partnership_id"
     counts = (
-        visible.order_by()
+        visible.filter(open_q() | Q(status=S.REJECTED))
+        .order_by()
         .values("organisation_id", partnership)
         .annotate(
             awaiting=Count("pk", filter=open_q()),
@@ -128,9 +131,18 @@ def dashboard_tallies(user) -> Dashboard:
             tally.awaiting += row["awaiting"]
             tally.overdue += row["overdue"]
             tally.rejected += row["rejected"]
+    with_any = visible.order_by()
     return Dashboard(
-        organisations=_tallies(by_organisation, Organisation.objects.all()),
-        partnerships=_tallies(by_partnership, Partnership.objects.all()),
+        organisations=_tallies(
+            by_organisation,
+            Organisation.objects.filter(Exists(with_any.filter(organisation=OuterRef("pk")))),
+        ),
+        partnerships=_tallies(
+            by_partnership,
+            Partnership.objects.filter(
+                Exists(with_any.filter(resolution__body__partnership=OuterRef("pk")))
+            ),
+        ),
     )
 
 

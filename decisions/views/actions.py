@@ -11,7 +11,6 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -25,6 +24,7 @@ from decisions.services import actions as services
 from governance.access import can_edit_body, require
 from governance.models import Body
 from ics_portal.common.forms import run_service
+from ics_portal.common.pages import uncounted_page
 from meetings.models import AgendaItem
 
 EDIT = require_http_methods(["GET", "POST"])
@@ -61,7 +61,7 @@ def action_log(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
     show_all = request.GET.get("show") == "all"
     actions = select_action_log(body, request.user, show_all=show_all)
-    page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page = uncounted_page(actions, ACTIONS_PER_PAGE, request.GET.get("page"))
     return render(
         request,
         "decisions/followup/action_log.html",

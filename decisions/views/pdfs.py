@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_GET
 
 from decisions.pdf import render_trail
 from decisions.selectors.trail import decision_trail, load_resolution
-from ics_portal.common.responses import pdf_response
+from ics_portal.common.responses import conditional_response, pdf_response
 
 
 @require_GET
@@ -22,5 +21,4 @@ def trail_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     response = pdf_response(pdf.content, filename, private=private)
     if private:
         return response
-    response["ETag"] = f'"{pdf.digest}"'
-    return get_conditional_response(request, etag=response["ETag"], response=response)
+    return conditional_response(request, response, etag=pdf.digest)

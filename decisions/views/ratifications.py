@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -23,6 +22,7 @@ from decisions.services import ratifications as services
 from governance.access import can_edit_body, require
 from governance.models import Body, Organisation
 from ics_portal.common.forms import run_service
+from ics_portal.common.pages import uncounted_page
 
 EDIT = require_http_methods(["GET", "POST"])
 PAGE_SIZE = 50
@@ -187,7 +187,7 @@ def ratification_dashboard(request: HttpRequest) -> HttpResponse:
             if name not in form.errors and value not in (None, "", False)
         }
     rows = filter_ratifications(visible_ratifications(request.user), **filters)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = uncounted_page(rows, PAGE_SIZE, request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -42,6 +41,7 @@ from governance.selectors.registers import current_interests, recent_gifts
 from governance.selectors.risks import risk_summary
 from governance.services import structure as services
 from ics_portal.common.forms import run_service
+from ics_portal.common.pages import uncounted_page
 
 EDIT = require_http_methods(["GET", "POST"])
 PEOPLE_PER_PAGE = 100
@@ -447,7 +447,7 @@ def membership_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 def person_list(request: HttpRequest) -> HttpResponse:
     people = Person.objects.select_related("organisation")
-    page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    page = uncounted_page(people, PEOPLE_PER_PAGE, request.GET.get("page"))
     return render(
         request,
         "governance/person_list.html",

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import models
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -231,3 +232,14 @@ def changes_for(
         )
         for pk, rows in by_object.items()
     }
+
+
+def history_stamp(model: type[models.Model]) -> tuple | None:
+    """The id and time of the model's latest history row (one query over their indexes), or
+    None for a model without history: any change to any of its records changes it, so it
+    keys what is kept in the cache about all of them."""
+    history = getattr(model, "history", None)
+    if history is None:
+        return None
+    latest = history.aggregate(Max("history_id"), Max("history_date"))
+    return (latest["history_id__max"], str(latest["history_date__max"]))

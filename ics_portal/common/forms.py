@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import calendar
+import hashlib
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.utils.safestring import SafeString, mark_safe
+
+from ics_portal.common.changes import history_stamp
 
 # "Feb", "february" and the like, which the GOV.UK pattern asks services to accept.
 MONTHS = {
@@ -29,9 +34,38 @@ class GovukFormRenderer(TemplatesSetting):
 class ListSelect(forms.Select):
     """A select of a long plain list (every body, in a filter): its options are written in one
     template rather than through a template of their own each, which took most of a list
-    page's time at a few hundred bodies. No option groups nor per-option attributes."""
+    page's time at a few hundred bodies. No option groups nor per-option attributes.
+
+    For the records of a model with history, the rendered select is kept in the cache under
+    a stamp of the model's latest history row (`history_stamp`): any change to any of the
+    records writes a history row, and so a new key, and the select is rendered again. A
+    list page otherwise renders the same few hundred options on every request."""
 
     template_name = "includes/widgets/list_select.html"
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        queryset = getattr(self.choices, "queryset", None)
+        stamp = history_stamp(queryset.model) if queryset is not None else None
+        if stamp is None:
+            return super().render(name, value, attrs, renderer)
+        parts = (
+            name,
+            self.format_value(value),
+            self.build_attrs(self.attrs, attrs),
+            str(queryset.query),
+            self.choices.field.empty_label,
+            stamp,
+        )
+        key = "list-select:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+        html = cache.get(key)
+        if html is None:
+            html = str(super().render(name, value, attrs, renderer))
+            cache.set(key, html, LIST_SELECT_SECONDS)
+        return mark_safe(html)  # rendered (and escaped) by the widget's template
+
+
+# A kept select is only ever replaced by a new key; this only lets unused ones go.
+LIST_SELECT_SECONDS = 24 * 3600
 
 
 class GovukDateInput(forms.MultiWidget):

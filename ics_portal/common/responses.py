@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from datetime import datetime
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
 
 
 def pdf_response(data: bytes, filename: str, *, private: bool) -> HttpResponse:
@@ -13,3 +16,26 @@ def pdf_response(data: bytes, filename: str, *, private: bool) -> HttpResponse:
     if private:
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def conditional_response(
+    request: HttpRequest,
+    response: HttpResponse,
+    *,
+    etag: str,
+    last_modified: datetime | None = None,
+) -> HttpResponse:
+    """The response with its ETag (and Last-Modified), or 304 Not Modified (with the same
+    headers) to a client whose If-None-Match or If-Modified-Since says it already has it.
+    Used by calendars, the trail PDF and the stored packs and minutes."""
+    response["ETag"] = f'"{etag}"'
+    stamp = None
+    if last_modified is not None:
+        stamp = int(last_modified.timestamp())
+        response["Last-Modified"] = http_date(stamp)
+    answer = get_conditional_response(
+        request, etag=response["ETag"], last_modified=stamp, response=response
+    )
+    if answer is not response:
+        response.close()  # a stored file opened for the full answer
+    return answer

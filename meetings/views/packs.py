@@ -1,4 +1,6 @@
-"""Downloads of the stored agenda pack and minutes: a reader never waits for WeasyPrint."""
+"""Downloads of the stored agenda pack and minutes: a reader never waits for WeasyPrint, and
+a client that already has the pack gets 304 Not Modified (a stored pack never changes: a
+new version is a new pack)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_GET
 
 from governance.access import can_edit_body
+from ics_portal.common.responses import conditional_response
 from meetings.access import minutes_readable_by
 from meetings.models import AgendaPack, Meeting, Supplement
 from meetings.services.packs import (
@@ -76,7 +79,9 @@ def _serve(
     )
     if audience == MEMBERS:
         patch_cache_control(response, private=True, no_store=True)
-    return response
+    return conditional_response(
+        request, response, etag=f"pack-{pack.pk}-v{pack.version}", last_modified=pack.rendered_at
+    )
 
 
 @require_GET

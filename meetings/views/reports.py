@@ -13,7 +13,7 @@ from governance.access import require
 from governance.glossary import Acronyms
 from governance.models.terms import exemption_regime
 from ics_portal.common.forms import run_service
-from ics_portal.common.responses import pdf_response
+from ics_portal.common.responses import conditional_response, pdf_response
 from meetings.access import (
     can_see_attachment,
     can_see_item_content,
@@ -22,7 +22,7 @@ from meetings.access import (
 )
 from meetings.forms.reports import AttachmentForm, AttachmentRemoveForm, ReportForm
 from meetings.models import AgendaItem, Attachment, Meeting, Report
-from meetings.pdf import render_report
+from meetings.pdf import kept_pdf, report_html
 from meetings.selectors.reports import item_view
 from meetings.services import reports as services
 
@@ -89,8 +89,9 @@ def item_detail(request: HttpRequest, pk: int, position: int) -> HttpResponse:
 
 @require_GET
 def report_pdf(request: HttpRequest, pk: int, position: int) -> HttpResponse:
-    """The committee report of an item as a PDF; 404 (not 403) to those who may not see its
-    content, so that a Part II report's existence is not revealed."""
+    """The committee report of an item as a PDF, kept while it is unchanged and answered 304
+    to a public client that has it; 404 (not 403) to those who may not see its content, so
+    that a Part II report's existence is not revealed."""
     meeting = _visible_meeting(request, pk)
     item = _item(pk, position)
     if not can_see_item_content(request.user, item):
@@ -100,7 +101,11 @@ def report_pdf(request: HttpRequest, pk: int, position: int) -> HttpResponse:
         raise Http404("No such report")
     private = request.user.is_authenticated
     filename = f"{meeting.body.short_name}-{meeting.date:%Y-%m-%d}-item-{item.position}.pdf"
-    return pdf_response(render_report(report), filename, private=private)
+    pdf = kept_pdf(report_html(report))
+    response = pdf_response(pdf.content, filename, private=private)
+    if private:
+        return response
+    return conditional_response(request, response, etag=pdf.digest)
 
 
 @require_GET

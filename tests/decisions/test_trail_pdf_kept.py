@@ -8,8 +8,8 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 
-from decisions import pdf as trail_pdf_module
 from decisions.models import Resolution
+from meetings import pdf as meetings_pdf
 from tests.factories import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -19,9 +19,7 @@ pytestmark = pytest.mark.django_db
 def pdf_renders():
     """Counts the PDFs made from HTML, starting from an empty cache."""
     cache.clear()
-    with mock.patch.object(
-        trail_pdf_module, "html_to_pdf", wraps=trail_pdf_module.html_to_pdf
-    ) as made:
+    with mock.patch.object(meetings_pdf, "html_to_pdf", wraps=meetings_pdf.html_to_pdf) as made:
         yield made
     cache.clear()
 

@@ -158,16 +158,22 @@ def test_body_and_organisation_pages_list_their_delegations(client, body, counci
     assert "Delegations made" in org_page
 
 
-def test_people_list_is_paginated(client, db):
+def test_people_list_is_paginated_without_counting_everyone(
+    client, db, django_assert_max_num_queries
+):
     Person.objects.bulk_create(
         Person(name=f"Person {n:03}", slug=f"person-{n:03}") for n in range(150)
     )
-    first = client.get("/people/").content.decode()
+    with django_assert_max_num_queries(3) as queries:
+        first = client.get("/people/").content.decode()
+    assert not [q["sql"] for q in queries.captured_queries if "COUNT(*)" in q["sql"]]
     assert "Person 099" in first and "Person 100" not in first
+    assert 'rel="next"' in first
     second = client.get("/people/?page=2").content.decode()
-    assert "Person 100" in second
-    # A page past the end shows the last page rather than an error.
-    assert client.get("/people/?page=99").status_code == 200
+    assert "Person 100" in second and 'rel="next"' not in second
+    # A page past the end is an empty page with the way back, not an error.
+    beyond = client.get("/people/?page=99")
+    assert beyond.status_code == 200 and 'rel="prev"' in beyond.text
 
 
 def test_person_page_shows_the_current_register(client, db):

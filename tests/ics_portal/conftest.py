@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 
 from meetings.models import AgendaItem, Minute
 from tests.factories import (
@@ -45,3 +46,11 @@ def records(body):
     make_short_report(item(april, 4), "The secretbadger plan.")
     make_short_report(item(april, 3), "Unpublished greyheron report.")
     return {"january": january, "march": march, "april": april}
+
+
+@pytest.fixture
+def empty_cache():
+    """Starts, and leaves, the cache empty (for tests of what is kept in it)."""
+    cache.clear()
+    yield
+    cache.clear()

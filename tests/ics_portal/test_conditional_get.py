@@ -4,12 +4,14 @@ a client that already has the same content with 304 Not Modified."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from unittest import mock
 
 import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
 from decisions.models import Resolution
+from ics_portal import feeds
 from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +96,19 @@ def test_a_feed_the_reader_has_is_not_sent_again(client, body):
     again = client.get("/decisions/feed/", headers={"if-none-match": first["ETag"]})
     assert again.status_code == 200
     assert b"with thanks" in again.content
+
+
+def test_an_unchanged_calendar_is_built_once(client, across_the_years, empty_cache):
+    with mock.patch.object(feeds, "meetings_calendar", wraps=feeds.meetings_calendar) as built:
+        first = client.get("/meetings.ics")
+        assert client.get("/meetings.ics").content == first.content
+        assert built.call_count == 1
+        soon = across_the_years["soon"]
+        soon.venue = "Trent Bridge House"
+        soon.save()
+        assert b"Trent Bridge House" in client.get("/meetings.ics").content
+        assert built.call_count == 2
+        soon.body.name = "Adult Social Care Committee"
+        soon.body.save()
+        assert b"Adult Social Care Committee" in client.get("/meetings.ics").content
+        assert built.call_count == 3

@@ -62,6 +62,7 @@ def plan_of(client, address: str, table: str) -> str:
         ("/api/v1/resolutions/", "decisions_resolution", "resolution_newest_first"),
         ("/api/v1/resolutions/?status=agreed", "decisions_resolution", "resolution_status_newest"),
         ("/api/v1/meetings/", "meetings_meeting", "meeting_start"),
+        ("/ratifications/", "decisions_ratification", "ratification_due_order"),
     ],
 )
 def test_the_order_is_read_from_an_index(client, listed, address, table, index):

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
-pytestmark = pytest.mark.django_db
+# The counts live in the cache: each test starts, and leaves, with none.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 RESET = "/account/password-reset/"
 SENT = "/account/password-reset/sent/"
 NEUTRAL = "If an account has that address, we have sent it a link to reset the password."
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """The counts live in the cache: each test starts, and leaves, with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _request(email: str, client_address: str):

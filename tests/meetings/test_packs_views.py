@@ -193,3 +193,51 @@ def test_downloads_selector_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(4):  # the member's roles (2), the two documents (2)
         downloads = pack_downloads(meeting, member)
     assert downloads["agenda"].pack.version == 5
+
+
+@pytest.mark.parametrize("viewer", [None, "member"])
+def test_a_pack_the_client_has_is_not_sent_again(rendered, request, client_for, viewer):
+    client = client_for(request.getfixturevalue(viewer) if viewer else None)
+    first = client.get(agenda_url(rendered))
+    b"".join(first.streaming_content)
+    assert first.status_code == 200 and first["ETag"] and first["Last-Modified"]
+    again = client.get(agenda_url(rendered), headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"] and not again.content
+    since = client.get(agenda_url(rendered), headers={"if-modified-since": first["Last-Modified"]})
+    assert since.status_code == 304
+
+
+def test_the_public_and_members_editions_have_their_own_etags(rendered, client_for, member):
+    public = client_for(None).get(agenda_url(rendered))
+    members = client_for(member).get(agenda_url(rendered))
+    assert public["ETag"] != members["ETag"]
+    # The public edition's tag does not stand for the members' one.
+    asked = client_for(member).get(agenda_url(rendered), headers={"if-none-match": public["ETag"]})
+    assert asked.status_code == 200
+
+
+def test_a_new_version_of_the_pack_is_sent_to_a_client_with_the_old(rendered, client):
+    first = client.get(agenda_url(rendered))
+    b"".join(first.streaming_content)
+    Meeting.objects.filter(pk=rendered.pk).update(venue="The New Hall", pack_version=2)
+    enqueue_pack_render(rendered.pk)
+    again = client.get(agenda_url(rendered), headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 200 and again["ETag"] != first["ETag"]
+    assert "The New Hall" in pdf_text(again)
+
+
+def test_minutes_the_clerk_has_are_not_sent_again(minuted_meeting, media_root, client_for, clerk):
+    enqueue_pack_render(minuted_meeting.pk)
+    client = client_for(clerk)
+    first = client.get(minutes_url(minuted_meeting))
+    assert first.status_code == 200 and first["ETag"]
+    again = client.get(minutes_url(minuted_meeting), headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+
+
+def test_a_304_reads_no_more_than_the_download(rendered, client, django_assert_max_num_queries):
+    first = client.get(agenda_url(rendered))
+    with django_assert_max_num_queries(3):
+        again = client.get(agenda_url(rendered), headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304

@@ -189,6 +189,9 @@ def test_the_meeting_page_lists_the_supplement_and_serves_its_pack(
     assert response["Content-Type"] == "application/pdf"
     text = " ".join(pdf_pages_text(b"".join(response.streaming_content)))
     assert "Supplementary agenda 1" in text and LATE_PART_II_MARKER not in text
+    # A reader who has it already is told so (304), not sent it again.
+    again = anonymous.get(pdf_url, headers={"if-none-match": response["ETag"]})
+    assert again.status_code == 304
     # A supplement number that was never published is not there to find.
     assert (
         anonymous.get(reverse("meetings:supplement_pdf", args=[open_meeting.pk, 2])).status_code
