@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from decisions import demo as decisions_demo
 from governance import demo as governance_demo
 from ics_portal import demo_users
+from ics_portal.demo_dates import date_demo_history
 from meetings import demo as meetings_demo
 from meetings.models import AgendaPack, Meeting
 from meetings.tasks import enqueue_pack_render
@@ -16,11 +18,13 @@ class Command(BaseCommand):
     help = "Load the demo partnerships, bodies, meetings and decisions, and the demo sign-ins."
 
     def handle(self, *args, **options):
+        started = timezone.now()
         with transaction.atomic():
             structure = governance_demo.load()
             meetings_demo.load()
             decisions_demo.load()
             users = demo_users.load(structure)
+            date_demo_history(since=started)
         if settings.DEMO_RENDER_PACKS:
             self._render_packs()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
