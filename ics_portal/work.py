@@ -1,10 +1,11 @@
 """ "Your work": what each signed-in user must do next, with its deadline and a link to do it.
 
-One list per role the user holds (issue 11 item 2): a clerk's agendas to publish, reports
-missing or late, minutes to draft and approve and ratifications overdue; an officer's reports
-to write; a governance lead's outcomes to record and scrutiny recommendations to answer; a
-scrutiny member's recommendations awaiting a response and the decisions they are about. Each
-list is one query (or two), whatever its length; access rules come from the apps' `access.py`.
+One list per role the user holds (issue 11 item 2): a clerk's agendas to publish, attendance
+to record once a meeting has started, reports missing or late, minutes to draft and approve
+and ratifications overdue; an officer's reports to write; a governance lead's outcomes to
+record and scrutiny recommendations to answer; a scrutiny member's recommendations awaiting a
+response and the decisions they are about. Each list is one query (or two), whatever its
+length; access rules come from the apps' `access.py`.
 """
 
 from __future__ import annotations
@@ -85,19 +86,20 @@ def clerk_work(user) -> WorkList | None:
     if not clerk_of:
         return None
     tasks: list[Task] = []
+    now = timezone.now()
     meetings = list(
         Meeting.objects.filter(body_id__in=clerk_of)
         .filter(
-            Q(status=Meeting.Status.SCHEDULED, start__gte=timezone.now())
+            Q(status=Meeting.Status.SCHEDULED, start__gte=now)
             | Q(status__in=[Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFTED])
-            | Q(status=Meeting.Status.AGENDA_PUBLISHED, start__gte=timezone.now())
+            | Q(status=Meeting.Status.AGENDA_PUBLISHED)
         )
         .select_related("body")
         .order_by("start")
     )
     next_meeting: dict[int, Meeting] = {}
     for meeting in meetings:
-        if meeting.status in UPCOMING:
+        if meeting.status in UPCOMING and meeting.start > now:
             next_meeting.setdefault(meeting.body_id, meeting)
     for meeting in meetings:
         if meeting.status == Meeting.Status.SCHEDULED:
@@ -107,6 +109,15 @@ def clerk_work(user) -> WorkList | None:
                     str(meeting),
                     meeting.get_absolute_url(),
                     latest_publication_date(meeting.date),
+                )
+            )
+        elif meeting.status == Meeting.Status.AGENDA_PUBLISHED and meeting.start <= now:
+            tasks.append(
+                Task(
+                    "Record the attendance",
+                    str(meeting),
+                    reverse("meetings:attendance", args=[meeting.pk]),
+                    meeting.date,
                 )
             )
         elif meeting.status == Meeting.Status.HELD:

@@ -38,6 +38,10 @@ class Resolution(models.Model):
         # used, so the numbering has no gap that nobody can explain.
         WITHDRAWN = "withdrawn", "Withdrawn in error"
 
+    # Nothing has followed from a resolution in these statuses yet (no outcome, no later act),
+    # so its item and kind may still be corrected, or it be withdrawn in error.
+    FRESH_STATUSES = frozenset({Status.AGREED, Status.TO_ROUTE, Status.AWAITING_RATIFICATION})
+
     class Act(models.TextChoices):
         AMENDS = "amends", "Amends"
         RESCINDS = "rescinds", "Rescinds"

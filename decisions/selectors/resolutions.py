@@ -113,7 +113,7 @@ def _refile_refusal(r: Resolution, acted_on_by: list[Resolution]) -> str:
         return "withdrawn"
     if r.meeting.status == Meeting.Status.MINUTES_APPROVED:
         return "minutes approved"
-    if r.status not in (Resolution.Status.AGREED, Resolution.Status.AWAITING_RATIFICATION):
+    if r.status not in Resolution.FRESH_STATUSES:
         return "followed up"
     if r.routed or acted_on_by or (r.acts_on_id and r.act != Resolution.Act.AMENDS):
         return "followed up"

@@ -614,6 +614,7 @@ def _meeting_event(
                 f"{d.person}: {d.get_kind_display()} – "
                 f"{item.exempt_notice if 'description' in history.hidden(d) else d.description} "
                 f"({d.get_action_display()})"
+                + (f". {d.dispensation_summary}." if d.has_dispensation else "")
                 for d in declarations
             ]
             or "None",

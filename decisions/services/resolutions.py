@@ -89,8 +89,6 @@ _ACT_WORDS = {Act.AMENDS: "Amended", Act.RESCINDS: "Rescinded", Act.IMPLEMENTS: 
 
 _NUMBERING = re.compile(r"^\s*(?:\(\s*\d+\s*\)|\d+\s*[.)])\s*")
 CORRECTABLE_FIELDS = {"preamble", "parts", "recommended_to", "item", "kind"}
-# Statuses a resolution has before anything follows from it: its item and kind can be put right.
-FRESH_STATUSES = {Status.AGREED, Status.AWAITING_RATIFICATION}
 
 
 @dataclass(frozen=True)
@@ -428,7 +426,7 @@ def correction_refusal(resolution: Resolution) -> str:
             f"The minutes of {meeting} have been approved, so this resolution stands as "
             "recorded; record a later resolution that amends or rescinds it instead."
         )
-    if resolution.status not in FRESH_STATUSES:
+    if resolution.status not in Resolution.FRESH_STATUSES:
         return (
             f"This resolution is {_label(resolution.status)}; put that right before "
             "correcting its item or kind."
@@ -484,9 +482,7 @@ def _correct_item_and_kind(locked: Resolution, fields: dict) -> list[str]:
         locked.item = item
     if "kind" in changed:
         locked.kind = kind
-        locked.status = (
-            Status.AWAITING_RATIFICATION if kind == Kind.AGREEMENT_IN_PRINCIPLE else Status.AGREED
-        )
+        locked.status = Status.TO_ROUTE if kind == Kind.AGREEMENT_IN_PRINCIPLE else Status.AGREED
         if kind != Kind.RECOMMENDATION and "recommended_to" not in fields:
             locked.recommended_to = None
     return changed

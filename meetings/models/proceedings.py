@@ -118,6 +118,16 @@ class Declaration(models.Model):
             and self.dispensation_reference
         )
 
+    @property
+    def dispensation_summary(self) -> str:
+        """ "Dispensation granted by …, on …, reference …", or "" without one."""
+        if not self.has_dispensation:
+            return ""
+        return (
+            f"Dispensation granted by {self.dispensation_granted_by} on "
+            f"{self.dispensation_granted_on:%-d %B %Y}, reference {self.dispensation_reference}"
+        )
+
 
 class Minute(models.Model):
     """The minute of one agenda item; the minutes as a whole are approved at a later meeting."""

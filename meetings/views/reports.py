@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from governance.access import require
@@ -54,6 +57,30 @@ def _report_or_none(item: AgendaItem) -> Report | None:
         return item.report
     except Report.DoesNotExist:
         return None
+
+
+class WritersPages(NamedTuple):
+    """Where the writer of an item's report goes back to."""
+
+    back: str
+    back_text: str
+    report: str
+
+
+def _writers_pages(user, item: AgendaItem) -> WritersPages:
+    """The agenda and the report's page; an officer writing for an agenda not yet published
+    may not see those pages, so for them it is "Your work" on the home page and the report
+    form (which lists the appendices)."""
+    args = [item.meeting_id, item.position]
+    if can_see_meeting(user, item.meeting):
+        return WritersPages(
+            item.meeting.get_absolute_url(),
+            "Back to the agenda",
+            reverse("meetings:item_detail", args=args),
+        )
+    return WritersPages(
+        reverse("home"), "Back to your work", reverse("meetings:report_edit", args=args)
+    )
 
 
 # Public
@@ -176,13 +203,18 @@ def report_edit(request: HttpRequest, pk: int, position: int) -> HttpResponse:
             )
         if saved:
             messages.success(request, "Report saved.")
-            # An officer who writes for an agenda not yet published cannot see its pages: they
-            # stay on the report they are writing.
-            return redirect(saved if can_see_meeting(request.user, item.meeting) else request.path)
+            return redirect(_writers_pages(request.user, item).report)
     return render(
         request,
         "meetings/reports/report_form.html",
-        {"form": form, "item": item, "meeting": item.meeting, "report": report},
+        {
+            "form": form,
+            "item": item,
+            "meeting": item.meeting,
+            "report": report,
+            "attachments": list(report.attachments.order_by("pk")) if report else [],
+            "pages": _writers_pages(request.user, item),
+        },
     )
 
 
@@ -218,7 +250,7 @@ def attachment_add(request: HttpRequest, pk: int, position: int) -> HttpResponse
         )
         if saved:
             messages.success(request, f"{saved} attached.")
-            return redirect(report)
+            return redirect(_writers_pages(request.user, item).report)
     return render(
         request,
         "meetings/reports/attachment_form.html",
@@ -228,6 +260,7 @@ def attachment_add(request: HttpRequest, pk: int, position: int) -> HttpResponse
             "meeting": item.meeting,
             "report": report,
             "max_size": settings.ATTACHMENT_MAX_BYTES,
+            "back_url": _writers_pages(request.user, item).report,
         },
     )
 
@@ -258,7 +291,7 @@ def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> Http
         if done:
             withdrawn = " withdrawn" if item.meeting.is_published else " removed"
             messages.success(request, f"{attachment.title}{withdrawn}.")
-            return redirect(report)
+            return redirect(_writers_pages(request.user, item).report)
     return render(
         request,
         "meetings/reports/attachment_remove.html",
@@ -268,5 +301,6 @@ def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> Http
             "item": item,
             "meeting": item.meeting,
             "withdraw": item.meeting.is_published,
+            "back_url": _writers_pages(request.user, item).report,
         },
     )

@@ -69,7 +69,7 @@ def test_the_item_and_kind_are_corrected_with_the_reason_in_the_history(
         kind=Resolution.Kind.AGREEMENT_IN_PRINCIPLE,
     )
     assert corrected.item == right_item
-    assert corrected.status == Resolution.Status.AWAITING_RATIFICATION
+    assert corrected.status == Resolution.Status.TO_ROUTE  # nothing routed yet
     assert corrected.reference == rc_resolution.reference
     latest = corrected.history.first()
     assert latest.history_user == clerk
@@ -110,6 +110,33 @@ def test_a_resolution_withdrawn_in_error_keeps_its_number(rc_held, rc_resolution
             act=Resolution.Act.AMENDS,
             actor=clerk,
         )
+
+
+def test_an_agreement_in_principle_not_yet_routed_is_put_right_like_any_other(
+    client_for, rc_held, clerk
+):
+    """Nothing follows from an agreement not yet routed: its item and kind can be corrected
+    and it can be withdrawn, and the meeting page offers both."""
+    agreement = resolution_record(
+        item=rc_held.items.get(position=4),
+        kind=Resolution.Kind.AGREEMENT_IN_PRINCIPLE,
+        parts="Agrees in principle to pool the budgets.",
+        actor=clerk,
+    )
+    assert agreement.status == Resolution.Status.TO_ROUTE
+    page = client_for(clerk).get(rc_held.get_absolute_url()).content.decode()
+    assert "Correct the text, item or kind" in page
+    assert reverse("decisions:resolution_withdraw", args=[agreement.pk]) in page
+    moved = resolution_update(
+        resolution=agreement,
+        actor=clerk,
+        expected_version=1,
+        reason="Made on item 3",
+        item=rc_held.items.get(position=3),
+    )
+    assert moved.item.position == 3 and moved.status == Resolution.Status.TO_ROUTE
+    withdrawn = resolution_withdraw(resolution=moved, actor=clerk, reason="Recorded twice")
+    assert withdrawn.status == Resolution.Status.WITHDRAWN
 
 
 def test_once_the_minutes_are_approved_only_the_text_can_be_corrected(

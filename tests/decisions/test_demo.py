@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
@@ -212,3 +213,23 @@ def test_wiltshire_cabinets_decisions_are_in_its_forward_plan_and_notices(demo, 
     call_command("load_demo")
     assert ForwardPlanEntry.objects.count() == 2
     assert notices.count() == 2
+
+
+def test_the_demo_history_is_dated_as_the_seeds_date_the_events(demo, client):
+    """The 2022 agreement of the Wiltshire Alliance and its ratifications read as changed in
+    2022 on the trail, not on the day the demo was loaded; each record's rows keep their order."""
+    resolution = Resolution.objects.get(body__slug="wiltshire-integrated-care-alliance")
+    assert {row.history_date.year for row in resolution.history.all()} == {2022}
+    wiltshire = resolution.ratifications.get(organisation__slug="wiltshire-council")
+    assert wiltshire.history.earliest("history_date").history_date.date() == date(2022, 10, 11)
+    assert wiltshire.created.year == 2022
+    meeting = resolution.meeting
+    assert meeting.history.earliest("history_date").history_date == meeting.agenda_published_at
+    for record in [resolution, wiltshire, meeting]:
+        rows = list(record.history.order_by("history_date", "history_id"))
+        assert rows == sorted(rows, key=lambda row: row.history_id)
+
+    trail = client.get(resolution.get_absolute_url()).content.decode()
+    changed_on = re.findall(r' on <time datetime="(\d{4})-', trail)
+    assert changed_on and set(changed_on) == {"2022"}
+    assert "Updated by System on <time" in trail or "Created by System on <time" in trail

@@ -4,14 +4,15 @@ internal fields, numbered parts, and no "Not quorate" for want of a record."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
 from decisions.models import Resolution
+from governance.models.registers import InterestKind
 from ics_portal.common.records import save_record
-from meetings.models import Meeting
+from meetings.models import Declaration, Meeting
 from tests.factories import build_story, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +122,25 @@ def test_a_future_meeting_is_never_not_quorate(client_for, clerk, body, scrutiny
     assert "Not quorate" not in page
     text = _trail_pdf(client_for(clerk), story)
     assert "Not quorate" not in text and "Not yet held" in text
+
+
+def test_a_dispensation_is_read_beside_the_declaration_on_the_trail_and_its_pdf(
+    client_for, scrutiny_member, body, scrutiny_body, clerk
+):
+    """A disclosable pecuniary interest with "remained and took part" reads as a breach
+    unless the trail says a dispensation was granted, by whom, when and its reference."""
+    story = build_story(body, scrutiny_body, clerk, exempt=False)
+    Declaration.objects.filter(item=story.resolution.item).update(
+        kind=InterestKind.DISCLOSABLE_PECUNIARY,
+        action=Declaration.Action.REMAINED,
+        dispensation_granted_by="The Monitoring Officer",
+        dispensation_granted_on=date(2021, 2, 1),
+        dispensation_reference="DISP/21/4",
+    )
+    expected = (
+        "Dispensation granted by The Monitoring Officer on 1 February 2021, reference DISP/21/4"
+    )
+    client = client_for(scrutiny_member)
+    assert expected in client.get(story.resolution.get_absolute_url()).content.decode()
+    # The PDF wraps lines anywhere, "DISP/" and "21/4" among them: compare without spaces.
+    assert "".join(expected.split()) in "".join(_trail_pdf(client, story).split())

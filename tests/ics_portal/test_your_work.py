@@ -169,3 +169,14 @@ def test_agenda_items_link_to_write_the_report_and_to_its_pdf(client_for, office
     html = client_for(outsider).get(url).content.decode()
     assert f"/meetings/{meeting.pk}/items/3/report.pdf" in html
     assert f"/meetings/{meeting.pk}/items/3/" in html
+
+
+def test_clerk_is_asked_for_the_attendance_once_a_published_meeting_has_started(
+    client_for, clerk, body
+):
+    started = make_meeting(body, timezone.localdate() - timedelta(days=1))
+    later = upcoming(body, published=True)
+    text = work_of(client_for(clerk))
+    assert "Record the attendance" in text
+    assert f'href="/meetings/{started.pk}/attendance/"' in text
+    assert f'href="/meetings/{later.pk}/attendance/"' not in text

@@ -163,6 +163,48 @@ def test_create_report_through_the_page(client_for, officer, draft_item):
     assert "Report saved." in client.get(response.url).content.decode()
 
 
+def test_officer_adds_an_appendix_from_the_report_of_a_draft_agenda(
+    client_for, officer, draft_report, pdf_upload
+):
+    """The officer may not see a draft agenda's pages: the report form offers "Add an
+    appendix", lists what is attached, and every way back leads to pages they can open."""
+    client = client_for(officer)
+    report_url = f"/meetings/{draft_report.item.meeting_id}/items/1/report/"
+    form = client.get(report_url).content.decode()
+    assert "No appendix is attached to this report." in form
+    assert f'href="{report_url}attachments/new/">Add an appendix</a>' in form
+    assert '<a href="/" class="govuk-back-link">Back to your work</a>' in form
+
+    adding = client.get(f"{report_url}attachments/new/").content.decode()
+    assert f'<a href="{report_url}" class="govuk-back-link">Back to the report</a>' in adding
+    added = client.post(
+        f"{report_url}attachments/new/", {"title": "Appendix 1: Metrics", "upload": pdf_upload()}
+    )
+    assert added.status_code == 302 and added.url == report_url
+    assert "Appendix 1: Metrics" in client.get(added.url).content.decode()
+
+    attachment = draft_report.attachments.get()
+    removing = f"/meetings/{draft_report.item.meeting_id}/attachments/{attachment.pk}/remove/"
+    assert f'<a href="{report_url}" class="govuk-back-link">' in client.get(removing).text
+    removed = client.post(removing)
+    assert removed.status_code == 302 and removed.url == report_url
+    assert "No appendix is attached to this report." in client.get(report_url).text
+
+
+def test_clerk_goes_back_to_the_agenda_and_the_report_page(
+    client_for, clerk, draft_report, pdf_upload
+):
+    client = client_for(clerk)
+    meeting_id = draft_report.item.meeting_id
+    form = client.get(f"/meetings/{meeting_id}/items/1/report/").content.decode()
+    assert f'<a href="/meetings/{meeting_id}/" class="govuk-back-link">Back to the agenda' in form
+    added = client.post(
+        f"/meetings/{meeting_id}/items/1/report/attachments/new/",
+        {"title": "Appendix 1", "upload": pdf_upload()},
+    )
+    assert added.url == f"/meetings/{meeting_id}/items/1/"
+
+
 def test_attachment_page_before_report_redirects_to_write_it(client_for, clerk, draft_item):
     response = client_for(clerk).get(
         f"/meetings/{draft_item.meeting_id}/items/1/report/attachments/new/"

@@ -3,11 +3,13 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from decisions import demo as decisions_demo
 from decisions import demo_executive
 from governance import demo as governance_demo
 from ics_portal import demo_follows, demo_users
+from ics_portal.demo_dates import date_demo_history
 from meetings import demo as meetings_demo
 from meetings.models import AgendaPack, Meeting
 from meetings.tasks import enqueue_pack_render
@@ -17,6 +19,7 @@ class Command(BaseCommand):
     help = "Load the demo partnerships, bodies, meetings and decisions, and the demo sign-ins."
 
     def handle(self, *args, **options):
+        started = timezone.now()
         with transaction.atomic():
             structure = governance_demo.load()
             meetings_demo.load()
@@ -24,6 +27,7 @@ class Command(BaseCommand):
             users = demo_users.load(structure)
             # Published by the council's governance lead, a demo user.
             demo_executive.load()
+            date_demo_history(since=started)
         # After the demo's own changes have committed (and announced to nobody yet): a few
         # people who follow things, so the next change is announced to them.
         demo_follows.load()
