@@ -6,7 +6,8 @@ load, the history rows of the records that load created are given the date of th
 record: a meeting and its agenda the day the agenda was published, attendance, declarations,
 minutes and resolutions the day of the meeting, a ratification the day its organisation
 decided (or, still deciding, the day it was routed at the meeting), a scrutiny recommendation
-the day it was sent. A ratification's and an action's `created` (when it was routed or set)
+the day it was sent, a forward plan entry the day it first appeared, a decision notice the
+day it was published. A ratification's and an action's `created` (when it was routed or set)
 follow. A row only ever moves earlier, never later, so the upcoming demo meetings keep the
 time of the load; the rows of one record share one date and keep their order by history id.
 """
@@ -19,7 +20,14 @@ from datetime import date, datetime, time
 from django.db import models
 from django.utils import timezone
 
-from decisions.models import Action, Ratification, Resolution, ScrutinyRecommendation
+from decisions.models import (
+    Action,
+    DecisionNotice,
+    ForwardPlanEntry,
+    Ratification,
+    Resolution,
+    ScrutinyRecommendation,
+)
 from meetings.models import (
     AgendaItem,
     Attachment,
@@ -68,6 +76,8 @@ EVENTS: list[tuple[type[models.Model], list[str], Callable[[models.Model], datet
     (Ratification, ["resolution__meeting"], _ratification),
     (Action, ["resolution__meeting", "item__meeting"], _action),
     (ScrutinyRecommendation, [], lambda recommendation: _day(recommendation.sent_on)),
+    (ForwardPlanEntry, [], lambda entry: _day(entry.first_published)),
+    (DecisionNotice, [], lambda notice: _day(notice.published_on)),
 ]
 # Records whose `created` is shown as when the event happened.
 CREATED_SHOWN = {
