@@ -398,6 +398,7 @@ RULES: dict[type, RecordRule] = {
                 "dispensation_granted_by",
                 "dispensation_granted_on",
                 "dispensation_reference",
+                "managed_by",
             }
         ),
     ),
