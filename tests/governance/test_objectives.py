@@ -10,24 +10,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from governance.models import Objective, ProgressReport, Rag
-from governance.services.objectives import objective_create, progress_report_record
-
-
-@pytest.fixture
-def winter_objective(partnership, admin_user) -> Objective:
-    """Objective 1 of the Wiltshire Alliance, running over 2022/23."""
-    return objective_create(
-        partnership=partnership,
-        reference="1",
-        title="To establish three Neighbourhood Collaborative sites",
-        owner="Programme SRO",
-        source="Objectives 22/23",
-        starts=date(2022, 4, 1),
-        ends=date(2023, 3, 31),
-        measures="Governance and membership in place\nAt least 1 project commenced",
-        actor=admin_user,
-    )
+from governance.models import ProgressReport, Rag
+from governance.services.objectives import progress_report_record
 
 
 def _report(objective, start, end, rag="", progress="Sites agreed.", actor=None):
