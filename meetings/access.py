@@ -41,6 +41,7 @@ from meetings.models import (
     Meeting,
     Minute,
     Report,
+    RiskAssurance,
     Supplement,
     WorkProgrammeEntry,
 )
@@ -403,6 +404,13 @@ RULES: dict[type, RecordRule] = {
         ),
     ),
     Report: RecordRule(visible=lambda user, obj: can_see_item_content(user, obj.item)),
+    # The board assurance framework: seen with its item; what was heard of Part II business
+    # only by those who see the item's content.
+    RiskAssurance: RecordRule(
+        visible=lambda user, obj: can_see_item(user, obj.item),
+        content_visible=lambda user, obj: can_see_item_content(user, obj.item),
+        public=frozenset({"id", "risk_id", "item_id", "level"}),
+    ),
     Attachment: RecordRule(visible=can_see_attachment),
     Minute: RecordRule(
         visible=lambda user, obj: minute_visible_to(user, obj.item, obj.item.meeting)
