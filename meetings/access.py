@@ -55,6 +55,28 @@ def can_see_exempt(user, body) -> bool:
     return body.pk in mine.member_of or body.pk in mine.clerk_of
 
 
+def can_see_meeting_exempt(user, meeting: Meeting) -> bool:
+    """Part II of a meeting: `can_see_exempt` for any body sitting at it, so at a meeting held
+    in common a member of any of its bodies sees what members see. Asks the database only for
+    a user with some member or clerk role."""
+    if is_admin(user):
+        return True
+    mine = roles(user)
+    mine_ids = mine.member_of | mine.clerk_of
+    if not mine_ids:
+        return False
+    if meeting.body_id in mine_ids:
+        return True
+    return bool(meeting.sitting_body_ids & mine_ids)
+
+
+def _exempt_bodies_q(prefix: str, body_ids) -> Q:
+    """A filter for rows whose meeting (reached through `prefix`) has a sitting body among
+    `body_ids`: its lead body, or a body sitting with it in common."""
+    in_common = Meeting.objects.filter(bodies_in_common__in=body_ids).values("pk")
+    return Q(**{f"{prefix}body_id__in": body_ids}) | Q(**{f"{prefix}pk__in": in_common})
+
+
 def can_write_report(user, item) -> bool:
     """Who writes an agenda item's report: the body's editors (administrators and clerks), and
     officers of the organisation that owns the body — or, for a body owned by a partnership, of
@@ -145,7 +167,7 @@ def can_see_item_content(user, item: AgendaItem) -> bool:
     meeting = item.meeting
     if not can_see_item(user, item):
         return False
-    return not item.is_exempt or can_see_exempt(user, meeting.body)
+    return not item.is_exempt or can_see_meeting_exempt(user, meeting)
 
 
 def meeting_visible_q(user, prefix: str = "") -> Q:
@@ -188,7 +210,7 @@ def item_content_q(user, prefix: str = "") -> Q:
     part_one = Q(**{f"{prefix}is_exempt": False})
     if not exempt_ok:
         return meeting_q & part_one
-    return meeting_q & (part_one | Q(**{f"{prefix}meeting__body_id__in": exempt_ok}))
+    return meeting_q & (part_one | _exempt_bodies_q(f"{prefix}meeting__", exempt_ok))
 
 
 def meetings_visible_to(user, queryset: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
@@ -210,7 +232,7 @@ def can_see_attachment(user, attachment: Attachment) -> bool:
     item = attachment.report.item
     if not can_see_item_content(user, item):
         return False
-    return not attachment.is_exempt or can_see_exempt(user, item.meeting.body)
+    return not attachment.is_exempt or can_see_meeting_exempt(user, item.meeting)
 
 
 def attachments_visible_to(
@@ -222,7 +244,7 @@ def attachments_visible_to(
     if not is_admin(user):
         mine = roles(user)
         exempt_ok = mine.member_of | mine.clerk_of
-        allowed &= Q(is_exempt=False) | Q(report__item__meeting__body_id__in=exempt_ok)
+        allowed &= Q(is_exempt=False) | _exempt_bodies_q("report__item__meeting__", exempt_ok)
     return attachments.filter(allowed)
 
 
@@ -314,7 +336,7 @@ def item_views(user, items: Iterable[AgendaItem]) -> list[ItemView]:
             [
                 a
                 for a in report.attachments.all()
-                if not a.is_exempt or can_see_exempt(user, item.meeting.body)
+                if not a.is_exempt or can_see_meeting_exempt(user, item.meeting)
             ]
             if report is not None
             else []
@@ -332,7 +354,7 @@ def minute_visible_to(user, item: AgendaItem, meeting: Meeting) -> bool:
     """The minute text of this item may be shown to this user."""
     if not minutes_readable_by(user, meeting):
         return False
-    return not item.is_exempt or can_see_exempt(user, meeting.body)
+    return not item.is_exempt or can_see_meeting_exempt(user, meeting)
 
 
 def minutes_q(user, prefix: str = "") -> Q:

@@ -6,19 +6,26 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
-from governance.models import Body, Risk
+from governance.models import Body, PartnershipMember, Risk
 from ics_portal.common.records import save_record
 from meetings.models import AgendaItem, Meeting, RiskAssurance
 
 
 def assurable_risks(body: Body) -> QuerySet[Risk]:
     """The open risks a body's meetings can give assurance on: those on its own register, on
-    the register of the body it reports to, and on its partnership's register."""
+    the register of the body it reports to, on its partnership's register, and (a body of an
+    organisation, such as an ICB board) on the registers of the partnerships its organisation
+    is a member of now."""
     registers = Q(body=body)
     if body.parent_id:
         registers |= Q(body_id=body.parent_id)
     if body.partnership_id:
         registers |= Q(partnership_id=body.partnership_id)
+    if body.organisation_id:
+        member_of = PartnershipMember.objects.filter(
+            organisation_id=body.organisation_id, left__isnull=True
+        ).values("partnership_id")
+        registers |= Q(partnership_id__in=member_of)
     return Risk.objects.filter(registers, status=Risk.Status.OPEN)
 
 
@@ -42,7 +49,8 @@ def risk_assurance_record(
             raise ValidationError(
                 {
                     "risk": f"Risk {risk.reference} is not an open risk on the register of "
-                    f"{meeting.body}, of the body it reports to, or of its partnership."
+                    f"{meeting.body}, of the body it reports to, or of a partnership it or its "
+                    "organisation belongs to."
                 }
             )
         assurance = RiskAssurance(item=item, risk=risk, level=level, note=note.strip())

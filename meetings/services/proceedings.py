@@ -59,11 +59,17 @@ def _refuse_if_approved(meeting: Meeting, what: str) -> None:
         )
 
 
+def _sitting(meeting: Meeting) -> str:
+    return " or the ".join(str(body) for body in meeting.sitting_bodies)
+
+
 def _check_entries(meeting: Meeting, entries: list[AttendanceEntry]) -> None:
     seats: dict[int, Membership] = {}
-    for membership in members_on(meeting.body_id, meeting.date).prefetch_related("substitutes"):
-        if membership.role != Membership.Role.OFFICER:
-            seats.setdefault(membership.person_id, membership)
+    # At a meeting held in common, a member of any sitting body takes their seat.
+    for body_id in sorted(meeting.sitting_body_ids, key=lambda pk: pk != meeting.body_id):
+        for membership in members_on(body_id, meeting.date).prefetch_related("substitutes"):
+            if membership.role != Membership.Role.OFFICER:
+                seats.setdefault(membership.person_id, membership)
     seen: set[int] = set()
     for entry in entries:
         people = [entry.person] + ([entry.substitute] if entry.substitute else [])
@@ -80,8 +86,8 @@ def _check_entries(meeting: Meeting, entries: list[AttendanceEntry]) -> None:
         seat = seats.get(entry.person.pk)
         if seat is None:
             raise ValidationError(
-                f"{entry.person.name} is not a member of the {meeting.body} on {_day(meeting)}; "
-                "record them as an officer in attendance or as a substitute."
+                f"{entry.person.name} is not a member of the {_sitting(meeting)} on "
+                f"{_day(meeting)}; record them as an officer in attendance or as a substitute."
             )
         if entry.status == Attendance.Status.SUBSTITUTED:
             if entry.substitute is None:

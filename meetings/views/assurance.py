@@ -7,14 +7,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from governance.access import can_edit_body, require
 from governance.models import Body, Partnership
 from governance.models.risks import register_url
+from governance.selectors.risks import risk_heat_maps
 from ics_portal.common.forms import run_service
 from meetings.forms.assurance import RiskAssuranceForm
 from meetings.models import AgendaItem
+from meetings.pdf import render_document
 from meetings.selectors.assurance import assurance_framework
 from meetings.services import assurance as services
 
@@ -26,9 +30,34 @@ def _framework_page(request: HttpRequest, register: Partnership | Body) -> HttpR
         {
             "register": register,
             "register_url": register_url(register),
+            "pdf_url": reverse(
+                "meetings:partnership_assurance_pdf"
+                if isinstance(register, Partnership)
+                else "meetings:body_assurance_pdf",
+                args=[register.slug],
+            ),
             "rows": assurance_framework(request.user, register),
         },
     )
+
+
+def _framework_pdf(request: HttpRequest, register: Partnership | Body) -> HttpResponse:
+    """The framework printed for a board paper: the heat map (with its text alternative and
+    table) and each risk's assurance, as the viewer may see it."""
+    heat, _target = risk_heat_maps(register)
+    pdf = render_document(
+        "meetings/pdf/assurance.html",
+        {
+            "register": register,
+            "rows": assurance_framework(request.user, register),
+            "heat": heat,
+            "title": f"Board assurance framework: {register}",
+            "date": f"{timezone.localdate():%-d %B %Y}",
+        },
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{register.slug}-assurance.pdf"'
+    return response
 
 
 @require_GET
@@ -39,6 +68,16 @@ def partnership_assurance(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def body_assurance(request: HttpRequest, slug: str) -> HttpResponse:
     return _framework_page(request, get_object_or_404(Body, slug=slug))
+
+
+@require_GET
+def partnership_assurance_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    return _framework_pdf(request, get_object_or_404(Partnership, slug=slug))
+
+
+@require_GET
+def body_assurance_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    return _framework_pdf(request, get_object_or_404(Body, slug=slug))
 
 
 @login_required
@@ -63,8 +102,8 @@ def assurance_record(request: HttpRequest, pk: int, position: int) -> HttpRespon
     intro = f"Item {item.position}: {item.title}."
     if not risks.exists():
         intro += (
-            " No open risk is on the register of this body, of the body it reports to, or of "
-            "its partnership."
+            " No open risk is on the register of this body, of the body it reports to, or of a "
+            "partnership it or its organisation belongs to."
         )
     return render(
         request,

@@ -15,7 +15,7 @@ from governance.models import Risk
 from governance.services.risks import risk_create
 from meetings.models import RiskAssurance
 from meetings.services.assurance import risk_assurance_record
-from tests.factories import make_item_resolution, make_meeting
+from tests.factories import make_item_resolution, make_meeting, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +119,20 @@ def test_the_clerk_records_assurance_through_the_form(client_for, clerk, held, c
     assert assurance.history.first().history_user == clerk
     again = client_for(clerk).post(url, {"risk": capacity_risk.pk, "level": "limited"})
     assert "already recorded against this item" in again.text
+
+
+def test_the_framework_pdf_prints_the_heat_map_with_its_text_alternative(client, assured, body):
+    response = client.get(reverse("meetings:body_assurance_pdf", args=[body.slug]))
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(pdf_text(response.content).split())
+    assert "Heat map of the current rating of 1 open risk: " in text
+    assert "open risks per likelihood (rows) and impact (columns)" in text
+    assert "R1: Winter capacity" in text and "Reasonable assurance" in text
+
+
+def test_a_council_committee_assures_a_risk_of_its_councils_partnership(held, partnership, clerk):
+    alliance_risk = _risk(partnership, "A1", "Discharge delays")
+    assurance = risk_assurance_record(
+        item=held.items.get(position=3), risk=alliance_risk, level="limited", actor=clerk
+    )
+    assert assurance.risk == alliance_risk
