@@ -71,6 +71,8 @@ class Meeting(models.Model):
     bodies_in_common = models.ManyToManyField(
         Body, blank=True, related_name="meetings_in_common", editable=False
     )
+    # Whether `bodies_in_common` names any: a meeting of one body (most) reads none of them.
+    held_in_common = models.BooleanField(default=False, editable=False)
     start = models.DateTimeField()
     venue = models.CharField(max_length=300, blank=True)
     online_url = models.URLField("online link", blank=True)
@@ -143,6 +145,8 @@ class Meeting(models.Model):
     @property
     def sitting_bodies(self) -> list[Body]:
         """The lead body, then the bodies sitting with it in common, by name."""
+        if not self.held_in_common:
+            return [self.body]
         return [self.body, *sorted(self.bodies_in_common.all(), key=lambda body: body.name)]
 
     @property
@@ -153,6 +157,8 @@ class Meeting(models.Model):
     @property
     def sitting_body_ids(self) -> frozenset[int]:
         """The ids of the sitting bodies, read once per meeting object."""
+        if not self.held_in_common:
+            return frozenset({self.body_id})
         cached = getattr(self, "_sitting_body_ids", None)
         if cached is None:
             cached = frozenset({self.body_id, *(body.pk for body in self.bodies_in_common.all())})

@@ -234,6 +234,7 @@ def meeting_hold_in_common(*, meeting: Meeting, bodies: list[Body], actor) -> Me
                 {"bodies": f"{meeting.body} leads this meeting; choose the other bodies."}
             )
         meeting.bodies_in_common.set(bodies)
+        meeting.held_in_common = bool(bodies)
         names = ", ".join(sorted(body.name for body in bodies)) or "no other body"
         return save_record(meeting, actor=actor, reason=f"Held in common with {names}")
 

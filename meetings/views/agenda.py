@@ -133,9 +133,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("body").prefetch_related("bodies_in_common"), pk=pk
-    )
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
     can_edit = can_edit_body(request.user, meeting.body)
     if not meeting.is_published and not can_edit:
         raise Http404("No such meeting")

@@ -271,9 +271,8 @@ def test_the_meeting_page_runs_a_bounded_number_of_queries(
         client = client_for(user)
         # Session and roles (up to 7 when signed in), the meeting, its items with reports,
         # attachments and revisions, and its proceedings (members, attendance, declarations,
-        # minutes, terms of reference), the bodies sitting in common: a fixed number, whatever
-        # the number of items.
-        with django_assert_max_num_queries(21):
+        # minutes, terms of reference): a fixed number, whatever the number of items.
+        with django_assert_max_num_queries(20):
             response = client.get(f"/meetings/{meeting.pk}/")
         assert response.status_code == 200
 
