@@ -8,6 +8,8 @@ Two rules (DESIGN.md §4, issue 4 item 6):
    to those for whom `can_see_exempt(user, body)` is true. Everyone else sees the
    item's title and its grounds ("Exempt: paragraph N of Schedule 12A", or the NHS
    public-interest reason), and no more.
+   At a meeting held in common by several bodies, `can_see_meeting_exempt` asks this of each
+   sitting body: a member of any of them sees what members see.
 
 Pages, PDFs, the API, search, feeds and history all ask here. For one object use
 `can_see_meeting` and `can_see_item_content`; for a queryset use `meetings_visible_to` or the
