@@ -130,3 +130,21 @@ def test_the_form_refuses_a_period_of_another_year(
 def test_history_of_an_objective_is_public(client, winter_objective):
     url = reverse("history", args=["governance", "objective", winter_objective.pk])
     assert client.get(url).status_code == 200
+
+
+def test_the_demo_alliance_objectives_show_a_rag_history(demo, client):
+    html = client.get("/partnerships/wiltshire-alliance/objectives/").content.decode()
+    first = html[html.index('data-objective="1"') : html.index('data-objective="2"')]
+    assert 'data-rag="green"' in first  # the current RAG: January to March 2023
+    history = first[first.index("Progress history") :]
+    october, november, january = (
+        history.index('data-period-start="2022-10-01"'),
+        history.index(
+            'data-period-start="2022-11-01" data-period-end="2022-12-31" data-rag="amber"'
+        ),
+        history.index(
+            'data-period-start="2023-01-01" data-period-end="2023-03-31" data-rag="green"'
+        ),
+    )
+    assert october < november < january  # oldest first
+    assert "Illustrative demo entry" in history
