@@ -29,6 +29,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from decisions import demo_in_common
 from decisions.models import (
     Action,
     ActionNote,
@@ -591,3 +592,4 @@ def load() -> None:
     _herefordshire_and_worcestershire()
     _rapid_scrutiny()
     _icb_delegated_decision()
+    demo_in_common.load()

@@ -212,6 +212,11 @@ def can_report_progress(user, partnership: Partnership) -> bool:
     return can_edit_partnership(user, partnership)
 
 
+def can_edit_glossary(user) -> bool:
+    """The glossary serves every partnership's papers: any clerk and administrators keep it."""
+    return can_clerk_any(user)
+
+
 def can_see_agreement(user, agreement: Agreement) -> bool:
     """Agreements are public once out of draft; a draft only for those who edit it."""
     return agreement.is_public or can_edit_agreement(user, agreement)

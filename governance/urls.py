@@ -80,11 +80,28 @@ urlpatterns = [
         name="partnership_objectives",
     ),
     path(
+        "partnerships/<slug:slug>/objectives/new/",
+        objectives.objective_create,
+        name="objective_create",
+    ),
+    path(
+        "partnerships/<slug:slug>/objectives/<int:pk>/edit/",
+        objectives.objective_edit,
+        name="objective_edit",
+    ),
+    path(
         "partnerships/<slug:slug>/objectives/<int:pk>/progress/new/",
         objectives.progress_report_create,
         name="progress_report_create",
     ),
+    path(
+        "partnerships/<slug:slug>/objectives/<int:pk>/progress/<int:report_pk>/edit/",
+        objectives.progress_report_edit,
+        name="progress_report_edit",
+    ),
     path("glossary/", objectives.glossary_page, name="glossary"),
+    path("glossary/new/", objectives.glossary_term_create, name="glossary_term_create"),
+    path("glossary/<int:pk>/edit/", objectives.glossary_term_edit, name="glossary_term_edit"),
     # Risk registers
     path("partnerships/<slug:slug>/risks/", risks.partnership_risks, name="partnership_risks"),
     path(

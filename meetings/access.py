@@ -8,6 +8,8 @@ Two rules (DESIGN.md §4, issue 4 item 6):
    to those for whom `can_see_exempt(user, body)` is true. Everyone else sees the
    item's title and its grounds ("Exempt: paragraph N of Schedule 12A", or the NHS
    public-interest reason), and no more.
+   At a meeting held in common by several bodies, `can_see_meeting_exempt` asks this of each
+   sitting body: a member of any of them sees what members see.
 
 Pages, PDFs, the API, search, feeds and history all ask here. For one object use
 `can_see_meeting` and `can_see_item_content`; for a queryset use `meetings_visible_to` or the
@@ -41,6 +43,7 @@ from meetings.models import (
     Meeting,
     Minute,
     Report,
+    RiskAssurance,
     Supplement,
     WorkProgrammeEntry,
 )
@@ -52,6 +55,28 @@ def can_see_exempt(user, body) -> bool:
         return True
     mine = roles(user)
     return body.pk in mine.member_of or body.pk in mine.clerk_of
+
+
+def can_see_meeting_exempt(user, meeting: Meeting) -> bool:
+    """Part II of a meeting: `can_see_exempt` for any body sitting at it, so at a meeting held
+    in common a member of any of its bodies sees what members see. Asks the database only for
+    a user with some member or clerk role."""
+    if is_admin(user):
+        return True
+    mine = roles(user)
+    mine_ids = mine.member_of | mine.clerk_of
+    if not mine_ids:
+        return False
+    if meeting.body_id in mine_ids:
+        return True
+    return bool(meeting.sitting_body_ids & mine_ids)
+
+
+def _exempt_bodies_q(prefix: str, body_ids) -> Q:
+    """A filter for rows whose meeting (reached through `prefix`) has a sitting body among
+    `body_ids`: its lead body, or a body sitting with it in common."""
+    in_common = Meeting.objects.filter(bodies_in_common__in=body_ids).values("pk")
+    return Q(**{f"{prefix}body_id__in": body_ids}) | Q(**{f"{prefix}pk__in": in_common})
 
 
 def can_write_report(user, item) -> bool:
@@ -144,7 +169,7 @@ def can_see_item_content(user, item: AgendaItem) -> bool:
     meeting = item.meeting
     if not can_see_item(user, item):
         return False
-    return not item.is_exempt or can_see_exempt(user, meeting.body)
+    return not item.is_exempt or can_see_meeting_exempt(user, meeting)
 
 
 def meeting_visible_q(user, prefix: str = "") -> Q:
@@ -187,7 +212,7 @@ def item_content_q(user, prefix: str = "") -> Q:
     part_one = Q(**{f"{prefix}is_exempt": False})
     if not exempt_ok:
         return meeting_q & part_one
-    return meeting_q & (part_one | Q(**{f"{prefix}meeting__body_id__in": exempt_ok}))
+    return meeting_q & (part_one | _exempt_bodies_q(f"{prefix}meeting__", exempt_ok))
 
 
 def meetings_visible_to(user, queryset: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
@@ -209,7 +234,7 @@ def can_see_attachment(user, attachment: Attachment) -> bool:
     item = attachment.report.item
     if not can_see_item_content(user, item):
         return False
-    return not attachment.is_exempt or can_see_exempt(user, item.meeting.body)
+    return not attachment.is_exempt or can_see_meeting_exempt(user, item.meeting)
 
 
 def attachments_visible_to(
@@ -221,7 +246,7 @@ def attachments_visible_to(
     if not is_admin(user):
         mine = roles(user)
         exempt_ok = mine.member_of | mine.clerk_of
-        allowed &= Q(is_exempt=False) | Q(report__item__meeting__body_id__in=exempt_ok)
+        allowed &= Q(is_exempt=False) | _exempt_bodies_q("report__item__meeting__", exempt_ok)
     return attachments.filter(allowed)
 
 
@@ -313,7 +338,7 @@ def item_views(user, items: Iterable[AgendaItem]) -> list[ItemView]:
             [
                 a
                 for a in report.attachments.all()
-                if not a.is_exempt or can_see_exempt(user, item.meeting.body)
+                if not a.is_exempt or can_see_meeting_exempt(user, item.meeting)
             ]
             if report is not None
             else []
@@ -331,7 +356,7 @@ def minute_visible_to(user, item: AgendaItem, meeting: Meeting) -> bool:
     """The minute text of this item may be shown to this user."""
     if not minutes_readable_by(user, meeting):
         return False
-    return not item.is_exempt or can_see_exempt(user, meeting.body)
+    return not item.is_exempt or can_see_meeting_exempt(user, meeting)
 
 
 def minutes_q(user, prefix: str = "") -> Q:
@@ -398,10 +423,18 @@ RULES: dict[type, RecordRule] = {
                 "dispensation_granted_by",
                 "dispensation_granted_on",
                 "dispensation_reference",
+                "managed_by",
             }
         ),
     ),
     Report: RecordRule(visible=lambda user, obj: can_see_item_content(user, obj.item)),
+    # The board assurance framework: seen with its item; what was heard of Part II business
+    # only by those who see the item's content.
+    RiskAssurance: RecordRule(
+        visible=lambda user, obj: can_see_item(user, obj.item),
+        content_visible=lambda user, obj: can_see_item_content(user, obj.item),
+        public=frozenset({"id", "risk_id", "item_id", "level"}),
+    ),
     Attachment: RecordRule(visible=can_see_attachment),
     Minute: RecordRule(
         visible=lambda user, obj: minute_visible_to(user, obj.item, obj.item.meeting)

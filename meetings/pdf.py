@@ -38,6 +38,7 @@ from meetings.models import (
     Report,
     Supplement,
 )
+from meetings.quorum import meeting_quorum
 
 LONDON = ZoneInfo("Europe/London")
 PUBLIC = AgendaPack.Audience.PUBLIC
@@ -223,11 +224,12 @@ def _bind_appendices(pdf: bytes, document, entries: list[PackEntry]) -> bytes:
     return out.getvalue()
 
 
-def _members(meeting: Meeting) -> list[Membership]:
-    """The body's membership on the day of the meeting: chair and vice-chair first."""
+def _members(meeting: Meeting, body_id: int | None = None) -> list[Membership]:
+    """The body's membership on the day of the meeting (by default the lead body's): chair and
+    vice-chair first."""
     day = local_start(meeting).date()
     memberships = list(
-        Membership.objects.filter(body_id=meeting.body_id, start__lte=day)
+        Membership.objects.filter(body_id=body_id or meeting.body_id, start__lte=day)
         .exclude(end__lt=day)
         .exclude(role=Membership.Role.OFFICER)
         .select_related("person", "representing")
@@ -434,6 +436,41 @@ def _minute_entries(meeting: Meeting, members_edition: bool) -> list[PackEntry]:
     ]
 
 
+@dataclass
+class PrintedSitting:
+    """One body's attendance and quorum, as the minutes of a meeting held in common print it."""
+
+    body: object
+    present: list[Attendance]
+    substituted: list[Attendance]
+    apologies: list[Attendance]
+    quorum: object
+
+
+def _sittings(meeting: Meeting, attendance: list[Attendance]) -> list[PrintedSitting]:
+    """Body by body, at a meeting held in common (else empty)."""
+    bodies = meeting.sitting_bodies
+    if len(bodies) < 2:
+        return []
+    sittings = []
+    for body in bodies:
+        seats = _members(meeting, body.pk)
+        mine = {m.person_id for m in seats}
+        rows = [row for row in attendance if row.person_id in mine]
+        sittings.append(
+            PrintedSitting(
+                body=body,
+                present=[r for r in rows if r.status == Attendance.Status.PRESENT],
+                substituted=[r for r in rows if r.status == Attendance.Status.SUBSTITUTED],
+                apologies=[r for r in rows if r.status == Attendance.Status.APOLOGIES],
+                quorum=meeting_quorum(
+                    meeting, attendance=attendance, memberships=seats, body=body
+                ),
+            )
+        )
+    return sittings
+
+
 def render_minutes(meeting: Meeting, audience: str) -> tuple[bytes, int]:
     """The minutes for the public or for members: (PDF, page count)."""
     meeting = Meeting.objects.select_related("body", "minutes_approved_at__meeting").get(
@@ -465,6 +502,7 @@ def render_minutes(meeting: Meeting, audience: str) -> tuple[bytes, int]:
         for row in by_status.get(Attendance.Status.PRESENT, [])
     ]
     approved_at = meeting.minutes_approved_at
+    sittings = _sittings(meeting, attendance)
     context = {
         "meeting": meeting,
         "body": meeting.body,
@@ -477,6 +515,8 @@ def render_minutes(meeting: Meeting, audience: str) -> tuple[bytes, int]:
         "apologies": by_status.get(Attendance.Status.APOLOGIES, []),
         "absent": by_status.get(Attendance.Status.ABSENT, []),
         "officers": by_status.get(Attendance.Status.OFFICER, []),
+        "sittings": sittings,
+        "in_common": bool(sittings),
         "approved_at": approved_at,
         "approved_date": (
             f"{local_start(approved_at.meeting):%-d %B %Y}" if approved_at is not None else ""

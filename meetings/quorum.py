@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from django.db import models
 from django.utils import timezone
 
-from governance.models import Membership
+from governance.models import Body, Membership
 from governance.models.terms import TermsOfReference, current_terms
 
 if TYPE_CHECKING:  # annotations only: the models call this module
@@ -66,13 +66,17 @@ def meeting_quorum(
     *,
     attendance: list[Attendance] | None = None,
     memberships: list[Membership] | None = None,
+    body: Body | None = None,
 ) -> Quorum:
     """Check the quorum rule of the body's current terms against the voting members present.
 
-    Runs a fixed number of queries; callers that already hold the meeting's attendance and the
-    seats current on its date pass them in.
+    `body` is one of the bodies sitting at a meeting held in common (by default the lead
+    body): each has its own quorum, met by its own members. Runs a fixed number of queries;
+    callers that already hold the meeting's attendance and the body's seats current on its
+    date pass them in.
     """
-    terms = current_terms(meeting.body)
+    body = body or meeting.body
+    terms = current_terms(body)
     if meeting.start > timezone.now():
         return Quorum(False, [NOT_YET_HELD], terms)
     if terms is None:
@@ -82,7 +86,7 @@ def meeting_quorum(
     if not attendance:
         return Quorum(False, [NO_ATTENDANCE], terms)
     if memberships is None:
-        memberships = list(members_on(meeting.body_id, meeting.date))
+        memberships = list(members_on(body.pk, meeting.date))
     sitting = {row.person_id for row in attendance if row.in_the_seat}
     present = [
         m for m in memberships if m.person_id in sitting and m.role != Membership.Role.OFFICER

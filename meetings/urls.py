@@ -2,15 +2,36 @@
 
 from django.urls import path
 
-from meetings.views import agenda, packs, proceedings, reports
+from meetings.views import agenda, assurance, packs, proceedings, reports
 
 app_name = "meetings"
 
 urlpatterns = [
+    # The board assurance framework of a risk register
+    path(
+        "partnerships/<slug:slug>/assurance/",
+        assurance.partnership_assurance,
+        name="partnership_assurance",
+    ),
+    path(
+        "partnerships/<slug:slug>/assurance.pdf",
+        assurance.partnership_assurance_pdf,
+        name="partnership_assurance_pdf",
+    ),
+    path("bodies/<slug:slug>/assurance/", assurance.body_assurance, name="body_assurance"),
+    path(
+        "bodies/<slug:slug>/assurance.pdf", assurance.body_assurance_pdf, name="body_assurance_pdf"
+    ),
+    path(
+        "meetings/<int:pk>/items/<int:position>/assurance/new/",
+        assurance.assurance_record,
+        name="assurance_record",
+    ),
     # Agenda: meetings, agendas and the work programme
     path("meetings/", agenda.meeting_list, name="list"),
     path("meetings/<int:pk>/", agenda.meeting_detail, name="detail"),
     path("meetings/<int:pk>/edit/", agenda.meeting_edit, name="edit"),
+    path("meetings/<int:pk>/in-common/", agenda.meeting_in_common, name="in_common"),
     path("meetings/<int:pk>/publish/", agenda.agenda_publish, name="publish"),
     path(
         "meetings/<int:pk>/publish/past/",

@@ -14,6 +14,15 @@ VOTE_CHOICES = [("", "Not recorded by name"), *NamedVote.Vote.choices]
 
 
 class ResolutionForm(forms.Form):
+    # Only at a meeting held in common: which sitting body made the resolution.
+    for_body = forms.ModelChoiceField(
+        label="Which body made this resolution?",
+        queryset=Body.objects.all(),
+        widget=forms.RadioSelect,
+        help_text="Each body sitting in common decides for itself; the resolution is numbered "
+        "in that body's series.",
+        error_messages={"required": "Choose the body that made the resolution."},
+    )
     kind = forms.ChoiceField(
         choices=Resolution.Kind.choices,
         widget=forms.RadioSelect,
@@ -52,9 +61,17 @@ class ResolutionForm(forms.Form):
     votes_against = forms.IntegerField(label="Votes against", min_value=0, required=False)
     abstentions = forms.IntegerField(min_value=0, required=False)
 
-    def __init__(self, *args, body: Body, voters: list[Person], **kwargs):
+    def __init__(
+        self, *args, body: Body, voters: list[Person], sitting: list[Body] = (), **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.voters = voters
+        if len(sitting) > 1:
+            # The choices are the sitting bodies; any other body sent reaches the service,
+            # which refuses it with its reason.
+            self.fields["for_body"].widget.choices = [(b.pk, b.name) for b in sitting]
+        else:
+            del self.fields["for_body"]
         self.fields["recommended_to"].queryset = Body.objects.exclude(pk=body.pk).order_by("name")
         self.fields["acts_on"].queryset = (
             Resolution.objects.filter(body=body)
@@ -108,6 +125,7 @@ class ResolutionForm(forms.Form):
             "act": data["act"],
             "vote": self.vote(),
             "named_votes": self.named_votes(),
+            "body": data.get("for_body"),
         }
 
 

@@ -114,12 +114,12 @@ def _label(status: str) -> str:
     return Status(status).label.lower()
 
 
-def voting_members_present(meeting: Meeting) -> dict[int, Person]:
-    """The people who could vote at the meeting: voting members present, and substitutes who
-    sat in a voting member's seat."""
+def voting_members_present(meeting: Meeting, body: Body | None = None) -> dict[int, Person]:
+    """The people who could vote for `body` (by default the meeting's) at the meeting: its
+    voting members present, and substitutes who sat in a voting member's seat."""
     voting_seats = {
         m.person_id
-        for m in members_on(meeting.body_id, meeting.date)
+        for m in members_on((body or meeting.body).pk, meeting.date)
         if m.voting and m.role != Membership.Role.OFFICER
     }
     people: dict[int, Person] = {}
@@ -138,6 +138,7 @@ def _check_vote(
     item: AgendaItem,
     vote: VoteCount | None,
     named_votes: list[tuple[Person, str]],
+    body: Body | None = None,
 ) -> None:
     if vote is None:
         if named_votes:
@@ -145,7 +146,7 @@ def _check_vote(
         return
     if min(vote.votes_for, vote.votes_against, vote.abstentions) < 0:
         raise ValidationError("Vote counts cannot be negative.")
-    present = voting_members_present(item.meeting)
+    present = voting_members_present(item.meeting, body)
     if vote.total > len(present):
         raise ValidationError(
             f"{vote.total} votes recorded but only {len(present)} voting members were present"
@@ -256,14 +257,26 @@ def resolution_record(
     named_votes: Iterable[tuple[Person, str]] = (),
     acts_on: Resolution | None = None,
     act: str = "",
+    body: Body | None = None,
 ) -> Resolution:
-    """Record a numbered resolution on an item of a meeting that has been held."""
+    """Record a numbered resolution on an item of a meeting that has been held, for `body`
+    (by default the meeting's body; at a meeting held in common, one of the bodies sitting,
+    numbered in that body's own series)."""
     named_votes = list(named_votes)
     with transaction.atomic():
         meeting = Meeting.objects.select_related("body").get(pk=item.meeting_id)
         item.meeting = meeting
         if meeting.status not in HELD_STATUSES:
             raise ValidationError("Resolutions are recorded for a meeting that has been held.")
+        body = body or meeting.body
+        if body.pk not in meeting.sitting_body_ids:
+            sitting = " and the ".join(str(b) for b in meeting.sitting_bodies)
+            raise ValidationError(
+                {
+                    "body": f"The {body} is not sitting at this meeting, so it made no "
+                    f"resolution here; the bodies sitting are the {sitting}."
+                }
+            )
         if kind not in Kind.values:
             raise ValidationError({"kind": "Choose what kind of resolution this is."})
         cleaned = clean_parts(parts)
@@ -277,16 +290,16 @@ def resolution_record(
             raise ValidationError(
                 {"recommended_to": "Only a recommendation goes to another body."}
             )
-        if recommended_to is not None and recommended_to.pk == meeting.body_id:
+        if recommended_to is not None and recommended_to.pk == body.pk:
             raise ValidationError(
                 {"recommended_to": "A body does not make recommendations to itself."}
             )
-        _check_vote(item=item, vote=vote, named_votes=named_votes)
-        earlier = _check_acts_on(body=meeting.body, meeting=meeting, acts_on=acts_on, act=act)
+        _check_vote(item=item, vote=vote, named_votes=named_votes, body=body)
+        earlier = _check_acts_on(body=body, meeting=meeting, acts_on=acts_on, act=act)
 
         # The body's row lock serialises numbering: two clerks never get the same number.
         # Every number ever given counts (rescinded resolutions keep theirs): none is reused.
-        body = Body.objects.select_for_update().get(pk=meeting.body_id)
+        body = Body.objects.select_for_update().get(pk=body.pk)
         year = meeting.date.year
         last = Resolution.objects.filter(body=body, year=year).aggregate(n=Max("number"))["n"]
         resolution = Resolution(

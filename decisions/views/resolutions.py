@@ -66,10 +66,12 @@ def _item_for_clerk(request: HttpRequest, pk: int, position: int) -> AgendaItem:
 def resolution_new(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     item = _item_for_clerk(request, pk, position)
     meeting = item.meeting
-    voters = sorted(
-        services.voting_members_present(meeting).values(), key=lambda person: person.name
-    )
-    form = ResolutionForm(request.POST or None, body=meeting.body, voters=voters)
+    sitting = meeting.sitting_bodies
+    present = {}
+    for body in sitting:
+        present.update(services.voting_members_present(meeting, body))
+    voters = sorted(present.values(), key=lambda person: person.name)
+    form = ResolutionForm(request.POST or None, body=meeting.body, voters=voters, sitting=sitting)
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             form,
@@ -93,6 +95,7 @@ def resolution_new(request: HttpRequest, pk: int, position: int) -> HttpResponse
             "held": meeting.status in services.HELD_STATUSES,
             "declarations": declarations,
             "vote_fields": [form[f"vote_{person.pk}"] for person in voters],
+            "in_common": len(sitting) > 1,
         },
     )
 

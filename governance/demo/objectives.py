@@ -1,7 +1,10 @@
 """Objectives and progress from the seeds: the Wiltshire Alliance's Neighbourhood
 Collaboratives objectives 22/23 and their progress in October 2022 (seed 004, which gives no RAG
 ratings, so none is recorded), and the three chapters of Herefordshire and Worcestershire's
-Integrated Care Strategy (seed 001). Text from governance/demo_data/objectives.json."""
+Integrated Care Strategy (seed 001). Text from governance/demo_data/objectives.json.
+
+So that the objectives page shows a RAG history, two of the Wiltshire objectives also carry
+later, rated periods marked in their text as illustrative, not from the seeds."""
 
 from __future__ import annotations
 
@@ -34,6 +37,9 @@ def load() -> None:
                 measures="\n".join(entry["measures"]),
                 actor=None,
             )
+            for extra in plan.get("illustrative_progress", []):
+                if extra["reference"] == entry["reference"]:
+                    _report(objective, extra, plan["owner"])
             progress = entry.get("progress")
             if progress is None or period is None:
                 continue
@@ -49,3 +55,19 @@ def load() -> None:
                 reported_by=period["reported_by"],
                 actor=None,
             )
+
+
+def _report(objective: Objective, entry: dict, reported_by: str) -> None:
+    """One illustrative, rated period, once."""
+    start = date.fromisoformat(entry["start"])
+    if ProgressReport.objects.filter(objective=objective, period_start=start).exists():
+        return
+    progress_report_record(
+        objective=objective,
+        period_start=start,
+        period_end=date.fromisoformat(entry["end"]),
+        rag=entry["rag"],
+        progress=entry["progress"],
+        reported_by=reported_by,
+        actor=None,
+    )

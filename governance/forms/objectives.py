@@ -1,14 +1,28 @@
-"""Forms for progress against a partnership's objectives."""
+"""Forms for a partnership's objectives, progress against them, and the glossary."""
 
 from __future__ import annotations
 
 from django import forms
 
-from governance.models import ProgressReport
-from ics_portal.common.forms import GovukDateField
+from governance.models import GlossaryTerm, Objective, ProgressReport
+from ics_portal.common.forms import EditsVersionMixin, GovukDateField
 
 
-class ProgressReportForm(forms.ModelForm):
+class ObjectiveForm(EditsVersionMixin, forms.ModelForm):
+    """One of a partnership's objectives: wording, measures, owner, source and span."""
+
+    class Meta:
+        model = Objective
+        fields = ["reference", "title", "measures", "owner", "source", "starts", "ends"]
+        widgets = {"measures": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"starts": GovukDateField, "ends": GovukDateField}
+        labels = {
+            "starts": "First day progress is reported for",
+            "ends": "Last day progress is reported for",
+        }
+
+
+class ProgressReportForm(EditsVersionMixin, forms.ModelForm):
     """Progress against one objective for one period."""
 
     class Meta:
@@ -31,3 +45,16 @@ class ProgressReportForm(forms.ModelForm):
             ("", "Not rated"),
             *ProgressReport._meta.get_field("rag").choices,
         ]
+
+
+class GlossaryTermForm(EditsVersionMixin, forms.ModelForm):
+    """A term or acronym and what it means."""
+
+    class Meta:
+        model = GlossaryTerm
+        fields = ["term", "meaning", "explanation", "is_acronym"]
+        widgets = {"explanation": forms.Textarea(attrs={"rows": 3})}
+        labels = {"is_acronym": "Spell it out on its first use in reports and agenda packs"}
+
+    def validate_unique(self) -> None:
+        """The service refuses a term defined twice, saying what it already means."""

@@ -167,6 +167,7 @@ class GlossaryTerm(models.Model):
     is_acronym = models.BooleanField(
         default=True, help_text="Expanded on its first use in reports and agenda packs."
     )
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

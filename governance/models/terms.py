@@ -271,6 +271,12 @@ def exemption_regime(body: Body) -> str:
     return ExemptionRegime.SCHEDULE_12A
 
 
+def follows_nhs_rules(body: Body) -> bool:
+    """Whether the body sits as an NHS board or committee (its terms take private business on
+    NHS public-interest grounds), so NHS England's conflicts of interest guidance applies."""
+    return exemption_regime(body) == ExemptionRegime.NHS_PUBLIC_INTEREST
+
+
 def with_terms_review_due(queryset: models.QuerySet[Body]) -> models.QuerySet[Body]:
     """Annotate bodies with `terms_review_due`: the approved version's review date has passed."""
     overdue = TermsOfReference.objects.filter(

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from governance.models import GlossaryTerm, Objective, Partnership, ProgressReport
-from ics_portal.common.records import save_record
+from ics_portal.common.records import lock_for_edit, save_record
 
 
 def objective_create(
@@ -36,6 +36,45 @@ def objective_create(
     )
     with transaction.atomic():
         return save_record(objective, actor=actor, reason="Objective added")
+
+
+def objective_update(
+    *,
+    objective: Objective,
+    reference: str,
+    title: str,
+    owner: str,
+    source: str,
+    starts: date,
+    ends: date,
+    measures: str = "",
+    actor,
+    expected_version: int | str | None = None,
+) -> Objective:
+    """Change an objective's wording, owner, measures or span; a form opened before someone
+    else's change is refused, and so is a span that would leave reported progress outside it."""
+    with transaction.atomic():
+        locked = lock_for_edit(Objective.objects, objective.pk, expected_version)
+        locked.reference = reference.strip()
+        locked.title = title.strip()
+        locked.owner = owner.strip()
+        locked.source = source.strip()
+        locked.starts = starts
+        locked.ends = ends
+        locked.measures = measures.strip()
+        outside = [
+            report
+            for report in locked.progress_reports.order_by("period_start")
+            if not locked.covers(report.period_start, report.period_end)
+        ]
+        if outside:
+            raise ValidationError(
+                {
+                    "starts": f"Progress has been reported for {outside[0].period}, which would "
+                    "fall outside the objective; keep the span around every reported period."
+                }
+            )
+        return save_record(locked, actor=actor, reason="Objective changed")
 
 
 def progress_report_record(
@@ -66,6 +105,33 @@ def progress_report_record(
         return save_record(report, actor=actor, reason="Progress reported")
 
 
+def progress_report_update(
+    *,
+    report: ProgressReport,
+    period_start: date,
+    period_end: date,
+    progress: str,
+    rag: str = "",
+    next_steps: str = "",
+    reported_by: str = "",
+    actor,
+    expected_version: int | str | None = None,
+) -> ProgressReport:
+    """Correct a progress report; a form opened before someone else's correction is refused,
+    and so is a period that does not belong to the objective."""
+    with transaction.atomic():
+        objective = Objective.objects.select_for_update().get(pk=report.objective_id)
+        locked = lock_for_edit(ProgressReport.objects, report.pk, expected_version)
+        locked.objective = objective
+        locked.period_start = period_start
+        locked.period_end = period_end
+        locked.rag = rag
+        locked.progress = progress.strip()
+        locked.next_steps = next_steps.strip()
+        locked.reported_by = reported_by.strip()
+        return save_record(locked, actor=actor, reason="Progress report corrected")
+
+
 def glossary_term_define(
     *, term: str, meaning: str, explanation: str = "", is_acronym: bool = True, actor
 ) -> GlossaryTerm:
@@ -87,4 +153,36 @@ def glossary_term_define(
             return existing
         entry.explanation = explanation
         entry.is_acronym = is_acronym
+        if existing is not None:
+            entry.version += 1  # a form opened on the entry before this is now stale
         return save_record(entry, actor=actor, reason="Glossary term defined")
+
+
+def glossary_term_update(
+    *,
+    entry: GlossaryTerm,
+    term: str,
+    meaning: str,
+    explanation: str = "",
+    is_acronym: bool = True,
+    actor,
+    expected_version: int | str | None = None,
+) -> GlossaryTerm:
+    """Change a glossary entry; a form opened before someone else's change is refused, and so
+    is renaming it to a term the glossary already defines."""
+    term, meaning = term.strip(), " ".join(meaning.split())
+    with transaction.atomic():
+        locked = lock_for_edit(GlossaryTerm.objects, entry.pk, expected_version)
+        other = GlossaryTerm.objects.filter(term=term).exclude(pk=entry.pk).first()
+        if other is not None:
+            raise ValidationError(
+                {
+                    "term": f"{term} is already in the glossary as “{other.meaning}”; a term "
+                    "has one meaning in this glossary. Change that entry instead."
+                }
+            )
+        locked.term = term
+        locked.meaning = meaning
+        locked.explanation = explanation.strip()
+        locked.is_acronym = is_acronym
+        return save_record(locked, actor=actor, reason="Glossary entry changed")

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from governance import access
@@ -81,6 +82,12 @@ def _register_page(request: HttpRequest, register: Partnership | Body) -> HttpRe
             "can_edit": access.can_edit_register(request.user, register),
             "bands": BANDS,
             "new_url": register_url(register) + "new/",
+            "assurance_url": reverse(
+                "meetings:partnership_assurance"
+                if isinstance(register, Partnership)
+                else "meetings:body_assurance",
+                args=[register.slug],
+            ),
         },
     )
 

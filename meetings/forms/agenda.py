@@ -63,6 +63,24 @@ def follow_regime(form: forms.Form, regime: str) -> None:
         del form.fields["exempt_reason"]
 
 
+class InCommonForm(forms.Form):
+    """The other bodies whose committees sit with the meeting's body, in common."""
+
+    bodies = forms.ModelMultipleChoiceField(
+        label="Which other bodies sit at this meeting, in common?",
+        queryset=Body.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Committees in common (NHS Act 2006 section 65Z5): each body keeps its own "
+        "attendance, quorum and numbered resolutions. Choose none for a meeting of this body "
+        "alone.",
+    )
+
+    def __init__(self, *args, lead: Body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bodies"].queryset = Body.objects.exclude(pk=lead.pk).order_by("name")
+
+
 class AgendaItemForm(forms.Form):
     title = forms.CharField(max_length=300)
     purpose = forms.ChoiceField(

@@ -165,9 +165,27 @@ class DeclarationForm(forms.Form):
     dispensation_reference = forms.CharField(
         label="Dispensation reference", max_length=100, required=False
     )
+    managed_by = forms.CharField(
+        label="Who decided how the conflict was managed",
+        max_length=200,
+        help_text="Usually the chair, for example “The Chair, Stephanie Elsy”.",
+        error_messages={"required": "Say who decided how the conflict was managed"},
+    )
+    management_reason = forms.CharField(
+        label="How the conflict was managed, and why",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="As the minutes should record it, for example “took part in the discussion "
+        "but not the decision, as the contract is with their employer”.",
+        error_messages={"required": "Say how the conflict was managed, and why"},
+    )
 
-    def __init__(self, *args, people: dict[int, Person], **kwargs):
+    def __init__(self, *args, people: dict[int, Person], nhs: bool, **kwargs):
         super().__init__(*args, **kwargs)
+        if not nhs:
+            # Only NHS bodies record who decided how a conflict was managed (NHS England's
+            # conflicts of interest guidance); a council's minutes record the action taken.
+            del self.fields["managed_by"]
+            del self.fields["management_reason"]
         self.people = people
         ordered = sorted(people.values(), key=lambda p: p.name)
         self.fields["person"].choices = _person_choices(ordered)
@@ -190,8 +208,8 @@ class DeclarationEditForm(DeclarationForm):
         error_messages={"required": "Say why the declaration is being corrected."},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, people={}, **kwargs)
+    def __init__(self, *args, nhs: bool, **kwargs):
+        super().__init__(*args, people={}, nhs=nhs, **kwargs)
         del self.fields["person"]
 
 

@@ -7,6 +7,7 @@ from meetings.models.agenda import (
     Supplement,
     WorkProgrammeEntry,
 )
+from meetings.models.assurance import RiskAssurance
 from meetings.models.packs import AgendaPack
 from meetings.models.proceedings import Attendance, Declaration, Minute
 from meetings.models.reports import Attachment, Report
@@ -21,6 +22,7 @@ __all__ = [
     "Meeting",
     "Minute",
     "Report",
+    "RiskAssurance",
     "Supplement",
     "WorkProgrammeEntry",
 ]

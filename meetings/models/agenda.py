@@ -66,6 +66,13 @@ class Meeting(models.Model):
         CANCELLED = "cancelled", "Cancelled"
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    # Committees in common (NHS Act 2006 s65Z5): other bodies sitting with the lead body, each
+    # with its own attendance, quorum and numbered resolutions; set by `meeting_hold_in_common`.
+    bodies_in_common = models.ManyToManyField(
+        Body, blank=True, related_name="meetings_in_common", editable=False
+    )
+    # Whether `bodies_in_common` names any: a meeting of one body (most) reads none of them.
+    held_in_common = models.BooleanField(default=False, editable=False)
     start = models.DateTimeField()
     venue = models.CharField(max_length=300, blank=True)
     online_url = models.URLField("online link", blank=True)
@@ -139,6 +146,29 @@ class Meeting(models.Model):
     def quorum(self) -> Quorum:
         """Quorate or not under the body's current terms, with the reasons (proceedings)."""
         return meeting_quorum(self)
+
+    @property
+    def sitting_bodies(self) -> list[Body]:
+        """The lead body, then the bodies sitting with it in common, by name."""
+        if not self.held_in_common:
+            return [self.body]
+        return [self.body, *sorted(self.bodies_in_common.all(), key=lambda body: body.name)]
+
+    @property
+    def quorums(self) -> list[tuple[Body, Quorum]]:
+        """Each sitting body with its own quorum."""
+        return [(body, meeting_quorum(self, body=body)) for body in self.sitting_bodies]
+
+    @property
+    def sitting_body_ids(self) -> frozenset[int]:
+        """The ids of the sitting bodies, read once per meeting object."""
+        if not self.held_in_common:
+            return frozenset({self.body_id})
+        cached = getattr(self, "_sitting_body_ids", None)
+        if cached is None:
+            cached = frozenset({self.body_id, *(body.pk for body in self.bodies_in_common.all())})
+            self._sitting_body_ids = cached
+        return cached
 
     @property
     def is_quorate(self) -> bool:

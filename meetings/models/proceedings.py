@@ -90,6 +90,19 @@ class Declaration(models.Model):
     )
     dispensation_granted_on = models.DateField("dispensation granted on", null=True, blank=True)
     dispensation_reference = models.CharField("dispensation reference", max_length=100, blank=True)
+    # NHS England, "Managing Conflicts of Interest in the NHS" (2017): the chair decides how a
+    # declared conflict is managed, and the minutes record who decided it and why.
+    managed_by = models.CharField(
+        "conflict managed by",
+        max_length=200,
+        blank=True,
+        help_text="Who decided how the conflict was managed, usually the chair.",
+    )
+    management_reason = models.TextField(
+        "how and why the conflict was managed",
+        blank=True,
+        help_text="The decision on the conflict and its reasons, as the minutes record it.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from governance.access import can_edit_body
-from governance.models import Membership, Person
+from governance.models import Body, Membership, Person
 from meetings.access import minute_visible_to, minutes_readable_by, withheld_fields
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
 from meetings.quorum import Quorum, meeting_quorum, members_on
@@ -41,6 +41,45 @@ class MinuteView:
 
 
 @dataclass
+class Sitting:
+    """One body sitting at a meeting held in common: its members' attendance and its quorum."""
+
+    body: Body
+    members: list[MemberAttendance]
+    quorum: Quorum
+
+    def _with(self, status: str) -> list[MemberAttendance]:
+        return [m for m in self.members if m.status == status]
+
+    @property
+    def present(self) -> list[MemberAttendance]:
+        return self._with(Attendance.Status.PRESENT)
+
+    @property
+    def apologies(self) -> list[MemberAttendance]:
+        return self._with(Attendance.Status.APOLOGIES)
+
+    @property
+    def absent(self) -> list[MemberAttendance]:
+        return self._with(Attendance.Status.ABSENT)
+
+    @property
+    def substituted(self) -> list[MemberAttendance]:
+        return self._with(Attendance.Status.SUBSTITUTED)
+
+
+def _seated(memberships, rows: dict, seen: set[int]) -> list[MemberAttendance]:
+    """The seats in order, each once, with how its holder attended; adds them to `seen`."""
+    members = []
+    for seat in seats_in_order(memberships):
+        if seat.person_id in seen:
+            continue
+        seen.add(seat.person_id)
+        members.append(MemberAttendance(seat, seat.person, rows.get(seat.person_id)))
+    return members
+
+
+@dataclass
 class Proceedings:
     """Attendance, quorum, declarations and minutes of one meeting, for one viewer."""
 
@@ -58,6 +97,8 @@ class Proceedings:
     approves: dict[int, Meeting] = field(default_factory=dict)
     # For those items: why approving there must fail now ("" when it can be done).
     approval_refusals: dict[int, str] = field(default_factory=dict)
+    # At a meeting held in common: every sitting body, the lead body first (else empty).
+    sittings: list[Sitting] = field(default_factory=list)
 
     @property
     def declarations_open(self) -> bool:
@@ -109,12 +150,22 @@ def proceedings_for(meeting: Meeting, user) -> Proceedings:
     attendance = list(meeting.attendance.select_related("person", "substitute"))
     rows = {row.person_id: row for row in attendance}
 
-    members, seen = [], set()
-    for seat in seats_in_order(memberships):
-        if seat.person_id in seen:
-            continue
-        seen.add(seat.person_id)
-        members.append(MemberAttendance(seat, seat.person, rows.get(seat.person_id)))
+    seen: set[int] = set()
+    members = _seated(memberships, rows, seen)
+    quorum = meeting_quorum(meeting, attendance=attendance, memberships=memberships)
+    sittings = []
+    others = meeting.sitting_bodies[1:]
+    if others:
+        sittings.append(Sitting(meeting.body, members, quorum))
+        for body in others:
+            seats = list(members_on(body.pk, meeting.date))
+            sittings.append(
+                Sitting(
+                    body,
+                    _seated(seats, rows, seen),
+                    meeting_quorum(meeting, attendance=attendance, memberships=seats, body=body),
+                )
+            )
     officers = []
     for row in attendance:
         if row.status == Attendance.Status.OFFICER:
@@ -128,6 +179,7 @@ def proceedings_for(meeting: Meeting, user) -> Proceedings:
         "person", "item__meeting__body"
     )
     for declaration in rows:
+        declaration.item.meeting = meeting  # one meeting object: its sitting bodies read once
         # What was declared on a Part II item is withheld with the item's content.
         declaration.withheld = "description" in withheld_fields(user, declaration)
         declarations[declaration.item_id].append(declaration)
@@ -184,13 +236,14 @@ def proceedings_for(meeting: Meeting, user) -> Proceedings:
         can_edit=can_edit,
         members=members,
         officers=officers,
-        quorum=meeting_quorum(meeting, attendance=attendance, memberships=memberships),
+        quorum=quorum,
         declarations=declarations,
         minutes=minutes,
         minutes_readable=readable,
         approved_at=approved_at,
         approves=approves,
         approval_refusals=approval_refusals,
+        sittings=sittings,
     )
 
 

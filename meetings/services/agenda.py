@@ -223,6 +223,26 @@ def meeting_update(
         return save_record(meeting, actor=actor)
 
 
+def meeting_hold_in_common(*, meeting: Meeting, bodies: list[Body], actor) -> Meeting:
+    """Hold a meeting in common with other bodies (committees in common, NHS Act 2006 s65Z5):
+    each sits with its own attendance, quorum and resolutions. Settled while the agenda is a
+    draft, since the published agenda says who meets."""
+    with transaction.atomic():
+        meeting = _locked(meeting)
+        if meeting.status != Meeting.Status.SCHEDULED:
+            raise ValidationError(
+                "The bodies sitting in common are settled before the agenda is published."
+            )
+        if any(body.pk == meeting.body_id for body in bodies):
+            raise ValidationError(
+                {"bodies": f"{meeting.body} leads this meeting; choose the other bodies."}
+            )
+        meeting.bodies_in_common.set(bodies)
+        meeting.held_in_common = bool(bodies)
+        names = ", ".join(sorted(body.name for body in bodies)) or "no other body"
+        return save_record(meeting, actor=actor, reason=f"Held in common with {names}")
+
+
 def meeting_cancel(*, meeting: Meeting, actor) -> Meeting:
     """Cancel a meeting that has not yet taken place."""
     with transaction.atomic():

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.text import slugify
 
-from meetings.access import can_see_exempt, minutes_readable_by
+from meetings.access import can_see_meeting_exempt, minutes_readable_by
 from meetings.models import AgendaItem, AgendaPack, Meeting, Supplement
 from meetings.pdf import (
     has_minutes,
@@ -40,7 +40,7 @@ def pack_filename(meeting: Meeting, document: str, supplement: Supplement | None
 
 def audience_for(user, meeting: Meeting) -> str:
     """Members, clerks and administrators of the body get the edition with Part II."""
-    return MEMBERS if can_see_exempt(user, meeting.body) else PUBLIC
+    return MEMBERS if can_see_meeting_exempt(user, meeting) else PUBLIC
 
 
 def _newer_exists(meeting: Meeting, version: int) -> bool:

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from alerts.mail import portal_url
 from governance.models import InterestKind, Membership, Person
+from governance.models.terms import follows_nhs_rules
 from ics_portal.common.records import check_version, save_record, stale_message
 from meetings.announcements import announce_minutes_approved
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
@@ -61,11 +62,17 @@ def _refuse_if_approved(meeting: Meeting, what: str) -> None:
         )
 
 
+def _sitting(meeting: Meeting) -> str:
+    return " or the ".join(str(body) for body in meeting.sitting_bodies)
+
+
 def _check_entries(meeting: Meeting, entries: list[AttendanceEntry]) -> None:
     seats: dict[int, Membership] = {}
-    for membership in members_on(meeting.body_id, meeting.date).prefetch_related("substitutes"):
-        if membership.role != Membership.Role.OFFICER:
-            seats.setdefault(membership.person_id, membership)
+    # At a meeting held in common, a member of any sitting body takes their seat.
+    for body_id in sorted(meeting.sitting_body_ids, key=lambda pk: pk != meeting.body_id):
+        for membership in members_on(body_id, meeting.date).prefetch_related("substitutes"):
+            if membership.role != Membership.Role.OFFICER:
+                seats.setdefault(membership.person_id, membership)
     seen: set[int] = set()
     for entry in entries:
         people = [entry.person] + ([entry.substitute] if entry.substitute else [])
@@ -82,8 +89,8 @@ def _check_entries(meeting: Meeting, entries: list[AttendanceEntry]) -> None:
         seat = seats.get(entry.person.pk)
         if seat is None:
             raise ValidationError(
-                f"{entry.person.name} is not a member of the {meeting.body} on {_day(meeting)}; "
-                "record them as an officer in attendance or as a substitute."
+                f"{entry.person.name} is not a member of the {_sitting(meeting)} on "
+                f"{_day(meeting)}; record them as an officer in attendance or as a substitute."
             )
         if entry.status == Attendance.Status.SUBSTITUTED:
             if entry.substitute is None:
@@ -203,13 +210,22 @@ DISPENSATION_FIELDS = (
     "dispensation_granted_on",
     "dispensation_reference",
 )
-DECLARATION_FIELDS = {"kind", "description", "action", *DISPENSATION_FIELDS}
+NHS_MANAGEMENT_FIELDS = ("managed_by", "management_reason")
+DECLARATION_FIELDS = {
+    "kind",
+    "description",
+    "action",
+    *DISPENSATION_FIELDS,
+    *NHS_MANAGEMENT_FIELDS,
+}
 
 
 def _check_declaration(declaration: Declaration) -> None:
     """One declaration per person per item; a disclosable pecuniary interest means leaving the
-    room unless a dispensation (who granted it, when, its reference) allowed them to stay."""
+    room unless a dispensation (who granted it, when, its reference) allowed them to stay; at
+    an NHS body, who decided how the conflict was managed, and why."""
     name = declaration.person.name
+    _check_nhs_management(declaration)
     duplicate = Declaration.objects.filter(item=declaration.item, person=declaration.person)
     if declaration.pk:
         duplicate = duplicate.exclude(pk=declaration.pk)
@@ -239,6 +255,27 @@ def _check_declaration(declaration: Declaration) -> None:
         )
 
 
+def _check_nhs_management(declaration: Declaration) -> None:
+    """NHS England's conflicts of interest guidance: the minutes of an NHS body record who
+    decided how a declared conflict was managed and why."""
+    if not follows_nhs_rules(declaration.item.meeting.body):
+        return
+    name = declaration.person.name
+    errors = {}
+    if not declaration.managed_by.strip():
+        errors["managed_by"] = (
+            f"Say who decided how {name}'s conflict was managed (usually the chair): NHS "
+            "conflicts of interest rules ask the minutes to record it."
+        )
+    if not declaration.management_reason.strip():
+        errors["management_reason"] = (
+            f"Say how {name}'s conflict was managed and why: NHS conflicts of interest rules "
+            "ask the minutes to record it."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
 def _declarations_open(meeting: Meeting) -> None:
     if meeting.status == Status.CANCELLED:
         raise ValidationError("This meeting was cancelled.")
@@ -256,8 +293,11 @@ def declaration_record(
     dispensation_granted_by: str = "",
     dispensation_granted_on: date | None = None,
     dispensation_reference: str = "",
+    managed_by: str = "",
+    management_reason: str = "",
 ) -> Declaration:
-    """Record an interest declared on an agenda item by someone present at the meeting."""
+    """Record an interest declared on an agenda item by someone present at the meeting (at an
+    NHS body, with who decided how the conflict was managed and why)."""
     with transaction.atomic():
         meeting = _locked(item.meeting)
         _declarations_open(meeting)
@@ -275,7 +315,10 @@ def declaration_record(
             dispensation_granted_by=dispensation_granted_by.strip(),
             dispensation_granted_on=dispensation_granted_on,
             dispensation_reference=dispensation_reference.strip(),
+            managed_by=managed_by.strip(),
+            management_reason=management_reason.strip(),
         )
+        declaration.item.meeting = meeting
         _check_declaration(declaration)
         return save_record(declaration, actor=actor)
 

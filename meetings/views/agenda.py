@@ -19,13 +19,14 @@ from governance.models import Body
 from governance.models.terms import exemption_regime
 from ics_portal.common.forms import run_service
 from ics_portal.common.pages import uncounted_page
-from meetings.access import can_see_exempt, can_see_item, item_views, report_writing
+from meetings.access import can_see_item, can_see_meeting_exempt, item_views, report_writing
 from meetings.exclusion import exclusion_for
 from meetings.filters import MeetingFilter
 from meetings.forms.agenda import (
     AgendaItemEditForm,
     AgendaItemForm,
     ConfirmForm,
+    InCommonForm,
     ItemReviseForm,
     MeetingForm,
     PastPublicationForm,
@@ -175,7 +176,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "proceedings": proceedings_for(meeting, request.user),
             "downloads": pack_downloads(meeting, request.user),
             "can_edit": can_edit,
-            "can_see_exempt": can_see_exempt(request.user, meeting.body),
+            "can_see_exempt": can_see_meeting_exempt(request.user, meeting),
             "draft": draft,
             "deadline": latest_publication_date(meeting.date),
             "late_if_published_today": draft and not started and is_late(today, meeting.date),
@@ -261,6 +262,28 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Meeting details saved.")
             return redirect(saved)
     return _form_page(request, form, heading="Change the date, time or place", back=meeting)
+
+
+@login_required
+@EDIT
+def meeting_in_common(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for_clerk(request, pk)
+    form = InCommonForm(
+        _posted(request),
+        lead=meeting.body,
+        initial={"bodies": list(meeting.bodies_in_common.all())},
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: services.meeting_hold_in_common(
+                meeting=meeting, bodies=list(form.cleaned_data["bodies"]), actor=request.user
+            ),
+        )
+        if saved:
+            messages.success(request, "The bodies sitting at this meeting are saved.")
+            return redirect(saved)
+    return _form_page(request, form, heading="Hold this meeting in common", back=meeting)
 
 
 @login_required

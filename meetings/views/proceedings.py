@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from governance.access import can_edit_body, require
 from governance.models import Membership, Person
+from governance.models.terms import follows_nhs_rules
 from ics_portal.common.forms import run_service
 from meetings.forms.proceedings import (
     ApproveForm,
@@ -86,7 +87,11 @@ def declaration_create(request: HttpRequest, pk: int, position: int) -> HttpResp
     meeting = _meeting_for_clerk(request, pk)
     item = get_object_or_404(AgendaItem, meeting=meeting, position=position)
     item.meeting = meeting
-    form = DeclarationForm(request.POST or None, people=services.present_people(meeting))
+    form = DeclarationForm(
+        request.POST or None,
+        people=services.present_people(meeting),
+        nhs=follows_nhs_rules(meeting.body),
+    )
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             form,
@@ -128,9 +133,13 @@ def _declaration_for_clerk(request: HttpRequest, pk: int, declaration_pk: int) -
 def declaration_edit(request: HttpRequest, pk: int, declaration_pk: int) -> HttpResponse:
     declaration = _declaration_for_clerk(request, pk, declaration_pk)
     item = declaration.item
+    nhs = follows_nhs_rules(item.meeting.body)
     fields = ["kind", "description", "action", *services.DISPENSATION_FIELDS]
+    if nhs:
+        fields += services.NHS_MANAGEMENT_FIELDS
     form = DeclarationEditForm(
         request.POST or None,
+        nhs=nhs,
         initial={"version": declaration.version, **{f: getattr(declaration, f) for f in fields}},
     )
     if request.method == "POST" and form.is_valid():

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from governance.models import Body, Partnership, PartnershipMember
+from governance.models import Body, Objective, Partnership, PartnershipMember
+from governance.services.objectives import objective_create
 from tests.factories import make_alliance
 
 
@@ -52,3 +53,19 @@ def place_board(alliance) -> Body:
 def clerked_alliance(clerk) -> Partnership:
     """A place partnership owning a board that the standard clerk clerks."""
     return make_alliance(clerk)
+
+
+@pytest.fixture
+def winter_objective(partnership, admin_user) -> Objective:
+    """Objective 1 of the Wiltshire Alliance, running over 2022/23."""
+    return objective_create(
+        partnership=partnership,
+        reference="1",
+        title="To establish three Neighbourhood Collaborative sites",
+        owner="Programme SRO",
+        source="Objectives 22/23",
+        starts=date(2022, 4, 1),
+        ends=date(2023, 3, 31),
+        measures="Governance and membership in place\nAt least 1 project commenced",
+        actor=admin_user,
+    )

@@ -10,24 +10,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from governance.models import Objective, ProgressReport, Rag
-from governance.services.objectives import objective_create, progress_report_record
-
-
-@pytest.fixture
-def winter_objective(partnership, admin_user) -> Objective:
-    """Objective 1 of the Wiltshire Alliance, running over 2022/23."""
-    return objective_create(
-        partnership=partnership,
-        reference="1",
-        title="To establish three Neighbourhood Collaborative sites",
-        owner="Programme SRO",
-        source="Objectives 22/23",
-        starts=date(2022, 4, 1),
-        ends=date(2023, 3, 31),
-        measures="Governance and membership in place\nAt least 1 project commenced",
-        actor=admin_user,
-    )
+from governance.models import ProgressReport, Rag
+from governance.services.objectives import progress_report_record
 
 
 def _report(objective, start, end, rag="", progress="Sites agreed.", actor=None):
@@ -146,3 +130,21 @@ def test_the_form_refuses_a_period_of_another_year(
 def test_history_of_an_objective_is_public(client, winter_objective):
     url = reverse("history", args=["governance", "objective", winter_objective.pk])
     assert client.get(url).status_code == 200
+
+
+def test_the_demo_alliance_objectives_show_a_rag_history(demo, client):
+    html = client.get("/partnerships/wiltshire-alliance/objectives/").content.decode()
+    first = html[html.index('data-objective="1"') : html.index('data-objective="2"')]
+    assert 'data-rag="green"' in first  # the current RAG: January to March 2023
+    history = first[first.index("Progress history") :]
+    october, november, january = (
+        history.index('data-period-start="2022-10-01"'),
+        history.index(
+            'data-period-start="2022-11-01" data-period-end="2022-12-31" data-rag="amber"'
+        ),
+        history.index(
+            'data-period-start="2023-01-01" data-period-end="2023-03-31" data-rag="green"'
+        ),
+    )
+    assert october < november < january  # oldest first
+    assert "Illustrative demo entry" in history
