@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -18,7 +19,7 @@ from governance.selectors.risks import risk_heat_maps
 from ics_portal.common.forms import run_service
 from meetings.forms.assurance import RiskAssuranceForm
 from meetings.models import AgendaItem
-from meetings.pdf import render_document
+from meetings.pdf import kept_pdf
 from meetings.selectors.assurance import assurance_framework
 from meetings.services import assurance as services
 
@@ -45,7 +46,7 @@ def _framework_pdf(request: HttpRequest, register: Partnership | Body) -> HttpRe
     """The framework printed for a board paper: the heat map (with its text alternative and
     table) and each risk's assurance, as the viewer may see it."""
     heat, _target = risk_heat_maps(register)
-    pdf = render_document(
+    html = render_to_string(
         "meetings/pdf/assurance.html",
         {
             "register": register,
@@ -55,7 +56,7 @@ def _framework_pdf(request: HttpRequest, register: Partnership | Body) -> HttpRe
             "date": f"{timezone.localdate():%-d %B %Y}",
         },
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(kept_pdf(html).content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{register.slug}-assurance.pdf"'
     return response
 
