@@ -586,10 +586,19 @@ PAST_MEETING_MESSAGE = (
 )
 
 
+def agenda_publish_refusal(items: list[AgendaItem]) -> str:
+    """Why an agenda of these items (in order) cannot be published, or "" when it can; the
+    meeting page shows it in place of the publish button. Checks no database."""
+    if not any(item.kind == AgendaItem.Kind.BUSINESS for item in items):
+        return "Add at least one item before publishing the agenda."
+    return part_ii_out_of_order(items)
+
+
 def _check_items_publishable(meeting: Meeting) -> None:
     items = list(meeting.items.order_by("position"))
-    if not any(item.kind == AgendaItem.Kind.BUSINESS for item in items):
-        raise ValidationError("Add at least one item before publishing the agenda.")
+    refusal = agenda_publish_refusal(items)
+    if refusal:
+        raise ValidationError(refusal)
     _check_agenda_items(items)
 
 

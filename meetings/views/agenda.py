@@ -180,12 +180,17 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "draft": draft,
             "deadline": latest_publication_date(meeting.date),
             "late_if_published_today": draft and not started and is_late(today, meeting.date),
+            # The publish buttons are not offered while publishing would be refused.
+            "publish_refusal": draft and can_edit and services.agenda_publish_refusal(items),
             # A meeting already held whose agenda the portal never published: record it.
             "record_past": draft and started,
             "can_revise": meeting.status == Meeting.Status.AGENDA_PUBLISHED,
             "can_add_late_item": meeting.status == Meeting.Status.AGENDA_PUBLISHED,
-            "can_mark_held": meeting.status == Meeting.Status.AGENDA_PUBLISHED
-            and meeting.start <= timezone.now(),
+            "can_mark_held": meeting.status == Meeting.Status.AGENDA_PUBLISHED and started,
+            # Before the start the service refuses "Mark as held": say when it can be.
+            "mark_held_from": meeting.start
+            if meeting.status == Meeting.Status.AGENDA_PUBLISHED and not started
+            else None,
             "can_cancel": meeting.status
             in (Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED),
         },

@@ -175,6 +175,31 @@ def test_publishing_an_empty_agenda_is_refused_on_the_page(client_for, clerk, bo
     assert not meeting.is_published
 
 
+def test_an_agenda_of_standard_items_is_not_offered_for_publishing(client_for, clerk, body):
+    meeting = schedule(body, clerk)
+    page = client_for(clerk).get(f"/meetings/{meeting.pk}/").content.decode()
+    assert "Publish the agenda</a>" not in page
+    assert "Add at least one item before publishing the agenda." in page
+
+    services.item_add(meeting=meeting, title="Winter plan", actor=clerk)
+    page = client_for(clerk).get(f"/meetings/{meeting.pk}/").content.decode()
+    assert "Publish the agenda</a>" in page
+    assert "Add at least one item before publishing" not in page
+
+
+def test_a_past_meeting_without_business_is_not_offered_for_recording(client_for, clerk, body):
+    meeting = schedule(body, clerk, start=at(2021, 2, 8, 14))
+    page = client_for(clerk).get(f"/meetings/{meeting.pk}/").content.decode()
+    assert "Record the agenda as published</a>" not in page
+    assert "Add at least one item before publishing the agenda." in page
+
+
+def test_a_future_published_meeting_says_when_it_can_be_marked_held(client_for, clerk, published):
+    page = client_for(clerk).get(f"/meetings/{published.pk}/").content.decode()
+    assert "Mark as held</a>" not in page
+    assert "once it has started, at 10:00 on Tuesday 10 March 2099" in page
+
+
 def test_marking_a_future_meeting_held_is_refused_on_the_page(client_for, clerk, published):
     response = client_for(clerk).post(f"/meetings/{published.pk}/held/", {})
     assert "only once it has started" in response.content.decode()
@@ -247,6 +272,7 @@ def test_the_meeting_page_shows_the_agenda(client, published):
 
 def test_the_clerk_sees_the_controls(client_for, clerk, body, published):
     other = schedule(body, clerk, start=at(2099, 9, 1))
+    services.item_add(meeting=other, title="Winter plan", actor=clerk)
     html = client_for(clerk).get(f"/meetings/{other.pk}/").content.decode()
     assert "Add an item" in html and "Publish the agenda" in html and "Move up" in html
     html = client_for(clerk).get(f"/meetings/{published.pk}/").content.decode()
