@@ -14,3 +14,9 @@ def fill_date(scope, legend: str, iso: str) -> None:
     group.get_by_label("Day").fill(str(int(day)))
     group.get_by_label("Month").fill(str(int(month)))
     group.get_by_label("Year").fill(year)
+
+
+def fill_meeting_start(scope, start) -> None:
+    """Type a meeting's start (a datetime in UK time) into its date input and time box."""
+    fill_date(scope, "Date", f"{start:%Y-%m-%d}")
+    scope.get_by_label("Start time").fill(f"{start:%H:%M}")

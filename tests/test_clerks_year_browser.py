@@ -25,7 +25,7 @@ from pypdf import PdfReader
 from decisions.models import Resolution
 from meetings.exclusion import TITLE as EXCLUSION
 from meetings.models import Meeting
-from tests.browser_forms import fill_date
+from tests.browser_forms import fill_date, fill_meeting_start
 from tests.factories import LONDON, approve_terms, seat
 
 WIDE = {"width": 1280, "height": 720}
@@ -104,7 +104,7 @@ def _schedule(page, check, board, start: datetime) -> Meeting:
     """From the clerk's home page: the body, "Schedule a meeting", the form."""
     _click(page, check, str(board))
     _click(page, check, "Schedule a meeting")
-    page.get_by_label("Date and time").fill(start.strftime("%Y-%m-%dT%H:%M"))
+    fill_meeting_start(page, start)
     page.get_by_label("Venue (optional)").fill("Monkton Park, Chippenham")
     text = _click(page, check, "Schedule meeting", role="button", narrow=True)
     assert "Meeting scheduled" in text

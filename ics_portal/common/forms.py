@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 import django_filters
@@ -156,13 +157,38 @@ class GovukDateFilter(django_filters.DateFilter):
     field_class = GovukDateField
 
 
-class DateTimeInput(forms.DateTimeInput):
-    """A native date and time picker."""
+# "10:30", "14.30", "9:05", "2pm", "2.30 pm": hours and minutes, or a 12-hour time.
+TIME_TYPED = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?\.?m?\.?$")
 
-    input_type = "datetime-local"
 
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+class GovukTimeField(forms.TimeField):
+    """A time of day typed in a plain text box, as "14:30"; "14.30" and "2pm" also do."""
+
+    widget = forms.TextInput(attrs={"class": "govuk-input--width-5", "autocomplete": "off"})
+
+    def __init__(self, *, label: str = "Time", help_text: str = "", **kwargs):
+        super().__init__(label=label, help_text=help_text or "For example, 14:30", **kwargs)
+        self.error_messages["required"] = f"Enter the {label.lower()}"
+        self.error_messages["invalid"] = (
+            f"Enter the {label.lower()} as hours and minutes, for example 14:30"
+        )
+
+    def to_python(self, value):
+        if isinstance(value, time) or value in self.empty_values:
+            return super().to_python(value)
+        typed = TIME_TYPED.match(str(value).strip().lower())
+        if typed is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        hour, minute, half = int(typed[1]), int(typed[2] or 0), typed[3]
+        if half is None and typed[2] is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        if half is not None:
+            if not 1 <= hour <= 12:
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
+            hour = hour % 12 + (12 if half == "p" else 0)
+        if hour > 23 or minute > 59:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return time(hour, minute)
 
 
 class VersionField(forms.IntegerField):

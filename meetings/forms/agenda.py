@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django import forms
+from django.utils import timezone
 
 from governance.models import Body
 from governance.models.terms import ExemptionRegime
-from ics_portal.common.forms import DateTimeInput, GovukDateField, VersionField
+from ics_portal.common.forms import GovukDateField, GovukTimeField, VersionField
 from meetings.models import AgendaItem, Meeting, WorkProgrammeEntry
 
 SCHEDULE_12A = [
@@ -23,9 +26,10 @@ SCHEDULE_12A = [
 
 
 class MeetingForm(forms.Form):
-    start = forms.DateTimeField(
-        label="Date and time", widget=DateTimeInput(), help_text="UK time (Europe/London)."
-    )
+    """A meeting's date, start time and place; `cleaned_data["start"]` is the start in UK time."""
+
+    date = GovukDateField(label="Date", help_text="For example, 10 3 2026")
+    time = GovukTimeField(label="Start time", help_text="UK time. For example, 14:30")
     venue = forms.CharField(max_length=300, required=False)
     online_url = forms.URLField(
         label="Online link", required=False, assume_scheme="https", max_length=200
@@ -39,6 +43,9 @@ class MeetingForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        day, at = data.pop("date", None), data.pop("time", None)
+        if day and at:
+            data["start"] = datetime.combine(day, at, tzinfo=timezone.get_default_timezone())
         if not data.get("venue") and not data.get("online_url") and not self.errors:
             raise forms.ValidationError("Give a venue, an online link, or both.")
         return data

@@ -248,9 +248,10 @@ def meeting_schedule(request: HttpRequest, slug: str) -> HttpResponse:
 @EDIT
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for_clerk(request, pk)
-    local = timezone.localtime(meeting.start).replace(tzinfo=None)
+    local = timezone.localtime(meeting.start)
     initial = {
-        "start": local,
+        "date": local.date(),
+        "time": f"{local:%H:%M}",
         "venue": meeting.venue,
         "online_url": meeting.online_url,
         "report_deadline": meeting.report_deadline,

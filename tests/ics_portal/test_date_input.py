@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 from django import forms
 
-from ics_portal.common.forms import GovukDateField
+from ics_portal.common.forms import GovukDateField, GovukTimeField
 from meetings.models import WorkProgrammeEntry
 
 
@@ -107,3 +107,42 @@ def test_a_clerk_adds_to_the_work_programme_with_the_date_input(client_for, cler
         },
     )
     assert WorkProgrammeEntry.objects.get().planned_for == date(2099, 2, 28)
+
+
+class _TimeForm(forms.Form):
+    starts = GovukTimeField(label="Start time")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("10:30", time(10, 30)),
+        ("14.30", time(14, 30)),
+        (" 9:05 ", time(9, 5)),
+        ("2pm", time(14, 0)),
+        ("2.30 pm", time(14, 30)),
+        ("12am", time(0, 0)),
+        ("12 p.m.", time(12, 0)),
+    ],
+)
+def test_a_time_is_typed_as_hours_and_minutes_or_with_am_and_pm(typed, expected):
+    form = _TimeForm({"starts": typed})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["starts"] == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Enter the start time"),
+        ("14", "Enter the start time as hours and minutes, for example 14:30"),
+        ("25:00", "Enter the start time as hours and minutes, for example 14:30"),
+        ("10:75", "Enter the start time as hours and minutes, for example 14:30"),
+        ("13pm", "Enter the start time as hours and minutes, for example 14:30"),
+        ("half past two", "Enter the start time as hours and minutes, for example 14:30"),
+    ],
+)
+def test_a_wrong_time_is_refused_with_a_message_saying_how_to_type_it(typed, message):
+    form = _TimeForm({"starts": typed})
+    assert not form.is_valid()
+    assert form.errors["starts"] == [message]

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from meetings.models import Meeting
+from tests.browser_forms import fill_meeting_start
 
 
 @pytest.mark.django_db(transaction=True)
@@ -19,7 +20,7 @@ def test_clerk_publishes_a_late_agenda_with_a_part_ii_item(
 
     # Two days away: fewer than five clear working days, whatever today is.
     start = (timezone.localtime() + timedelta(days=2)).replace(hour=14, minute=0)
-    page.get_by_label("Date and time").fill(start.strftime("%Y-%m-%dT%H:%M"))
+    fill_meeting_start(page, start)
     page.get_by_label("Venue (optional)").fill("County Hall, West Bridgford")
     page.get_by_role("button", name="Schedule meeting").click()
     assert "Meeting scheduled" in page.locator(".govuk-notification-banner").inner_text()

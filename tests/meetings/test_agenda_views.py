@@ -39,9 +39,9 @@ def _history_rows() -> int:
 # (name, url, POST data) — every edit view of the agenda area.
 EDIT_VIEWS = [
     ("schedule", lambda f: f"/bodies/{f['body'].slug}/meetings/new/",
-     {"start": "2099-04-01T10:00", "venue": "County Hall"}),
+     {"date": "2099-04-01", "time": "10:00", "venue": "County Hall"}),
     ("meeting_edit", lambda f: f"/meetings/{f['draft'].pk}/edit/",
-     {"start": "2099-03-11T10:00", "venue": "Trent Bridge House"}),
+     {"date": "2099-03-11", "time": "10:00", "venue": "Trent Bridge House"}),
     ("item_add", lambda f: f"/meetings/{f['draft'].pk}/items/new/",
      {"title": "Winter plan", "purpose": "decision"}),
     ("item_edit",
@@ -363,17 +363,42 @@ def test_the_body_page_lists_meetings_and_offers_scheduling_to_its_clerk(
     assert f"/bodies/{body.slug}/meetings/new/" in html
 
 
+def test_the_meeting_form_names_a_wrong_date_and_time_and_links_to_them(client_for, clerk, body):
+    url = f"/bodies/{body.slug}/meetings/new/"
+    typed = {"date_day": "31", "date_month": "2", "date_year": "2099", "time": "25:00"}
+    html = client_for(clerk).post(url, {**typed, "venue": "Hall"}).content.decode()
+    assert 'href="#id_date_0">Date must be a real date</a>' in html
+    assert (
+        'href="#id_time">Enter the start time as hours and minutes, for example 14:30</a>' in html
+    )
+    assert 'value="25:00"' in html and not Meeting.objects.exists()
+
+
+def test_the_edit_form_opens_at_the_meeting_date_and_time(client_for, clerk, draft):
+    html = client_for(clerk).get(f"/meetings/{draft.pk}/edit/").content.decode()
+    for name, value in (("date_day", "10"), ("date_month", "3"), ("date_year", "2099")):
+        assert f'name="{name}" type="text" inputmode="numeric" value="{value}"' in html
+    assert 'value="10:00"' in html and "datetime-local" not in html
+
+    client_for(clerk).post(
+        f"/meetings/{draft.pk}/edit/",
+        {"date_day": "11", "date_month": "3", "date_year": "2099", "time": "14.30",
+         "venue": "County Hall"},
+    )  # fmt: skip
+    draft.refresh_from_db()
+    assert timezone.localtime(draft.start) == at(2099, 3, 11, 14, 30)
+
+
 def test_scheduling_from_the_page_is_recorded_with_its_author(client_for, clerk, body):
     response = client_for(clerk).post(
-        f"/bodies/{body.slug}/meetings/new/", {"start": "2099-04-01T10:00", "venue": ""}
+        f"/bodies/{body.slug}/meetings/new/", {"date": "2099-04-01", "time": "10:00", "venue": ""}
     )
     assert "Give a venue, an online link, or both." in response.content.decode()
     assert not Meeting.objects.exists()
-    client_for(clerk).post(
-        f"/bodies/{body.slug}/meetings/new/", {"start": "2099-04-01T10:00", "venue": "Hall"}
-    )
+    typed = {"date_day": "1", "date_month": "4", "date_year": "2099", "time": "2pm"}
+    client_for(clerk).post(f"/bodies/{body.slug}/meetings/new/", {**typed, "venue": "Hall"})
     meeting = Meeting.objects.get()
-    assert timezone.localtime(meeting.start).hour == 10
+    assert timezone.localtime(meeting.start).hour == 14
     assert meeting.history.latest().history_user == clerk
     page = client_for(clerk).get(f"/history/meetings/meeting/{meeting.pk}/").content.decode()
     assert "Jo Toomey" in page

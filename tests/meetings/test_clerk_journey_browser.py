@@ -12,6 +12,7 @@ from django.utils import timezone
 from meetings.models import Meeting
 from meetings.services import agenda as agenda_services
 from meetings.services.proceedings import AttendanceEntry, attendance_record
+from tests.browser_forms import fill_meeting_start
 from tests.factories import approve_terms
 
 REASON = "Urgent business: the care home contract expires before the next meeting."
@@ -21,7 +22,7 @@ def _schedule_and_publish_late(page, assert_accessible, body) -> Meeting:
     page.goto(f"/bodies/{body.slug}/")
     page.get_by_role("link", name="Schedule a meeting").click()
     start = (timezone.localtime() + timedelta(days=2)).replace(hour=14, minute=0)
-    page.get_by_label("Date and time").fill(start.strftime("%Y-%m-%dT%H:%M"))
+    fill_meeting_start(page, start)
     page.get_by_label("Venue (optional)").fill("County Hall, West Bridgford")
     page.get_by_role("button", name="Schedule meeting").click()
     assert_accessible(page)
