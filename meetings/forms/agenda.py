@@ -51,6 +51,13 @@ class MeetingForm(forms.Form):
         return data
 
 
+class MeetingEditForm(MeetingForm):
+    """A scheduled meeting's details as the clerk opened them: a save made after another
+    clerk's is refused."""
+
+    version = VersionField()
+
+
 EXEMPT_REASON_HELP = (
     "For a Part II item: why publicity would be prejudicial to the public interest, as the "
     "resolution to exclude the public will state it, for example 'commercially confidential "

@@ -102,6 +102,8 @@ class Meeting(models.Model):
     )
     # Bumped on publication and on each revision; a stored pack older than this is stale.
     pack_version = models.PositiveIntegerField(default=0, editable=False)
+    # Moved on by each edit of the meeting's details, so a stale form is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

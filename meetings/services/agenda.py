@@ -209,11 +209,18 @@ def meeting_update(
     online_url: str = "",
     report_deadline: date | None = None,
     actor,
+    expected_version: int | str | None = None,
 ) -> Meeting:
-    """Change a meeting's date, time, place or report deadline while its agenda is a draft."""
+    """Change a meeting's date, time, place or report deadline while its agenda is a draft,
+    refusing a form opened before another clerk's change."""
     _check_report_deadline(start, report_deadline)
     with transaction.atomic():
-        meeting = _locked(meeting)
+        meeting = lock_for_edit(
+            Meeting.objects.select_related("body"),
+            meeting.pk,
+            expected_version,
+            what="this meeting",
+        )
         if meeting.status != Meeting.Status.SCHEDULED:
             raise ValidationError(
                 "Only a meeting whose agenda has not been published can be rearranged here."

@@ -28,6 +28,7 @@ from meetings.forms.agenda import (
     ConfirmForm,
     InCommonForm,
     ItemReviseForm,
+    MeetingEditForm,
     MeetingForm,
     PastPublicationForm,
     PublishForm,
@@ -255,13 +256,19 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "venue": meeting.venue,
         "online_url": meeting.online_url,
         "report_deadline": meeting.report_deadline,
+        "version": meeting.version,
     }
-    form = MeetingForm(_posted(request), initial=initial)
+    form = MeetingEditForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
+        changes = dict(form.cleaned_data)
+        expected_version = changes.pop("version")
         saved = run_service(
             form,
             lambda: services.meeting_update(
-                meeting=meeting, actor=request.user, **form.cleaned_data
+                meeting=meeting,
+                actor=request.user,
+                expected_version=expected_version,
+                **changes,
             ),
         )
         if saved:

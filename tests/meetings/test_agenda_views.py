@@ -41,7 +41,7 @@ EDIT_VIEWS = [
     ("schedule", lambda f: f"/bodies/{f['body'].slug}/meetings/new/",
      {"date": "2099-04-01", "time": "10:00", "venue": "County Hall"}),
     ("meeting_edit", lambda f: f"/meetings/{f['draft'].pk}/edit/",
-     {"date": "2099-03-11", "time": "10:00", "venue": "Trent Bridge House"}),
+     {"date": "2099-03-11", "time": "10:00", "venue": "Trent Bridge House", "version": "1"}),
     ("item_add", lambda f: f"/meetings/{f['draft'].pk}/items/new/",
      {"title": "Winter plan", "purpose": "decision"}),
     ("item_edit",
@@ -383,7 +383,7 @@ def test_the_edit_form_opens_at_the_meeting_date_and_time(client_for, clerk, dra
     client_for(clerk).post(
         f"/meetings/{draft.pk}/edit/",
         {"date_day": "11", "date_month": "3", "date_year": "2099", "time": "14.30",
-         "venue": "County Hall"},
+         "venue": "County Hall", "version": "1"},
     )  # fmt: skip
     draft.refresh_from_db()
     assert timezone.localtime(draft.start) == at(2099, 3, 11, 14, 30)

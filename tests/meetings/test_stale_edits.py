@@ -132,6 +132,31 @@ def test_a_fresh_item_edit_saves_and_moves_the_version_on(client_for, clerk, sta
     assert_refused(again, "Winter plan")
 
 
+def test_a_stale_meeting_edit_is_refused_and_keeps_the_other_change(
+    client_for, clerk, stale_other_clerk, stale_draft
+):
+    url = reverse("meetings:edit", args=[stale_draft.pk])
+    opened = hidden(client_for(clerk).get(url), "version")
+    agenda_services.meeting_update(
+        meeting=stale_draft,
+        actor=stale_other_clerk,
+        expected_version=stale_draft.version,
+        start=stale_draft.start,
+        venue="Trent Bridge House",
+    )
+
+    response = client_for(clerk).post(
+        url,
+        {"version": opened, "date_day": "11", "date_month": "3", "date_year": "2099",
+         "time": "14:00", "venue": "Rufford Room"},
+    )  # fmt: skip
+
+    assert_refused(response, "Rufford Room")
+    assert "Someone else changed this meeting" in response.text
+    stale_draft.refresh_from_db()
+    assert (stale_draft.venue, stale_draft.version) == ("Trent Bridge House", 2)
+
+
 def test_a_stale_item_revision_is_refused(client_for, clerk, stale_other_clerk, stale_published):
     item = winter_plan(stale_published)
     url = reverse("meetings:item_revise", args=[stale_published.pk, item.pk])
