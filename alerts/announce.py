@@ -9,8 +9,15 @@ from collections.abc import Callable
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
-from alerts.mail import Letter, deliver
+from alerts.mail import Letter, deliver, portal_url
 from alerts.models import Follow
+
+ALERT = "alerts/email/alert"  # the alert template: its `body` text and a `link_text`
+
+
+def short_date(day) -> str:
+    """A date for a subject line: "30 Nov 2022"."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def followers(*records: models.Model | None, skip: set[str] | None = None) -> list[Follow]:
@@ -29,15 +36,18 @@ def announce(
     *,
     follows: list[Follow],
     subject: str,
-    template: str,
     why: str,
     about: models.Model,
-    link: str,
     context_for: Callable[[object], dict | None],
     base_url: str = "",
+    link: str = "",
+    template: str = ALERT,
 ) -> int:
-    """Email each of these followers what `context_for(reader)` lets them read; how many were
-    emailed (or queued for their digest)."""
+    """Email each of these followers what `context_for(reader)` lets them read, with a link to
+    `link` (a path; the record's own page if not given); how many were emailed (or queued for
+    their digest)."""
+    base = portal_url(base_url)
+    link = base + (link or about.get_absolute_url())
     sent = 0
     for follow in follows:
         context = context_for(follow.user or AnonymousUser())
@@ -55,7 +65,7 @@ def announce(
                 follow=follow,
                 context={**context, "because": f"You follow {follow.record}"},
             ),
-            base_url=base_url,
+            base_url=base,
         )
         sent += 1
     return sent

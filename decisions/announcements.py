@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from django.tasks import task
 
-from alerts.announce import announce, followers
-from alerts.mail import portal_url
+from alerts.announce import announce, followers, short_date
 from alerts.models import SentEmail
 from decisions.access import withheld_fields
 from decisions.models import Resolution, ScrutinyRecommendation
-from meetings.announcements import body_followers, short_date
+from governance.announcements import body_followers
 
 
 def _resolution(resolution_id: int) -> Resolution:
@@ -43,21 +42,18 @@ def resolution_context(viewer, resolution: Resolution, **extra) -> dict | None:
 def announce_resolution_recorded(resolution_id: int, base_url: str) -> int:
     """A body's resolution recorded: to those who follow the body (or its owner)."""
     resolution = _resolution(resolution_id)
-    base = portal_url(base_url)
     return announce(
         follows=body_followers(resolution.body),
         subject=f"Resolution recorded: {resolution}, {short_date(resolution.meeting.date)}",
-        template="alerts/email/alert",
         why=SentEmail.Why.RESOLUTION_RECORDED,
         about=resolution,
-        link=base + resolution.get_absolute_url(),
         context_for=lambda viewer: resolution_context(
             viewer,
             resolution,
             body="decisions/email/resolution_recorded.txt",
             link_text="See the resolution and what happens next",
         ),
-        base_url=base,
+        base_url=base_url,
     )
 
 
@@ -66,7 +62,6 @@ def announce_routed(resolution_id: int, base_url: str) -> int:
     """An agreement in principle routed to the organisations that must ratify it: to those
     who follow the decision or the body (the governance leads get their own request)."""
     resolution = _resolution(resolution_id)
-    base = portal_url(base_url)
     ratifications = list(resolution.ratifications.select_related("organisation", "ratifying_body"))
     latest = max(ratification.due_date for ratification in ratifications)
     return announce(
@@ -74,10 +69,8 @@ def announce_routed(resolution_id: int, base_url: str) -> int:
             resolution, resolution.body, resolution.body.partnership, resolution.body.organisation
         ),
         subject=f"Routed for ratification by {short_date(latest)}: {resolution}",
-        template="alerts/email/alert",
         why=SentEmail.Why.ROUTED,
         about=resolution,
-        link=base + resolution.get_absolute_url(),
         context_for=lambda viewer: resolution_context(
             viewer,
             resolution,
@@ -85,7 +78,7 @@ def announce_routed(resolution_id: int, base_url: str) -> int:
             ratifications=ratifications,
             link_text="Follow its ratification on the portal",
         ),
-        base_url=base,
+        base_url=base_url,
     )
 
 
@@ -124,24 +117,21 @@ def _recommendation_context(viewer, recommendation: ScrutinyRecommendation, **ex
 def announce_recommendation_sent(recommendation_id: int, base_url: str) -> int:
     """A scrutiny committee's recommendation sent, with the date its response is due."""
     recommendation = _recommendation(recommendation_id)
-    base = portal_url(base_url)
     return announce(
         follows=_recommendation_followers(recommendation),
         subject=(
             f"Scrutiny recommendation, response due {short_date(recommendation.response_due)}: "
             f"{recommendation} — {recommendation.recipient}"
         ),
-        template="alerts/email/alert",
         why=SentEmail.Why.RECOMMENDATION_SENT,
         about=recommendation,
-        link=base + recommendation.get_absolute_url(),
         context_for=lambda viewer: _recommendation_context(
             viewer,
             recommendation,
             body="decisions/email/recommendation_sent.txt",
             link_text="See the recommendation",
         ),
-        base_url=base,
+        base_url=base_url,
     )
 
 
@@ -149,14 +139,11 @@ def announce_recommendation_sent(recommendation_id: int, base_url: str) -> int:
 def announce_recommendation_answered(recommendation_id: int, base_url: str) -> int:
     """The response to a scrutiny recommendation recorded."""
     recommendation = _recommendation(recommendation_id)
-    base = portal_url(base_url)
     return announce(
         follows=_recommendation_followers(recommendation),
         subject=f"Scrutiny response received: {recommendation} — {recommendation.recipient}",
-        template="alerts/email/alert",
         why=SentEmail.Why.RECOMMENDATION_ANSWERED,
         about=recommendation,
-        link=base + recommendation.get_absolute_url(),
         context_for=lambda viewer: _recommendation_context(
             viewer,
             recommendation,
@@ -164,5 +151,5 @@ def announce_recommendation_answered(recommendation_id: int, base_url: str) -> i
             late=recommendation.responded_on > recommendation.response_due,
             link_text="Read the response",
         ),
-        base_url=base,
+        base_url=base_url,
     )

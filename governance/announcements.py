@@ -7,14 +7,14 @@ from __future__ import annotations
 from django.tasks import task
 
 from alerts.announce import announce, followers
-from alerts.mail import portal_url
 from alerts.models import SentEmail
 from governance.access import can_see_agreement, can_see_terms
 from governance.models import Agreement, TermsOfReference
 
 
-def short_date(day) -> str:
-    return f"{day.day} {day:%b %Y}"
+def body_followers(body, skip: set[str] | None = None) -> list:
+    """Who follows the body, its partnership or its organisation: one follow per address."""
+    return followers(body, body.partnership, body.organisation, skip=skip)
 
 
 @task
@@ -24,14 +24,11 @@ def announce_terms_approved(terms_id: int, base_url: str) -> int:
         pk=terms_id
     )
     body = terms.body
-    base = portal_url(base_url)
     return announce(
-        follows=followers(body, body.partnership, body.organisation),
+        follows=body_followers(body),
         subject=f"Terms of reference approved: {body.short_name or body}, version {terms.version}",
-        template="alerts/email/alert",
         why=SentEmail.Why.TERMS_APPROVED,
         about=terms,
-        link=base + terms.get_absolute_url(),
         context_for=lambda viewer: (
             {
                 "body": "governance/email/terms_approved.txt",
@@ -41,7 +38,7 @@ def announce_terms_approved(terms_id: int, base_url: str) -> int:
             if can_see_terms(viewer, terms)
             else None
         ),
-        base_url=base,
+        base_url=base_url,
     )
 
 
@@ -50,14 +47,11 @@ def announce_agreement_signed(agreement_id: int, base_url: str) -> int:
     """An agreement signed by its last party: to those who follow its partnership or a party."""
     agreement = Agreement.objects.select_related("partnership").get(pk=agreement_id)
     parties = list(agreement.agreement_parties.select_related("organisation"))
-    base = portal_url(base_url)
     return announce(
         follows=followers(agreement.partnership, *[party.organisation for party in parties]),
         subject=f"Agreement signed by every party: {agreement}",
-        template="alerts/email/alert",
         why=SentEmail.Why.AGREEMENT_SIGNED,
         about=agreement,
-        link=base + agreement.get_absolute_url(),
         context_for=lambda viewer: (
             {
                 "body": "governance/email/agreement_signed.txt",
@@ -68,5 +62,5 @@ def announce_agreement_signed(agreement_id: int, base_url: str) -> int:
             if can_see_agreement(viewer, agreement)
             else None
         ),
-        base_url=base,
+        base_url=base_url,
     )

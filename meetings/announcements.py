@@ -10,21 +10,13 @@ from __future__ import annotations
 from django.tasks import task
 from django.urls import reverse
 
-from alerts.announce import announce, followers
+from alerts.announce import announce, short_date
 from alerts.mail import portal_url
 from alerts.models import SentEmail
+from governance.announcements import body_followers
 from meetings.access import can_see_item, can_see_item_content, can_see_meeting
 from meetings.models import AgendaItem, AgendaRevision, Meeting, Supplement
 from meetings.working_days import is_late
-
-
-def short_date(day) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def body_followers(body, skip: set[str] | None = None) -> list:
-    """Who follows the body, its partnership or its organisation: one follow per address."""
-    return followers(body, body.partnership, body.organisation, skip=skip)
 
 
 def _meeting(meeting_id: int) -> Meeting:
@@ -33,8 +25,9 @@ def _meeting(meeting_id: int) -> Meeting:
     )
 
 
-def _name(body) -> str:
-    return body.short_name or str(body)
+def _which(meeting: Meeting) -> str:
+    """The meeting in a subject line: "ICB, 30 Nov 2022"."""
+    return f"{meeting.body.short_name or meeting.body}, {short_date(meeting.date)}"
 
 
 @task
@@ -57,13 +50,12 @@ def announce_agenda_published(meeting_id: int, base_url: str) -> int:
 
     return announce(
         follows=body_followers(meeting.body),
-        subject=f"Agenda published: {_name(meeting.body)}, {short_date(meeting.date)}",
+        subject=f"Agenda published: {_which(meeting)}",
         template="meetings/email/agenda_published",
         why=SentEmail.Why.AGENDA_PUBLISHED,
         about=meeting,
-        link=base + meeting.get_absolute_url(),
         context_for=context_for,
-        base_url=base,
+        base_url=base_url,
     )
 
 
@@ -74,7 +66,6 @@ def announce_supplement_published(supplement_id: int, base_url: str) -> int:
         "meeting__body__partnership", "meeting__body__organisation"
     ).get(pk=supplement_id)
     meeting = supplement.meeting
-    base = portal_url(base_url)
     items = list(
         supplement.items.select_related("meeting__body", "supplement").order_by("position")
     )
@@ -92,13 +83,11 @@ def announce_supplement_published(supplement_id: int, base_url: str) -> int:
 
     return announce(
         follows=body_followers(meeting.body),
-        subject=f"{supplement} published: {_name(meeting.body)}, {short_date(meeting.date)}",
-        template="alerts/email/alert",
+        subject=f"{supplement} published: {_which(meeting)}",
         why=SentEmail.Why.SUPPLEMENT_PUBLISHED,
         about=supplement,
-        link=base + supplement.get_absolute_url(),
         context_for=context_for,
-        base_url=base,
+        base_url=base_url,
     )
 
 
@@ -113,7 +102,6 @@ def announce_revision_published(revision_id: int, base_url: str) -> int:
     ).get(pk=revision_id)
     item: AgendaItem = revision.item
     meeting = item.meeting
-    base = portal_url(base_url)
 
     def context_for(viewer):
         if not can_see_item(viewer, item):
@@ -129,16 +117,12 @@ def announce_revision_published(revision_id: int, base_url: str) -> int:
 
     return announce(
         follows=body_followers(meeting.body),
-        subject=(
-            f"Agenda revised: {_name(meeting.body)}, {short_date(meeting.date)}, "
-            f"item {item.position}"
-        ),
-        template="alerts/email/alert",
+        subject=(f"Agenda revised: {_which(meeting)}, item {item.position}"),
         why=SentEmail.Why.REVISION_PUBLISHED,
         about=revision,
-        link=base + item.get_absolute_url(),
+        link=item.get_absolute_url(),
         context_for=context_for,
-        base_url=base,
+        base_url=base_url,
     )
 
 
@@ -162,11 +146,9 @@ def announce_minutes_approved(meeting_id: int, base_url: str) -> int:
 
     return announce(
         follows=body_followers(meeting.body),
-        subject=f"Minutes approved: {_name(meeting.body)}, {short_date(meeting.date)}",
-        template="alerts/email/alert",
+        subject=f"Minutes approved: {_which(meeting)}",
         why=SentEmail.Why.MINUTES_APPROVED,
         about=meeting,
-        link=base + meeting.get_absolute_url(),
         context_for=context_for,
-        base_url=base,
+        base_url=base_url,
     )

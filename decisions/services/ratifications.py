@@ -16,7 +16,7 @@ from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 
-from alerts.announce import followers
+from alerts.announce import followers, short_date
 from alerts.mail import Letter, deliver, portal_url
 from alerts.models import Follow, SentEmail
 from decisions.access import can_record_ratification, withheld_fields
@@ -123,11 +123,6 @@ def ratification_route(
 
 def _base(base_url: str) -> str:
     return portal_url(base_url)
-
-
-def short_date(day: date) -> str:
-    """A date for a subject line: "30 Nov 2022"."""
-    return f"{day.day} {day:%b %Y}"
 
 
 def governance_lead_emails(organisation_id: int) -> list[str]:
