@@ -159,27 +159,53 @@ def _upcoming(today: date, days: int):
     ).select_related("body__organisation", "body__partnership")
 
 
-def agenda_reminders(today: date, base: str) -> int:
-    """The agenda to publish by its five-day date, from 3 days before: to the body's clerks."""
+def _meeting_deadline_reminders(
+    meetings,
+    today: date,
+    base: str,
+    *,
+    days: int,
+    deadline_of,
+    readers,
+    subject: str,
+    why: str,
+    body: str,
+) -> int:
+    """A deadline before each of these meetings, from `days` before it: to `readers(meeting)`,
+    with `subject` before the body's name and the meeting's date."""
     sent = 0
-    for meeting in _upcoming(today, AGENDA_WARN_DAYS):
-        deadline = publication_deadline(meeting)
-        if not today <= deadline <= today + timedelta(days=AGENDA_WARN_DAYS):
+    for meeting in meetings:
+        deadline = deadline_of(meeting)
+        if not today <= deadline <= today + timedelta(days=days):
             continue
         name = meeting.body.short_name or meeting.body
         sent += remind(
-            clerk_users(meeting.body_id),
-            subject=f"Agenda to publish by {day_month(deadline)}: {name}, "
-            f"{day_month(meeting.date)} meeting",
-            why=Why.AGENDA_TO_PUBLISH,
+            readers(meeting),
+            subject=f"{subject} {day_month(deadline)}: {name}, {day_month(meeting.date)} meeting",
+            why=why,
             about=meeting,
             due=deadline,
             link=base + meeting.get_absolute_url(),
-            body="meetings/email/agenda_reminder.txt",
+            body=body,
             context={"meeting": meeting},
             base=base,
         )
     return sent
+
+
+def agenda_reminders(today: date, base: str) -> int:
+    """The agenda to publish by its five-day date, from 3 days before: to the body's clerks."""
+    return _meeting_deadline_reminders(
+        _upcoming(today, AGENDA_WARN_DAYS),
+        today,
+        base,
+        days=AGENDA_WARN_DAYS,
+        deadline_of=publication_deadline,
+        readers=lambda meeting: clerk_users(meeting.body_id),
+        subject="Agenda to publish by",
+        why=Why.AGENDA_TO_PUBLISH,
+        body="meetings/email/agenda_reminder.txt",
+    )
 
 
 def report_writers(body, today: date) -> list:
@@ -207,25 +233,17 @@ def report_writers(body, today: date) -> list:
 
 def report_reminders(today: date, base: str) -> int:
     """Reports due for the next meeting, from 3 days before: to the officers who write them."""
-    sent = 0
-    for meeting in _upcoming(today, REPORTS_WARN_DAYS + 14):
-        deadline = meeting.reports_due_by
-        if not today <= deadline <= today + timedelta(days=REPORTS_WARN_DAYS):
-            continue
-        name = meeting.body.short_name or meeting.body
-        sent += remind(
-            report_writers(meeting.body, today),
-            subject=f"Reports due {day_month(deadline)}: {name}, "
-            f"{day_month(meeting.date)} meeting",
-            why=Why.REPORTS_DUE,
-            about=meeting,
-            due=deadline,
-            link=base + meeting.get_absolute_url(),
-            body="meetings/email/reports_reminder.txt",
-            context={"meeting": meeting},
-            base=base,
-        )
-    return sent
+    return _meeting_deadline_reminders(
+        _upcoming(today, REPORTS_WARN_DAYS + 14),
+        today,
+        base,
+        days=REPORTS_WARN_DAYS,
+        deadline_of=lambda meeting: meeting.reports_due_by,
+        readers=lambda meeting: report_writers(meeting.body, today),
+        subject="Reports due",
+        why=Why.REPORTS_DUE,
+        body="meetings/email/reports_reminder.txt",
+    )
 
 
 def action_owners(owner: str) -> list:
