@@ -8,6 +8,8 @@ scrutiny committees call a decision in; those committees' clerks record the outc
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -49,6 +51,30 @@ def _posted(request: HttpRequest):
 
 def _form_page(request: HttpRequest, form, **context) -> HttpResponse:
     return render(request, "includes/form_page.html", {"form": form, **context})
+
+
+def _change_page(
+    request: HttpRequest, record, *, form_class, fields: tuple[str, ...], save, done: str, **page
+) -> HttpResponse:
+    """A form changing the `fields` of a published record: on a valid post, `save` them with
+    the version the form was opened at and the reason, then back to the record."""
+    initial = {name: getattr(record, name) for name in fields}
+    form = form_class(_posted(request), initial={**initial, "version": record.version})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = run_service(
+            form,
+            lambda: save(
+                actor=request.user,
+                expected_version=data["version"],
+                reason=data["reason"],
+                **{name: data[name] for name in fields},
+            ),
+        )
+        if saved:
+            messages.success(request, done)
+            return redirect(saved)
+    return _form_page(request, form, back=record, **page)
 
 
 # The forward plan
@@ -160,32 +186,14 @@ ENTRY_EDITABLE = (
 def forward_plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(ForwardPlanEntry.objects.select_related(*ENTRY_RELATED), pk=pk)
     require(can_publish_executive_decisions(request.user, entry.organisation))
-    initial = {name: getattr(entry, name) for name in ENTRY_EDITABLE}
-    form = ForwardPlanEntryEditForm(
-        _posted(request),
-        organisation=entry.organisation,
-        initial={**initial, "version": entry.version},
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved = run_service(
-            form,
-            lambda: services.forward_plan_update(
-                entry=entry,
-                actor=request.user,
-                expected_version=data["version"],
-                reason=data["reason"],
-                **{name: data[name] for name in ENTRY_EDITABLE},
-            ),
-        )
-        if saved:
-            messages.success(request, "Forward plan entry changed; the change is in its history.")
-            return redirect(saved)
-    return _form_page(
+    return _change_page(
         request,
-        form,
+        entry,
+        form_class=partial(ForwardPlanEntryEditForm, organisation=entry.organisation),
+        fields=ENTRY_EDITABLE,
+        save=partial(services.forward_plan_update, entry=entry),
+        done="Forward plan entry changed; the change is in its history.",
         heading=f"Change the forward plan entry: {entry.title}",
-        back=entry,
         button="Save the change",
         intro=f"First published on {entry.first_published:%-d %B %Y}: the 28 clear days' "
         "notice of a key decision count from that day.",
@@ -265,30 +273,14 @@ def notice_new(request: HttpRequest, pk: int) -> HttpResponse:
 def notice_edit(request: HttpRequest, pk: int) -> HttpResponse:
     notice = get_object_or_404(DecisionNotice.objects.select_related(*NOTICE_RELATED), pk=pk)
     require(can_publish_executive_decisions(request.user, notice.organisation))
-    text = {name: getattr(notice, name) for name in services.NOTICE_TEXT}
-    form = DecisionNoticeCorrectionForm(
-        _posted(request), initial={**text, "version": notice.version}
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved = run_service(
-            form,
-            lambda: services.decision_notice_correct(
-                notice=notice,
-                actor=request.user,
-                expected_version=data["version"],
-                reason=data["reason"],
-                **{name: data[name] for name in services.NOTICE_TEXT},
-            ),
-        )
-        if saved:
-            messages.success(request, "Decision notice corrected; the change is in its history.")
-            return redirect(saved)
-    return _form_page(
+    return _change_page(
         request,
-        form,
+        notice,
+        form_class=DecisionNoticeCorrectionForm,
+        fields=services.NOTICE_TEXT,
+        save=partial(services.decision_notice_correct, notice=notice),
+        done="Decision notice corrected; the change is in its history.",
         heading=f"Correct the decision notice: {notice.title}",
-        back=notice,
         button="Save the correction",
         intro="Correct the words of the notice. Its dates and call-in period stay as published; "
         "a different decision needs a new notice.",

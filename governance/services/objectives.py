@@ -11,6 +11,13 @@ from governance.models import GlossaryTerm, Objective, Partnership, ProgressRepo
 from ics_portal.common.records import lock_for_edit, save_record
 
 
+def _fill(record, **fields):
+    """The record with these fields set, words trimmed of surrounding space."""
+    for name, value in fields.items():
+        setattr(record, name, value.strip() if isinstance(value, str) else value)
+    return record
+
+
 def objective_create(
     *,
     partnership: Partnership,
@@ -24,15 +31,15 @@ def objective_create(
     actor,
 ) -> Objective:
     """Set down one of a partnership's objectives, from its strategy or MoU."""
-    objective = Objective(
-        partnership=partnership,
-        reference=reference.strip(),
-        title=title.strip(),
-        owner=owner.strip(),
-        source=source.strip(),
+    objective = _fill(
+        Objective(partnership=partnership),
+        reference=reference,
+        title=title,
+        owner=owner,
+        source=source,
         starts=starts,
         ends=ends,
-        measures=measures.strip(),
+        measures=measures,
     )
     with transaction.atomic():
         return save_record(objective, actor=actor, reason="Objective added")
@@ -55,13 +62,16 @@ def objective_update(
     else's change is refused, and so is a span that would leave reported progress outside it."""
     with transaction.atomic():
         locked = lock_for_edit(Objective.objects, objective.pk, expected_version)
-        locked.reference = reference.strip()
-        locked.title = title.strip()
-        locked.owner = owner.strip()
-        locked.source = source.strip()
-        locked.starts = starts
-        locked.ends = ends
-        locked.measures = measures.strip()
+        _fill(
+            locked,
+            reference=reference,
+            title=title,
+            owner=owner,
+            source=source,
+            starts=starts,
+            ends=ends,
+            measures=measures,
+        )
         outside = [
             report
             for report in locked.progress_reports.order_by("period_start")
@@ -90,14 +100,13 @@ def progress_report_record(
 ) -> ProgressReport:
     """Report progress against an objective for one period; a period outside the objective's
     span (it does not belong to that objective) is refused."""
-    report = ProgressReport(
-        objective=objective,
+    report = _fill(
+        ProgressReport(objective=objective, rag=rag),
         period_start=period_start,
         period_end=period_end,
-        rag=rag,
-        progress=progress.strip(),
-        next_steps=next_steps.strip(),
-        reported_by=reported_by.strip(),
+        progress=progress,
+        next_steps=next_steps,
+        reported_by=reported_by,
     )
     with transaction.atomic():
         # The objective's span is read under a lock, so it cannot move while the report saves.
@@ -123,12 +132,15 @@ def progress_report_update(
         objective = Objective.objects.select_for_update().get(pk=report.objective_id)
         locked = lock_for_edit(ProgressReport.objects, report.pk, expected_version)
         locked.objective = objective
-        locked.period_start = period_start
-        locked.period_end = period_end
         locked.rag = rag
-        locked.progress = progress.strip()
-        locked.next_steps = next_steps.strip()
-        locked.reported_by = reported_by.strip()
+        _fill(
+            locked,
+            period_start=period_start,
+            period_end=period_end,
+            progress=progress,
+            next_steps=next_steps,
+            reported_by=reported_by,
+        )
         return save_record(locked, actor=actor, reason="Progress report corrected")
 
 
