@@ -40,13 +40,10 @@ class MinuteView:
     is_draft: bool = False
 
 
-@dataclass
-class Sitting:
-    """One body sitting at a meeting held in common: its members' attendance and its quorum."""
+class _Attended:
+    """The members (a `members` list) sorted by how they attended."""
 
-    body: Body
     members: list[MemberAttendance]
-    quorum: Quorum
 
     def _with(self, status: str) -> list[MemberAttendance]:
         return [m for m in self.members if m.status == status]
@@ -68,6 +65,15 @@ class Sitting:
         return self._with(Attendance.Status.SUBSTITUTED)
 
 
+@dataclass
+class Sitting(_Attended):
+    """One body sitting at a meeting held in common: its members' attendance and its quorum."""
+
+    body: Body
+    members: list[MemberAttendance]
+    quorum: Quorum
+
+
 def _seated(memberships, rows: dict, seen: set[int]) -> list[MemberAttendance]:
     """The seats in order, each once, with how its holder attended; adds them to `seen`."""
     members = []
@@ -80,7 +86,7 @@ def _seated(memberships, rows: dict, seen: set[int]) -> list[MemberAttendance]:
 
 
 @dataclass
-class Proceedings:
+class Proceedings(_Attended):
     """Attendance, quorum, declarations and minutes of one meeting, for one viewer."""
 
     meeting: Meeting
@@ -113,25 +119,6 @@ class Proceedings:
     def attendance_refusal(self) -> str:
         """Why the attendance cannot be recorded now ("" when it can)."""
         return attendance_refusal(self.meeting)
-
-    def _with(self, status: str) -> list[MemberAttendance]:
-        return [m for m in self.members if m.status == status]
-
-    @property
-    def present(self) -> list[MemberAttendance]:
-        return self._with(Attendance.Status.PRESENT)
-
-    @property
-    def apologies(self) -> list[MemberAttendance]:
-        return self._with(Attendance.Status.APOLOGIES)
-
-    @property
-    def absent(self) -> list[MemberAttendance]:
-        return self._with(Attendance.Status.ABSENT)
-
-    @property
-    def substituted(self) -> list[MemberAttendance]:
-        return self._with(Attendance.Status.SUBSTITUTED)
 
     @property
     def attendance_recorded(self) -> bool:
