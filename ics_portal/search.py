@@ -316,88 +316,59 @@ def _text(kind: Kind, row: Model) -> str:
     return "\n".join(getattr(row, name) or "" for name in kind.fields)
 
 
-def _result(kind: Kind, row: Model, snippet: SafeString) -> Result:
+def _shown(row: Model) -> dict:
+    """What a result says of its record: title, address, body (or owner) and date."""
     if isinstance(row, Resolution):
-        return Result(
-            kind=kind.key,
-            label=kind.label,
-            title=f"{row.body.short_name} {row.reference}: {row.item.title}",
-            url=row.get_absolute_url(),
-            snippet=snippet,
-            body=row.meeting.body.name,
-            date=row.meeting.start,
-        )
+        return {
+            "title": f"{row.body.short_name} {row.reference}: {row.item.title}",
+            "body": row.meeting.body.name,
+            "date": row.meeting.start,
+        }
     if isinstance(row, Report):
-        return Result(
-            kind=kind.key,
-            label=kind.label,
-            title=row.title,
-            url=row.get_absolute_url(),
-            snippet=snippet,
-            body=row.item.meeting.body.name,
-            date=row.item.meeting.start,
-        )
+        meeting = row.item.meeting
+        return {"title": row.title, "body": meeting.body.name, "date": meeting.start}
     if isinstance(row, Risk):
-        return Result(
-            kind=kind.key,
-            label=kind.label,
-            title=str(row),
-            url=row.get_absolute_url(),
-            snippet=snippet,
-            body=row.register_owner.name,
-            date=row.review_date,
-        )
+        return {"title": str(row), "body": row.register_owner.name, "date": row.review_date}
     if isinstance(row, Agreement):
-        return Result(
-            kind=kind.key,
-            label=kind.label,
-            title=str(row),
-            url=row.get_absolute_url(),
-            snippet=snippet,
-            body=row.partnership.name if row.partnership else "",
-            date=row.effective_from,
-        )
+        return {
+            "title": str(row),
+            "body": row.partnership.name if row.partnership else "",
+            "date": row.effective_from,
+        }
     if isinstance(row, DelegatedDecision):
-        return Result(
-            kind=kind.key,
-            label=kind.label,
-            title=row.title,
-            url=row.get_absolute_url(),
-            snippet=snippet,
-            body=f"{row.organisation.name}: {row.decided_by}",
-            date=row.decided_on,
-        )
+        return {
+            "title": row.title,
+            "body": f"{row.organisation.name}: {row.decided_by}",
+            "date": row.decided_on,
+        }
     if isinstance(row, ForwardPlanEntry | DecisionNotice):
-        return Result(
-            kind=kind.key,
-            label=kind.label,
-            title=row.title,
-            url=row.get_absolute_url(),
-            snippet=snippet,
-            body=f"{row.organisation.name}: {row.decision_maker}",
-            date=row.expected_on if isinstance(row, ForwardPlanEntry) else row.published_on,
-        )
+        return {
+            "title": row.title,
+            "body": f"{row.organisation.name}: {row.decision_maker}",
+            "date": row.expected_on if isinstance(row, ForwardPlanEntry) else row.published_on,
+        }
     if isinstance(row, AgendaItem):
-        return Result(
-            kind=kind.key,
-            label=kind.label,
-            title=f"{row.position}. {row.title}",
-            url=reverse("meetings:item_detail", args=[row.meeting_id, row.position]),
-            snippet=snippet,
-            body=row.meeting.body.name,
-            date=row.meeting.start,
-            notice=row.exempt_notice if row.is_exempt else "",
-        )
+        return {
+            "title": f"{row.position}. {row.title}",
+            "url": reverse("meetings:item_detail", args=[row.meeting_id, row.position]),
+            "body": row.meeting.body.name,
+            "date": row.meeting.start,
+            "notice": row.exempt_notice if row.is_exempt else "",
+        }
     item = row.item
-    return Result(
-        kind=kind.key,
-        label=kind.label,
-        title=f"Minute {item.position}: {item.title}",
-        url=item.get_absolute_url(),
-        snippet=snippet,
-        body=item.meeting.body.name,
-        date=item.meeting.start,
-    )
+    return {
+        "title": f"Minute {item.position}: {item.title}",
+        "url": item.get_absolute_url(),
+        "body": item.meeting.body.name,
+        "date": item.meeting.start,
+    }
+
+
+def _result(kind: Kind, row: Model, snippet: SafeString) -> Result:
+    shown = _shown(row)
+    if "url" not in shown:
+        shown["url"] = row.get_absolute_url()
+    return Result(kind=kind.key, label=kind.label, snippet=snippet, **shown)
 
 
 def search(user, query: str, page: object = 1) -> SearchResults:
