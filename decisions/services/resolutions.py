@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 
@@ -30,6 +30,7 @@ from decisions.models import (
 )
 from governance.models import Body, Membership, Person
 from ics_portal.common.records import check_version, save_record
+from meetings.access import can_record_for
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting
 from meetings.quorum import members_on
 
@@ -236,6 +237,18 @@ def _check_acts_on(
     return earlier
 
 
+def _require_recorder(actor, meeting: Meeting, body: Body) -> None:
+    """At a meeting held in common, refuse an actor who does not record for `body` there
+    (`can_record_for`); None is the portal itself (the demo data). A meeting of one body is
+    checked by its pages and the API (`can_edit_body`), as before."""
+    if actor is None or not meeting.held_in_common:
+        return
+    if not can_record_for(actor, meeting, body):
+        raise PermissionDenied(
+            f"Only the clerks of the {body} or of the {meeting.body} record its resolutions."
+        )
+
+
 def _check_transition(resolution: Resolution, status: str) -> None:
     if status not in Status.values:
         raise ValidationError("Choose a status.")
@@ -277,6 +290,7 @@ def resolution_record(
                     f"resolution here; the bodies sitting are the {sitting}."
                 }
             )
+        _require_recorder(actor, meeting, body)
         if kind not in Kind.values:
             raise ValidationError({"kind": "Choose what kind of resolution this is."})
         cleaned = clean_parts(parts)
@@ -520,6 +534,7 @@ def resolution_update(
             .select_related("body", "meeting__body", "item", "acts_on__body")
             .get(pk=resolution.pk)
         )
+        _require_recorder(actor, locked.meeting, locked.body)
         check_version(locked, expected_version)
         if locked.status == Status.WITHDRAWN:
             raise ValidationError(
@@ -571,6 +586,7 @@ def resolution_withdraw(
             .select_related("body", "meeting__body", "acts_on__body")
             .get(pk=resolution.pk)
         )
+        _require_recorder(actor, locked.meeting, locked.body)
         if expected_version is not None:
             check_version(locked, expected_version)
         refusal = correction_refusal(locked)
