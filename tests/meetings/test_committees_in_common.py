@@ -267,3 +267,18 @@ def test_acts_on_offers_every_sitting_bodys_resolutions(client_for, in_common, c
     assert response.status_code == 302
     board.refresh_from_db()
     assert board.status == Resolution.Status.IMPLEMENTED
+
+
+def test_the_api_names_the_bodies_in_common_and_each_resolutions_body(
+    client, in_common, cic_board, clerk, body
+):
+    _resolve(in_common, cic_board, clerk)
+    meeting = client.get(f"/api/v1/meetings/{in_common.pk}/").json()
+    assert meeting["body"].endswith(f"/api/v1/bodies/{body.pk}/")
+    assert [url.rsplit("/", 2)[-2] for url in meeting["bodiesInCommon"]] == [str(cic_board.pk)]
+    listed = client.get("/api/v1/meetings/").json()["results"]
+    assert listed[0]["bodiesInCommon"] == meeting["bodiesInCommon"]
+    resolution = client.get("/api/v1/resolutions/").json()["results"][0]
+    assert resolution["body"] == meeting["bodiesInCommon"][0]
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+    assert "bodiesInCommon" in schema["components"]["schemas"]["Meeting"]["properties"]
