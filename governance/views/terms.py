@@ -188,7 +188,9 @@ def _editable_body(request: HttpRequest, slug: str) -> Body:
 
 
 def _draft_fields(form: TermsDraftForm) -> dict:
-    return {name: form.cleaned_data[name] for name in TermsDraftForm.Meta.fields}
+    return {
+        name: form.cleaned_data[name] for name in TermsDraftForm.Meta.fields if name in form.fields
+    }
 
 
 @login_required
