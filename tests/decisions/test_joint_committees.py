@@ -83,3 +83,18 @@ def test_the_terms_page_says_how_the_decisions_take_effect(
     assert form["joint_decisions"].initial == JointDecisions.BINDING
     other = client_for(clerk).get(reverse("governance:terms_new", args=[body.slug]))
     assert "joint_decisions" not in other.context["form"].fields
+
+
+def test_the_clerk_sets_it_on_a_new_draft(client_for, jc_committee, jc_clerk):
+    url = reverse("governance:terms_new", args=[jc_committee.slug])
+    data = {
+        "purpose": "To commission jointly.", "membership_rules": "Three members.",
+        "quorum_count": "2", "frequency": "Quarterly", "joint_decisions": "ratified",
+        "joint_decisions_paragraph": "4.1",
+        "review_date-day": "1", "review_date-month": "5", "review_date-year": "2099",
+    }  # fmt: skip
+    assert client_for(jc_clerk).post(url, data).status_code == 302
+    draft = jc_committee.terms.get(status="draft")
+    assert draft.joint_decisions_in_words == (
+        "Need ratification by each member organisation (paragraph 4.1)"
+    )
