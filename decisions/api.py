@@ -33,7 +33,6 @@ from decisions.selectors.ratifications import visible_ratifications
 from decisions.selectors.resolutions import visible_resolutions
 from decisions.services.ratifications import OUTCOMES, ratification_record_outcome
 from decisions.services.resolutions import VoteCount, resolution_record
-from governance.access import can_edit_body
 from governance.models import Body
 from ics_portal.common.api import (
     IdFilter,
@@ -44,7 +43,7 @@ from ics_portal.common.api import (
     refusal,
 )
 from meetings import api as meetings_api
-from meetings.access import can_see_item_content
+from meetings.access import can_record_for, can_see_item_content
 from meetings.models import AgendaItem
 
 
@@ -536,6 +535,14 @@ class ResolutionInputSerializer(serializers.Serializer):
     act = serializers.ChoiceField(
         choices=Resolution.Act.choices, required=False, allow_blank=True, default=""
     )
+    body = serializers.PrimaryKeyRelatedField(
+        queryset=Body.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="At a meeting held in common, the sitting body that made it (by default the "
+        "meeting's lead body).",
+    )
 
 
 class ResolutionFilter(SyncFilterSet):
@@ -648,8 +655,9 @@ class AgendaItemViewSet(meetings_api.AgendaItemViewSet):
         responses={201: ResolutionSerializer},
         summary="Record a resolution on the item",
         description="Only the body's clerks (and administrators), for a meeting that has been "
-        "held. The resolution takes the body's next number. A refusal is a 400 with the reason "
-        "and changes nothing.",
+        "held; at a meeting held in common, the clerks of the sitting body named in `body` or "
+        "of the lead body. The resolution takes the body's next number. A refusal is a 400 "
+        "with the reason and changes nothing.",
     )
     @action(
         detail=True,
@@ -660,13 +668,14 @@ class AgendaItemViewSet(meetings_api.AgendaItemViewSet):
     )
     def resolutions(self, request: Request, pk: str | None = None) -> Response:
         item = self.get_object()
-        if not can_edit_body(request.user, item.meeting.body):
-            raise PermissionDenied(
-                f"Only the {item.meeting.body}'s clerks record its resolutions."
-            )
         given = ResolutionInputSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         data = dict(given.validated_data)
+        body = data["body"] or item.meeting.body
+        if body.pk in item.meeting.sitting_body_ids and not can_record_for(
+            request.user, item.meeting, body
+        ):
+            raise PermissionDenied(f"Only the {body}'s clerks record its resolutions.")
         vote = data.pop("vote")
         try:
             recorded = resolution_record(

@@ -33,7 +33,7 @@ from governance.access import (
     roles,
     withheld,
 )
-from governance.models import PartnershipMember
+from governance.models import Body, PartnershipMember
 from meetings.models import (
     AgendaItem,
     AgendaRevision,
@@ -70,6 +70,24 @@ def can_see_meeting_exempt(user, meeting: Meeting) -> bool:
     if meeting.body_id in mine_ids:
         return True
     return bool(meeting.sitting_body_ids & mine_ids)
+
+
+def can_record_for(user, meeting: Meeting, body) -> bool:
+    """Who records what concerns one body sitting at a meeting: the attendance of its members,
+    its resolutions and their corrections. The lead body's editors record for every sitting
+    body; at a meeting held in common, each sitting body's editors record for their own body.
+    No one records for a body that is not sitting. Asks the database only for an editor of one
+    of the two bodies, and then only at a meeting held in common."""
+    if not (can_edit_body(user, meeting.body) or can_edit_body(user, body)):
+        return False
+    return body.pk == meeting.body_id or body.pk in meeting.sitting_body_ids
+
+
+def bodies_recorded_by(user, meeting: Meeting) -> list[Body]:
+    """The sitting bodies the user records for (`can_record_for`), the lead body first."""
+    if not is_admin(user) and not roles(user).clerk_of:
+        return []
+    return [body for body in meeting.sitting_bodies if can_record_for(user, meeting, body)]
 
 
 def _exempt_bodies_q(prefix: str, body_ids) -> Q:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -53,6 +53,14 @@ from meetings.services.reports import download_name
 class MeetingSerializer(OParlSerializer):
     id = identity("meeting")
     body = link("body")
+    bodiesInCommon = link(
+        "body",
+        source="bodies_in_common",
+        many=True,
+        help_text="At a meeting held in common (committees in common), the other bodies "
+        "sitting with `body`, each with its own attendance and numbered resolutions; empty "
+        "for a meeting of one body.",
+    )
     onlineUrl = OptionalURLField(source="online_url", read_only=True)
     cancelled = serializers.SerializerMethodField()
     agendaPublished = serializers.DateTimeField(
@@ -65,6 +73,7 @@ class MeetingSerializer(OParlSerializer):
             "id",
             "web",
             "body",
+            "bodiesInCommon",
             "start",
             "venue",
             "onlineUrl",
@@ -281,7 +290,8 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet[Meeting]:
         meetings = meetings_visible_to(self.request.user).order_by("-start", "-pk")
-        return with_history_dates(meetings)
+        in_common = Prefetch("bodies_in_common", queryset=Body.objects.order_by("name"))
+        return with_history_dates(meetings.prefetch_related(in_common))
 
     @extend_schema(
         request=AttendanceInputSerializer,

@@ -89,6 +89,11 @@ urlpatterns = [
     # Proceedings: attendance, declarations of interest, minutes
     path("meetings/<int:pk>/attendance/", proceedings.attendance_edit, name="attendance"),
     path(
+        "meetings/<int:pk>/attendance/<slug:body>/",
+        proceedings.attendance_edit,
+        name="attendance_for",
+    ),
+    path(
         "meetings/<int:pk>/items/<int:position>/declarations/new/",
         proceedings.declaration_create,
         name="declaration_new",

@@ -66,15 +66,20 @@ class ResolutionForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         self.voters = voters
-        if len(sitting) > 1:
-            # The choices are the sitting bodies; any other body sent reaches the service,
-            # which refuses it with its reason.
+        if sitting:
+            # At a meeting held in common, the choices are the sitting bodies this clerk
+            # records for; any other body sent reaches the service, which refuses it with its
+            # reason.
             self.fields["for_body"].widget.choices = [(b.pk, b.name) for b in sitting]
+            if len(sitting) == 1:
+                self.fields["for_body"].initial = sitting[0].pk
         else:
             del self.fields["for_body"]
         self.fields["recommended_to"].queryset = Body.objects.exclude(pk=body.pk).order_by("name")
+        # An earlier resolution of any body it may be made for (the service checks that it is
+        # the same body's as the new one).
         self.fields["acts_on"].queryset = (
-            Resolution.objects.filter(body=body)
+            Resolution.objects.filter(body__in=[b.pk for b in sitting] or [body.pk])
             .exclude(status=Resolution.Status.WITHDRAWN)
             .select_related("body")
         )

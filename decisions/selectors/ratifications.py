@@ -16,8 +16,10 @@ from decisions.models import (
     Resolution,
     ratifications_awaiting_effect,
 )
+from decisions.services.ratifications import default_organisations
 from governance.access import can_edit_body, roles
-from governance.models import Organisation, Partnership
+from governance.models import Organisation, Partnership, TermsOfReference
+from governance.models.terms import JointDecisions, joint_committee_terms
 from meetings.access import meeting_visible_q
 
 S = Ratification.Status
@@ -282,3 +284,25 @@ def dashboard_bars(user, limit: int = 20) -> list[ResolutionBar]:
         if bar.undecided:
             bars.append(ResolutionBar(resolution, bar))
     return bars
+
+
+@dataclass(frozen=True)
+class BindingOn:
+    """A joint committee's decision that binds its member organisations directly."""
+
+    organisations: list[Organisation]
+    terms: TermsOfReference
+
+
+def binding_on(resolution: Resolution) -> BindingOn | None:
+    """For a decision of a joint committee whose terms of reference say its decisions bind
+    the member organisations directly: those organisations (no routing is needed)."""
+    if resolution.kind != Resolution.Kind.DECISION or resolution.status in (
+        Resolution.Status.WITHDRAWN,
+        Resolution.Status.RESCINDED,
+    ):
+        return None
+    terms = joint_committee_terms(resolution.body)
+    if terms is None or terms.joint_decisions != JointDecisions.BINDING:
+        return None
+    return BindingOn(default_organisations(resolution), terms)

@@ -10,8 +10,12 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from decisions.access import can_print_resolution_text
 from decisions.models import NamedVote, Ratification, Resolution
-from governance.access import can_edit_body
-from meetings.access import can_see_item_content, meeting_visible_q
+from meetings.access import (
+    bodies_recorded_by,
+    can_record_for,
+    can_see_item_content,
+    meeting_visible_q,
+)
 from meetings.models import AgendaItem, Declaration, Meeting
 
 HELD = {Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFTED, Meeting.Status.MINUTES_APPROVED}
@@ -67,15 +71,21 @@ def visible_resolutions(user) -> QuerySet[Resolution]:
 
 
 def resolution_views(user, resolutions: Iterable[Resolution]) -> list[ResolutionView]:
-    """Views of resolutions loaded with `select_related(*RELATED)`: no queries of their own."""
-    return [
-        ResolutionView(
-            resolution=r,
-            can_see_text=can_see_item_content(user, r.item),
-            can_edit=can_edit_body(user, r.body),
+    """Views of resolutions loaded with `select_related(*RELATED)`: no queries of their own,
+    but for a clerk one a meeting held in common (its sitting bodies)."""
+    meetings: dict[int, Meeting] = {}
+    views = []
+    for r in resolutions:
+        # One meeting object a meeting: its sitting bodies are read once.
+        r.meeting = meetings.setdefault(r.meeting_id, r.meeting)
+        views.append(
+            ResolutionView(
+                resolution=r,
+                can_see_text=can_see_item_content(user, r.item),
+                can_edit=can_record_for(user, r.meeting, r.body),
+            )
         )
-        for r in resolutions
-    ]
+    return views
 
 
 def _with_details(user, resolutions: QuerySet[Resolution]) -> list[ResolutionView]:
@@ -153,7 +163,7 @@ def meeting_resolutions(user, meeting: Meeting) -> MeetingResolutions:
         by_item.setdefault(view.resolution.item_id, []).append(view)
     return MeetingResolutions(
         meeting=meeting,
-        can_record=meeting.status in HELD and can_edit_body(user, meeting.body),
+        can_record=meeting.status in HELD and bool(bodies_recorded_by(user, meeting)),
         by_item=by_item,
     )
 

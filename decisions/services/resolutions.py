@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 
@@ -29,7 +29,9 @@ from decisions.models import (
     ratifications_awaiting_effect,
 )
 from governance.models import Body, Membership, Person
+from governance.models.terms import JointDecisions, joint_committee_terms
 from ics_portal.common.records import check_version, save_record
+from meetings.access import can_record_for
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting
 from meetings.quorum import members_on
 
@@ -236,6 +238,44 @@ def _check_acts_on(
     return earlier
 
 
+def _check_joint_kind(body: Body, kind: str) -> None:
+    """A joint committee's resolution takes the kind its terms of reference give its decisions:
+    an agreement in principle, routed to every member organisation, where they need
+    ratification; a decision, binding on them with no routing, where they bind directly."""
+    terms = joint_committee_terms(body)
+    if terms is None:
+        return
+    paragraph = terms.joint_decisions_paragraph
+    where = f" (paragraph {paragraph})" if paragraph else ""
+    if terms.joint_decisions == JointDecisions.RATIFIED and kind == Kind.DECISION:
+        raise ValidationError(
+            {
+                "kind": f"Under its terms of reference{where}, the {body}'s decisions need "
+                "ratification by each member organisation: record it as an agreement in "
+                "principle, then route it for ratification."
+            }
+        )
+    if terms.joint_decisions == JointDecisions.BINDING and kind == Kind.AGREEMENT_IN_PRINCIPLE:
+        raise ValidationError(
+            {
+                "kind": f"Under its terms of reference{where}, the {body}'s decisions bind its "
+                "member organisations directly, with no ratification: record it as a decision."
+            }
+        )
+
+
+def _require_recorder(actor, meeting: Meeting, body: Body) -> None:
+    """At a meeting held in common, refuse an actor who does not record for `body` there
+    (`can_record_for`); None is the portal itself (the demo data). A meeting of one body is
+    checked by its pages and the API (`can_edit_body`), as before."""
+    if actor is None or not meeting.held_in_common:
+        return
+    if not can_record_for(actor, meeting, body):
+        raise PermissionDenied(
+            f"Only the clerks of the {body} or of the {meeting.body} record its resolutions."
+        )
+
+
 def _check_transition(resolution: Resolution, status: str) -> None:
     if status not in Status.values:
         raise ValidationError("Choose a status.")
@@ -277,8 +317,10 @@ def resolution_record(
                     f"resolution here; the bodies sitting are the {sitting}."
                 }
             )
+        _require_recorder(actor, meeting, body)
         if kind not in Kind.values:
             raise ValidationError({"kind": "Choose what kind of resolution this is."})
+        _check_joint_kind(body, kind)
         cleaned = clean_parts(parts)
         if not cleaned:
             raise ValidationError({"parts": "Give at least one part of the resolution."})
@@ -494,6 +536,7 @@ def _correct_item_and_kind(locked: Resolution, fields: dict) -> list[str]:
             )
         locked.item = item
     if "kind" in changed:
+        _check_joint_kind(locked.body, kind)
         locked.kind = kind
         locked.status = Status.TO_ROUTE if kind == Kind.AGREEMENT_IN_PRINCIPLE else Status.AGREED
         if kind != Kind.RECOMMENDATION and "recommended_to" not in fields:
@@ -520,6 +563,7 @@ def resolution_update(
             .select_related("body", "meeting__body", "item", "acts_on__body")
             .get(pk=resolution.pk)
         )
+        _require_recorder(actor, locked.meeting, locked.body)
         check_version(locked, expected_version)
         if locked.status == Status.WITHDRAWN:
             raise ValidationError(
@@ -571,6 +615,7 @@ def resolution_withdraw(
             .select_related("body", "meeting__body", "acts_on__body")
             .get(pk=resolution.pk)
         )
+        _require_recorder(actor, locked.meeting, locked.body)
         if expected_version is not None:
             check_version(locked, expected_version)
         refusal = correction_refusal(locked)

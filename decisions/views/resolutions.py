@@ -23,9 +23,10 @@ from decisions.selectors.resolutions import (
     visible_resolutions,
 )
 from decisions.services import resolutions as services
-from governance.access import can_edit_body, require
+from governance.access import require
 from ics_portal.common.forms import run_service
 from ics_portal.common.pages import uncounted_page
+from meetings.access import bodies_recorded_by, can_record_for
 from meetings.models import AgendaItem, Declaration, Meeting
 
 EDIT = require_http_methods(["GET", "POST"])
@@ -53,25 +54,26 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _item_for_clerk(request: HttpRequest, pk: int, position: int) -> AgendaItem:
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    require(can_edit_body(request.user, meeting.body))
-    item = get_object_or_404(AgendaItem, meeting=meeting, position=position)
-    item.meeting = meeting
-    return item
-
-
 @login_required
 @EDIT
 def resolution_new(request: HttpRequest, pk: int, position: int) -> HttpResponse:
-    item = _item_for_clerk(request, pk, position)
-    meeting = item.meeting
-    sitting = meeting.sitting_bodies
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    # The bodies whose resolutions this clerk records: at a meeting held in common, a sitting
+    # body's clerks record their own body's; the lead body's clerks, every body's.
+    bodies = bodies_recorded_by(request.user, meeting)
+    require(bool(bodies))
+    item = get_object_or_404(AgendaItem, meeting=meeting, position=position)
+    item.meeting = meeting
     present = {}
-    for body in sitting:
+    for body in bodies:
         present.update(services.voting_members_present(meeting, body))
     voters = sorted(present.values(), key=lambda person: person.name)
-    form = ResolutionForm(request.POST or None, body=meeting.body, voters=voters, sitting=sitting)
+    form = ResolutionForm(
+        request.POST or None,
+        body=bodies[0],
+        voters=voters,
+        sitting=bodies if meeting.held_in_common else (),
+    )
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             form,
@@ -95,7 +97,7 @@ def resolution_new(request: HttpRequest, pk: int, position: int) -> HttpResponse
             "held": meeting.status in services.HELD_STATUSES,
             "declarations": declarations,
             "vote_fields": [form[f"vote_{person.pk}"] for person in voters],
-            "in_common": len(sitting) > 1,
+            "in_common": meeting.held_in_common,
         },
     )
 
@@ -105,7 +107,7 @@ def _resolution_for_clerk(request: HttpRequest, pk: int) -> Resolution:
         Resolution.objects.select_related("body", "meeting__body", "item", "recommended_to"),
         pk=pk,
     )
-    require(can_edit_body(request.user, resolution.body))
+    require(can_record_for(request.user, resolution.meeting, resolution.body))
     return resolution
 
 

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from decisions.selectors.ratifications import ratifications_panel
+from decisions.selectors.ratifications import binding_on, ratifications_panel
 from decisions.selectors.trail import decision_trail, load_resolution
 from governance.access import can_edit_body
 
@@ -24,5 +24,6 @@ def trail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_route": panel["can_route"],
             "to_record": [row.ratification for row in panel["rows"] if row.can_record],
             "can_add_action": can_edit_body(request.user, resolution.body),
+            "binding": binding_on(resolution),
         },
     )

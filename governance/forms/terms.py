@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from governance.models import Organisation, TermsOfReference
-from governance.models.terms import REQUIRED_KIND_CHOICES, ExemptionRegime
+from governance.models import Body, Organisation, TermsOfReference
+from governance.models.terms import REQUIRED_KIND_CHOICES, ExemptionRegime, JointDecisions
 from ics_portal.common.forms import EditsVersionMixin, GovukDateField
 
 
@@ -37,6 +37,21 @@ class TermsDraftForm(EditsVersionMixin, forms.ModelForm):
         "the reason recorded per item. Left unchosen, a draft keeps the regime it has.",
     )
 
+    joint_decisions = forms.ChoiceField(
+        label="The joint committee's decisions",
+        choices=[("", "Not stated"), *JointDecisions.choices],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Decisions that need ratification are recorded as agreements in principle "
+        "and routed to every member organisation; decisions that bind them need no routing.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.body.kind != Body.Kind.JOINT_COMMITTEE:
+            # Only a joint committee's terms say how its decisions bind its members.
+            del self.fields["joint_decisions"], self.fields["joint_decisions_paragraph"]
+
     def clean_exemption_regime(self) -> str:
         return self.cleaned_data["exemption_regime"] or self.instance.exemption_regime
 
@@ -52,6 +67,8 @@ class TermsDraftForm(EditsVersionMixin, forms.ModelForm):
             "voting",
             "delegated_authority",
             "exemption_regime",
+            "joint_decisions",
+            "joint_decisions_paragraph",
             "review_date",
         ]
         widgets = {

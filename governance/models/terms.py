@@ -59,6 +59,13 @@ class ExemptionRegime(models.TextChoices):
     )
 
 
+class JointDecisions(models.TextChoices):
+    """How a joint committee's decisions take effect for its member organisations."""
+
+    RATIFIED = "ratified", "Need ratification by each member organisation"
+    BINDING = "binding", "Bind the member organisations directly"
+
+
 def _voting_members(count: int) -> str:
     return f"{count} voting member{'s' if count != 1 else ''}"
 
@@ -110,6 +117,22 @@ class TermsOfReference(models.Model):
         help_text="Councils and their joint committees: Schedule 12A, citing a paragraph per "
         "item. ICB and trust boards and their committees: NHS public-interest grounds, with "
         "the reason recorded per item.",
+    )
+    # Joint committees only: whether their decisions bind the member organisations or go to
+    # each for ratification, and the paragraph of these terms that says so.
+    joint_decisions = models.CharField(
+        "a joint committee's decisions",
+        max_length=20,
+        choices=JointDecisions.choices,
+        blank=True,
+        help_text="Joint committees only. Decisions that need ratification are recorded as "
+        "agreements in principle and routed to every member organisation.",
+    )
+    joint_decisions_paragraph = models.CharField(
+        "paragraph that says so",
+        max_length=30,
+        blank=True,
+        help_text="The paragraph of these terms of reference, for example: 7.2.",
     )
     approved_on = models.DateField(null=True, blank=True, editable=False)
     approved_by = models.CharField(
@@ -177,6 +200,16 @@ class TermsOfReference(models.Model):
             raise ValidationError(
                 {"review_date": "The review date must be on or after the approval date."}
             )
+
+    @property
+    def joint_decisions_in_words(self) -> str:
+        """For example: "Bind the member organisations directly (paragraph 7.2)"."""
+        if not self.joint_decisions:
+            return ""
+        words = self.get_joint_decisions_display()
+        if self.joint_decisions_paragraph:
+            words += f" (paragraph {self.joint_decisions_paragraph})"
+        return words
 
     @property
     def is_draft(self) -> bool:
@@ -269,6 +302,15 @@ def exemption_regime(body: Body) -> str:
     if organisation is not None and organisation.is_nhs:
         return ExemptionRegime.NHS_PUBLIC_INTEREST
     return ExemptionRegime.SCHEDULE_12A
+
+
+def joint_committee_terms(body: Body) -> TermsOfReference | None:
+    """A joint committee's approved terms of reference, when they say how its decisions take
+    effect for its member organisations (`joint_decisions`); None for any other body."""
+    if body.kind != Body.Kind.JOINT_COMMITTEE:
+        return None
+    terms = current_terms(body)
+    return terms if terms is not None and terms.joint_decisions else None
 
 
 def follows_nhs_rules(body: Body) -> bool:

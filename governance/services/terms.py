@@ -26,6 +26,8 @@ EDITABLE_FIELDS = {
     "voting",
     "delegated_authority",
     "exemption_regime",
+    "joint_decisions",
+    "joint_decisions_paragraph",
     "review_date",
 }
 M2M_FIELD = "quorum_required_organisations"

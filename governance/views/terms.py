@@ -142,6 +142,7 @@ def _sections(terms: TermsOfReference) -> list[tuple[str, str]]:
         ("Voting", terms.voting),
         ("Delegated authority", terms.delegated_authority),
         ("Private business taken under", terms.get_exemption_regime_display()),
+        ("A joint committee's decisions", terms.joint_decisions_in_words),
         ("Review date", _date(terms.review_date)),
         ("Approved", ", ".join(filter(None, [_date(terms.approved_on), terms.approved_by]))),
     ]
@@ -187,7 +188,9 @@ def _editable_body(request: HttpRequest, slug: str) -> Body:
 
 
 def _draft_fields(form: TermsDraftForm) -> dict:
-    return {name: form.cleaned_data[name] for name in TermsDraftForm.Meta.fields}
+    return {
+        name: form.cleaned_data[name] for name in TermsDraftForm.Meta.fields if name in form.fields
+    }
 
 
 @login_required

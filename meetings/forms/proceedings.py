@@ -32,6 +32,7 @@ class AttendanceForm(forms.Form):
         officer_people: list[Person],
         people: list[Person],
         rows: dict[int, Attendance],
+        officers: bool = True,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
@@ -86,6 +87,12 @@ class AttendanceForm(forms.Form):
                 choices=_person_choices(people),
                 required=False,
             )
+        if not officers:
+            # At a meeting held in common, the officers in attendance are recorded with the
+            # lead body's attendance only.
+            del self.fields["officers"]
+            for n in range(1, OTHER_OFFICERS + 1):
+                del self.fields[f"other_officer_{n}"]
         # The attendance as this form opened it: "person:version" for each row recorded.
         self.fields["versions"] = forms.CharField(
             widget=forms.HiddenInput,
@@ -102,6 +109,8 @@ class AttendanceForm(forms.Form):
             yield seat, self[f"status_{pid}"], self[f"substitute_{pid}"]
 
     def other_officer_fields(self):
+        if "officers" not in self.fields:
+            return []
         return [self[f"other_officer_{n}"] for n in range(1, OTHER_OFFICERS + 1)]
 
     def clean_versions(self) -> dict[int, int]:

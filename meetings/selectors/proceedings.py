@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from governance.access import can_edit_body
 from governance.models import Body, Membership, Person
-from meetings.access import minute_visible_to, minutes_readable_by, withheld_fields
+from meetings.access import can_record_for, minute_visible_to, minutes_readable_by, withheld_fields
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
 from meetings.quorum import Quorum, meeting_quorum, members_on
 from meetings.services.proceedings import approval_refusal, attendance_refusal
@@ -105,6 +105,8 @@ class Proceedings(_Attended):
     approval_refusals: dict[int, str] = field(default_factory=dict)
     # At a meeting held in common: every sitting body, the lead body first (else empty).
     sittings: list[Sitting] = field(default_factory=list)
+    # There: the sitting bodies (by id) whose attendance this viewer records.
+    records_for: frozenset[int] = frozenset()
 
     @property
     def declarations_open(self) -> bool:
@@ -218,9 +220,13 @@ def proceedings_for(meeting: Meeting, user) -> Proceedings:
             if item.pk in approves:
                 approval_refusals[item.pk] = approval_refusal(approves[item.pk], item, meeting)
 
+    records_for = frozenset(
+        sitting.body.pk for sitting in sittings if can_record_for(user, meeting, sitting.body)
+    )
     return Proceedings(
         meeting=meeting,
         can_edit=can_edit,
+        records_for=records_for,
         members=members,
         officers=officers,
         quorum=quorum,

@@ -12,15 +12,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from alerts.mail import portal_url
-from governance.models import InterestKind, Membership, Person
+from governance.models import Body, InterestKind, Membership, Person
 from governance.models.terms import follows_nhs_rules
 from ics_portal.common.records import check_version, save_record, stale_message
+from meetings.access import can_record_for
 from meetings.announcements import announce_minutes_approved
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute
 from meetings.quorum import members_on
@@ -66,10 +67,18 @@ def _sitting(meeting: Meeting) -> str:
     return " or the ".join(str(body) for body in meeting.sitting_bodies)
 
 
-def _check_entries(meeting: Meeting, entries: list[AttendanceEntry]) -> None:
+def _check_entries(
+    meeting: Meeting, entries: list[AttendanceEntry], body: Body | None = None
+) -> None:
     seats: dict[int, Membership] = {}
-    # At a meeting held in common, a member of any sitting body takes their seat.
-    for body_id in sorted(meeting.sitting_body_ids, key=lambda pk: pk != meeting.body_id):
+    # At a meeting held in common, a member of any sitting body takes their seat; when one
+    # body's attendance is recorded, only its members do.
+    body_ids = (
+        [body.pk]
+        if body is not None
+        else sorted(meeting.sitting_body_ids, key=lambda pk: pk != meeting.body_id)
+    )
+    for body_id in body_ids:
         for membership in members_on(body_id, meeting.date).prefetch_related("substitutes"):
             if membership.role != Membership.Role.OFFICER:
                 seats.setdefault(membership.person_id, membership)
@@ -83,13 +92,17 @@ def _check_entries(meeting: Meeting, entries: list[AttendanceEntry]) -> None:
         if entry.status not in Attendance.Status.values:
             raise ValidationError(f"Choose how {entry.person.name} attended.")
         if entry.status == Attendance.Status.OFFICER:
+            if body is not None and body.pk != meeting.body_id:
+                raise ValidationError(
+                    f"Officers in attendance are recorded with the {meeting.body}'s attendance."
+                )
             if entry.substitute:
                 raise ValidationError("An officer in attendance has no substitute.")
             continue
         seat = seats.get(entry.person.pk)
         if seat is None:
             raise ValidationError(
-                f"{entry.person.name} is not a member of the {_sitting(meeting)} on "
+                f"{entry.person.name} is not a member of the {body or _sitting(meeting)} on "
                 f"{_day(meeting)}; record them as an officer in attendance or as a substitute."
             )
         if entry.status == Attendance.Status.SUBSTITUTED:
@@ -139,8 +152,14 @@ def attendance_record(
     actor,
     expected_versions: Mapping[int, int] | None = None,
     now: datetime | None = None,
+    body: Body | None = None,
 ) -> list[Attendance]:
     """Record (or correct) who attended: the entries replace the meeting's attendance.
+
+    At a meeting held in common, `body` records one sitting body's part only: the entries
+    replace the attendance of its members (and, for the lead body, the officers in
+    attendance), and the other bodies' attendance stays as it was. The actor must record for
+    that body (`can_record_for`); without `body`, for the lead body.
 
     `expected_versions` is the attendance the clerk's form was opened at
     (`attendance_versions`); if anyone has recorded, changed or removed a row since, the form
@@ -150,13 +169,20 @@ def attendance_record(
     now = now or timezone.now()
     with transaction.atomic():
         meeting = _locked(meeting)
+        if body is not None and body.pk not in meeting.sitting_body_ids:
+            raise ValidationError(f"The {body} is not sitting at this meeting.")
+        _require_recorder(actor, meeting, body or meeting.body, "attendance")
         refusal = attendance_refusal(meeting, now=now)
         if refusal:
             raise ValidationError(refusal)
         _refuse_if_approved(meeting, "attendance")
-        _check_entries(meeting, entries)
+        if not meeting.held_in_common:
+            body = None  # one body: its attendance is the meeting's
+        _check_entries(meeting, entries, body)
 
         existing = {row.person_id: row for row in meeting.attendance.all()}
+        if body is not None:
+            existing = attendance_rows_of(meeting, body, existing)
         if expected_versions is not None and dict(expected_versions) != attendance_versions(
             existing.values()
         ):
@@ -192,6 +218,34 @@ def attendance_record(
             meeting.status = Status.HELD
             save_record(meeting, actor=actor, reason="Attendance recorded: the meeting was held")
         return rows
+
+
+def _require_recorder(actor, meeting: Meeting, body: Body, what: str) -> None:
+    """At a meeting held in common, refuse an actor who does not record for `body` there
+    (`can_record_for`); None is the portal itself (the demo data). A meeting of one body is
+    checked by its pages and the API (`can_edit_body`), as before."""
+    if actor is None or not meeting.held_in_common:
+        return
+    if not can_record_for(actor, meeting, body):
+        raise PermissionDenied(
+            f"Only the clerks of the {body} or the {meeting.body} record its {what}."
+        )
+
+
+def attendance_rows_of(
+    meeting: Meeting, body: Body, rows: dict[int, Attendance]
+) -> dict[int, Attendance]:
+    """The attendance rows that concern one sitting body: its members', and for the lead body
+    the officers in attendance."""
+    members = {
+        m.person_id for m in members_on(body.pk, meeting.date) if m.role != Membership.Role.OFFICER
+    }
+    lead = body.pk == meeting.body_id
+    return {
+        pid: row
+        for pid, row in rows.items()
+        if pid in members or (lead and row.status == Attendance.Status.OFFICER)
+    }
 
 
 def present_people(meeting: Meeting) -> dict[int, Person]:

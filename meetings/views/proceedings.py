@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -12,6 +12,7 @@ from governance.access import can_edit_body, require
 from governance.models import Membership, Person
 from governance.models.terms import follows_nhs_rules
 from ics_portal.common.forms import run_service
+from meetings.access import can_record_for
 from meetings.forms.proceedings import (
     ApproveForm,
     AttendanceForm,
@@ -36,9 +37,18 @@ def _meeting_for_clerk(request: HttpRequest, pk: int) -> Meeting:
 
 @login_required
 @EDIT
-def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting_for_clerk(request, pk)
-    memberships = list(members_on(meeting.body_id, meeting.date).prefetch_related("substitutes"))
+def attendance_edit(request: HttpRequest, pk: int, body: str = "") -> HttpResponse:
+    """The attendance of a meeting; at a meeting held in common, of one sitting body (by
+    default the lead body), recorded by those who record for it (`can_record_for`)."""
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    sitting = meeting.body
+    if body:
+        sitting = next((b for b in meeting.sitting_bodies if b.slug == body), None)
+        if sitting is None:
+            raise Http404("That body is not sitting at this meeting.")
+    require(can_record_for(request.user, meeting, sitting))
+    lead = sitting.pk == meeting.body_id
+    memberships = list(members_on(sitting.pk, meeting.date).prefetch_related("substitutes"))
     seats, seen = [], set()
     for seat in seats_in_order(memberships):
         if seat.person_id not in seen:
@@ -49,12 +59,15 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
         key=lambda p: p.name,
     )
     rows = {row.person_id: row for row in meeting.attendance.select_related("person")}
+    if meeting.held_in_common:
+        rows = services.attendance_rows_of(meeting, sitting, rows)
     form = AttendanceForm(
         request.POST or None,
         seats=seats,
         officer_people=officer_people,
         people=list(Person.objects.order_by("name")),
         rows=rows,
+        officers=lead,
     )
     if request.method == "POST" and form.is_valid():
         saved = run_service(
@@ -64,16 +77,18 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 entries=form.cleaned_data["entries"],
                 actor=request.user,
                 expected_versions=form.cleaned_data["versions"],
+                body=sitting,
             ),
         )
         if saved is not None:
-            messages.success(request, "Attendance recorded.")
+            messages.success(request, f"Attendance of the {sitting} recorded.")
             return redirect(meeting)
     return render(
         request,
         "meetings/proceedings/attendance_form.html",
         {
             "meeting": meeting,
+            "sitting": sitting,
             "form": form,
             "rows": rows,
             "refusal": services.attendance_refusal(meeting),

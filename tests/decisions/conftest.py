@@ -12,18 +12,21 @@ from decisions.services.actions import action_create
 from decisions.services.executive import decision_notice_publish, forward_plan_publish
 from decisions.services.ratifications import ratification_for, ratification_record_outcome
 from decisions.services.scrutiny import recommendation_send
-from governance.models import RoleAssignment
+from governance.models import Body, RoleAssignment
 from tests.factories import (
     EX_CABINET_DAY,
     EX_FIRST_PUBLISHED,
     FOLLOWUP_DAY,
     PART_TWO_SECRET,
     Story,
+    all_present,
+    approve_terms,
     build_story,
     item,
     make_item_resolution,
     make_meeting,
     make_user,
+    seat,
 )
 
 
@@ -170,3 +173,31 @@ def ex_notice_on():
 def ex_published(ex_entry, ex_ratified, council_lead, ex_notice_on) -> DecisionNotice:
     """Cabinet's decision notice, published on the day of the decision (8 December 2021)."""
     return ex_notice_on(ex_entry, ex_ratified, council_lead, EX_CABINET_DAY)
+
+
+@pytest.fixture
+def jc_committee(partnership) -> Body:
+    """A joint committee of the Alliance (the council and the trust), three voting members,
+    held on 1 March 2021 with all present."""
+    committee = Body.objects.create(
+        name="Wiltshire Joint Commissioning Committee", short_name="WJCC",
+        slug="wiltshire-joint-commissioning", kind=Body.Kind.JOINT_COMMITTEE,
+        partnership=partnership,
+    )  # fmt: skip
+    approve_terms(committee, quorum=2)
+    return committee
+
+
+@pytest.fixture
+def jc_clerk(jc_committee):
+    user = make_user("jcclerk")
+    RoleAssignment.objects.create(user=user, role=RoleAssignment.Role.CLERK, body=jc_committee)
+    return user
+
+
+@pytest.fixture
+def jc_meeting(jc_committee, jc_clerk):
+    seats = {name: seat(jc_committee, name) for name in ("Ann Ash", "Bob Birch", "Cy Cedar")}
+    meeting = make_meeting(jc_committee, date(2021, 3, 1))
+    all_present(meeting, seats, jc_clerk)
+    return meeting

@@ -6,14 +6,19 @@ sees Part II; the meeting page and the minutes show the bodies side by side."""
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from decisions.models import Resolution
 from decisions.services.resolutions import resolution_record
-from governance.models import Body, Membership
+from governance.models import Body, Membership, RoleAssignment
 from governance.models.terms import ExemptionRegime
-from meetings.access import can_see_item_content, item_content_q
+from meetings.access import (
+    bodies_recorded_by,
+    can_record_for,
+    can_see_item_content,
+    item_content_q,
+)
 from meetings.models import AgendaItem, Meeting
 from meetings.pdf import render_minutes
 from meetings.services import agenda as services
@@ -172,3 +177,108 @@ def test_the_clerk_chooses_the_bodies_through_the_form(client_for, clerk, body, 
     url = reverse("meetings:in_common", args=[draft.pk])
     assert client_for(clerk).post(url, {"bodies": [cic_board.pk]}).status_code == 302
     assert list(draft.bodies_in_common.all()) == [cic_board]
+
+
+@pytest.fixture
+def cic_clerk(cic_board):
+    """The board's company secretary: a clerk of the board, not of the lead committee."""
+    user = make_user("cicclerk")
+    RoleAssignment.objects.create(user=user, role=RoleAssignment.Role.CLERK, body=cic_board)
+    return user
+
+
+def test_who_records_for_which_sitting_body(in_common, body, cic_board, clerk, cic_clerk):
+    assert can_record_for(clerk, in_common, cic_board)  # the lead body's clerks: every body
+    assert can_record_for(cic_clerk, in_common, cic_board)
+    assert not can_record_for(cic_clerk, in_common, body)
+    assert bodies_recorded_by(cic_clerk, in_common) == [cic_board]
+    lone = schedule(cic_board, cic_clerk, start=at(2021, 4, 1))
+    assert not can_record_for(clerk, lone, cic_board)  # not sitting with the committee there
+
+
+def test_a_sitting_bodys_clerk_records_its_members_attendance_only(
+    client_for, in_common, body, cic_board, cic_clerk, seats
+):
+    lead_url = reverse("meetings:attendance_for", args=[in_common.pk, body.slug])
+    assert client_for(cic_clerk).get(lead_url).status_code == 403
+    url = reverse("meetings:attendance_for", args=[in_common.pk, cic_board.slug])
+    page = client_for(cic_clerk).get(url)
+    assert "Claire Hinchley" in page.text
+    assert "Officers in attendance" not in page.text  # recorded with the lead body's
+    directors = {m.person.name: m.person for m in cic_board.memberships.all()}
+    data = {f"status_{p.pk}": "present" for p in directors.values()}
+    data[f"status_{directors['Claire Hinchley'].pk}"] = "apologies"
+    data["versions"] = page.context["form"]["versions"].value()
+    assert client_for(cic_clerk).post(url, data).status_code == 302
+    statuses = dict(in_common.attendance.values_list("person__name", "status"))
+    assert statuses["Claire Hinchley"] == "apologies"
+    assert statuses[seats["chair"].person.name] == "present"  # the committee's left as it was
+    meeting_page = client_for(cic_clerk).get(in_common.get_absolute_url()).text
+    assert url in meeting_page and lead_url not in meeting_page
+
+
+def test_the_service_refuses_a_clerk_recording_for_another_body(in_common, seats, cic_clerk):
+    with pytest.raises(PermissionDenied):
+        attendance_record(
+            meeting=in_common, entries=[AttendanceEntry(seats["chair"].person, "absent")],
+            actor=cic_clerk, body=in_common.body,
+        )  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        _resolve(in_common, None, cic_clerk)
+
+
+def test_a_sitting_bodys_clerk_records_and_corrects_its_resolutions(
+    client_for, in_common, body, cic_board, cic_clerk, clerk
+):
+    url = reverse("decisions:resolution_new", args=[in_common.pk, _business(in_common).position])
+    form = client_for(cic_clerk).get(url).context["form"]
+    assert list(form.fields["for_body"].widget.choices) == [(cic_board.pk, BOARD)]
+    response = client_for(cic_clerk).post(
+        url, {"for_body": cic_board.pk, "kind": "decision", "parts": "Approves it."}
+    )
+    assert response.status_code == 302
+    theirs = Resolution.objects.get()
+    assert theirs.body == cic_board
+    refused = client_for(cic_clerk).post(
+        url, {"for_body": body.pk, "kind": "decision", "parts": "Approves it too."}
+    )
+    assert refused.status_code == 403
+    edit = reverse("decisions:resolution_edit", args=[theirs.pk])
+    assert client_for(cic_clerk).get(edit).status_code == 200
+    assert client_for(clerk).get(edit).status_code == 200  # the lead's clerks keep full rights
+    ours = _resolve(in_common, None, clerk)
+    assert (
+        client_for(cic_clerk).get(reverse("decisions:resolution_edit", args=[ours.pk])).status_code
+        == 403
+    )
+
+
+def test_acts_on_offers_every_sitting_bodys_resolutions(client_for, in_common, cic_board, clerk):
+    board = _resolve(in_common, cic_board, clerk)
+    ours = _resolve(in_common, None, clerk)
+    url = reverse("decisions:resolution_new", args=[in_common.pk, _business(in_common).position])
+    offered = client_for(clerk).get(url).context["form"].fields["acts_on"].queryset
+    assert set(offered) == {board, ours}
+    response = client_for(clerk).post(
+        url,
+        {"for_body": cic_board.pk, "kind": "decision", "parts": "Implements it.",
+         "acts_on": board.pk, "act": "implements"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    board.refresh_from_db()
+    assert board.status == Resolution.Status.IMPLEMENTED
+
+
+def test_the_api_names_the_bodies_in_common_and_each_resolutions_body(
+    client, in_common, cic_board, clerk, body
+):
+    _resolve(in_common, cic_board, clerk)
+    meeting = client.get(f"/api/v1/meetings/{in_common.pk}/").json()
+    assert meeting["body"].endswith(f"/api/v1/bodies/{body.pk}/")
+    assert [url.rsplit("/", 2)[-2] for url in meeting["bodiesInCommon"]] == [str(cic_board.pk)]
+    listed = client.get("/api/v1/meetings/").json()["results"]
+    assert listed[0]["bodiesInCommon"] == meeting["bodiesInCommon"]
+    resolution = client.get("/api/v1/resolutions/").json()["results"][0]
+    assert resolution["body"] == meeting["bodiesInCommon"][0]
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+    assert "bodiesInCommon" in schema["components"]["schemas"]["Meeting"]["properties"]
