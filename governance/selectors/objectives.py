@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from governance.models import GlossaryTerm, Objective, Partnership, ProgressReport
+from governance.models import GlossaryTerm, Objective, Partnership, ProgressReport, Rag
+from governance.selectors.risks import RagPoint, RagStrip
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,17 @@ class ObjectiveProgress:
     @property
     def oldest_first(self) -> list[ProgressReport]:
         return list(reversed(self.reports))
+
+    @property
+    def strip(self) -> RagStrip:
+        """The objective's RAG over time, a point at the end of each reported period."""
+        return RagStrip(
+            [
+                RagPoint(r.period_end, Rag(r.rag) if r.rag else None, None, how=r.period)
+                for r in self.oldest_first
+            ],
+            unrated="No progress has been reported against this objective.",
+        )
 
 
 def objectives_with_progress(partnership: Partnership) -> list[ObjectiveProgress]:

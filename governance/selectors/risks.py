@@ -175,25 +175,28 @@ def _heat_map(rows: list[dict], fields: tuple[str, str], *, target: bool) -> Hea
 
 @dataclass(frozen=True)
 class RagPoint:
-    """One rating of a risk on its RAG-over-time strip."""
+    """One rating on a RAG-over-time strip: of a risk, or of an objective's progress in a
+    period (`how` then names the period)."""
 
     rated_on: date
     rag: Rag | None
     score: int | None
+    how: str = ""
 
     @property
     def label(self) -> str:
         rag = self.rag.label if self.rag else "Not rated"
-        how = f"score {self.score}" if self.score is not None else "RAG stated"
+        how = self.how or (f"score {self.score}" if self.score is not None else "RAG stated")
         return f"{self.rated_on:%-d %b %Y}: {rag} ({how})"
 
 
 @dataclass(frozen=True)
 class RagStrip:
-    """A risk's ratings oldest first, as RAG over time; the picture shows the last few."""
+    """Ratings oldest first, as RAG over time; the picture shows the last few."""
 
     points: list[RagPoint]
     shown: int = 12
+    unrated: str = "This risk has not been rated."
 
     @property
     def recent(self) -> list[RagPoint]:
@@ -202,7 +205,7 @@ class RagStrip:
     @property
     def description(self) -> str:
         if not self.points:
-            return "This risk has not been rated."
+            return self.unrated
         earlier = len(self.points) - len(self.recent)
         words = "RAG over time, oldest first: " + "; ".join(p.label for p in self.recent) + "."
         if earlier:

@@ -73,6 +73,21 @@ def test_the_page_shows_current_rag_and_its_history(
     assert "Report progress" not in html  # the public edits nothing
 
 
+def test_the_page_draws_each_objectives_rag_over_time_with_its_words(client, winter_objective):
+    _report(winter_objective, date(2022, 11, 1), date(2022, 11, 30), Rag.AMBER, "November work")
+    _report(winter_objective, date(2022, 10, 1), date(2022, 10, 31), Rag.RED, "October work")
+    url = reverse("governance:partnership_objectives", args=["wiltshire-alliance"])
+    html = client.get(url).content.decode()
+    words = (
+        "RAG over time, oldest first: 31 Oct 2022: Red (1 October 2022 to 31 October 2022); "
+        "30 Nov 2022: Amber (1 November 2022 to 30 November 2022)."
+    )
+    assert f'aria-label="RAG over time of objective 1: {words}"' in html
+    assert f'<figcaption class="govuk-body-s portal-chart__alt">{words}</figcaption>' in html
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert svg.index(">Red<") < svg.index(">Amber<")
+
+
 def test_the_partnership_page_links_to_its_objectives(client, partnership):
     response = client.get(partnership.get_absolute_url())
     assert reverse("governance:partnership_objectives", args=[partnership.slug]) in (
