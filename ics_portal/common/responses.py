@@ -37,5 +37,9 @@ def conditional_response(
         request, etag=response["ETag"], last_modified=stamp, response=response
     )
     if answer is not response:
-        response.close()  # a stored file opened for the full answer
+        # Close the stored file opened for the full answer, but not through response.close():
+        # that sends request_finished, which closes the database connection mid-request.
+        stream = getattr(response, "file_to_stream", None)
+        if stream is not None:
+            stream.close()
     return answer
