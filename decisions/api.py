@@ -38,6 +38,7 @@ from ics_portal.common.api import (
     IdFilter,
     OParlSerializer,
     SyncFilterSet,
+    WebField,
     identity,
     link,
     refusal,
@@ -53,6 +54,7 @@ def _text_visible(serializer: serializers.Serializer, resolution: Resolution) ->
 
 class ResolutionSerializer(OParlSerializer):
     id = identity("resolution")
+    web = WebField(page="decisions:detail")
     body = link("body")
     meeting = link("meeting")
     agendaItem = link("agenda-item", source="item")

@@ -52,6 +52,7 @@ from meetings.services.reports import download_name
 
 class MeetingSerializer(OParlSerializer):
     id = identity("meeting")
+    web = WebField(page="meetings:detail")
     body = link("body")
     bodiesInCommon = link(
         "body",

@@ -58,13 +58,18 @@ class RatificationRow:
     can_record: bool
 
 
-def ratifications_for_resolution(resolution: Resolution, user) -> list[RatificationRow]:
-    """The resolution's routing, one query; rows say whether the viewer may record each."""
-    ratifications = (
-        Ratification.objects.filter(resolution=resolution)
-        .select_related("organisation", "ratifying_body")
-        .order_by("organisation__name")
-    )
+def ratifications_for_resolution(
+    resolution: Resolution, user, loaded: list[Ratification] | None = None
+) -> list[RatificationRow]:
+    """The resolution's routing, one query (none if `loaded` already holds it, with each
+    organisation); rows say whether the viewer may record each."""
+    ratifications = loaded
+    if ratifications is None:
+        ratifications = (
+            Ratification.objects.filter(resolution=resolution)
+            .select_related("organisation", "ratifying_body")
+            .order_by("organisation__name")
+        )
     return [
         RatificationRow(r, not r.is_final and can_record_ratification(user, r.organisation))
         for r in ratifications
@@ -169,10 +174,12 @@ def filter_ratifications(
     return queryset
 
 
-def ratifications_panel(resolution: Resolution, user) -> dict:
+def ratifications_panel(
+    resolution: Resolution, user, loaded: list[Ratification] | None = None
+) -> dict:
     """Context for `decisions/ratifications/_ratifications.html` on the trail page."""
     return {
-        "rows": ratifications_for_resolution(resolution, user),
+        "rows": ratifications_for_resolution(resolution, user, loaded),
         "can_route": resolution.can_be_routed and can_edit_body(user, resolution.body),
         "resolution": resolution,
     }

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models.query import ModelIterable
 
 from decisions.access import can_print_resolution_text
 from decisions.models import NamedVote, Ratification, Resolution
@@ -20,7 +21,34 @@ from meetings.models import AgendaItem, Declaration, Meeting
 
 HELD = {Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFTED, Meeting.Status.MINUTES_APPROVED}
 
-RELATED = ("body", "meeting__body", "item__meeting__body", "recommended_to", "acts_on__body")
+RELATED = ("body", "meeting__body", "item")
+# The links most resolutions lack are read by a query each, and only when some row has them:
+# as outer joins they multiplied PostgreSQL's planning time (10 ms for a page of 25).
+LINKED = (
+    "recommended_to",
+    Prefetch("acts_on", queryset=Resolution.objects.select_related("body", "meeting__body")),
+)
+
+
+class _ItemsShareTheirMeeting(ModelIterable):
+    """A resolution is recorded at its item's meeting: the item is given the meeting already
+    read with the resolution rather than joining the meeting and its body a second time."""
+
+    def __iter__(self):
+        for resolution in super().__iter__():
+            loaded = resolution._state.fields_cache
+            item, meeting = loaded.get("item"), loaded.get("meeting")
+            if item is not None and meeting is not None and item.meeting_id == meeting.pk:
+                item.meeting = meeting
+            yield resolution
+
+
+def with_links(resolutions: QuerySet[Resolution]) -> QuerySet[Resolution]:
+    """The resolutions with their body, meeting, item and links read in a fixed number of
+    queries (two more at most), whatever the number of rows."""
+    resolutions = resolutions.select_related(*RELATED).prefetch_related(*LINKED)
+    resolutions._iterable_class = _ItemsShareTheirMeeting
+    return resolutions
 
 
 @dataclass
@@ -65,13 +93,11 @@ class ResolutionView:
 
 def visible_resolutions(user) -> QuerySet[Resolution]:
     """Resolutions whose meeting the user may see (the text is a further question)."""
-    return Resolution.objects.filter(meeting_visible_q(user, prefix="meeting__")).select_related(
-        *RELATED
-    )
+    return with_links(Resolution.objects.filter(meeting_visible_q(user, prefix="meeting__")))
 
 
 def resolution_views(user, resolutions: Iterable[Resolution]) -> list[ResolutionView]:
-    """Views of resolutions loaded with `select_related(*RELATED)`: no queries of their own,
+    """Views of resolutions loaded through `with_links`: no queries of their own,
     but for a clerk one a meeting held in common (its sitting bodies)."""
     meetings: dict[int, Meeting] = {}
     views = []
@@ -93,7 +119,7 @@ def _with_details(user, resolutions: QuerySet[Resolution]) -> list[ResolutionVie
         status=Ratification.Status.WITHDRAWN
     )
     resolutions = list(
-        resolutions.select_related(*RELATED)
+        with_links(resolutions)
         .annotate(routed=Exists(routed))
         .prefetch_related(
             Prefetch("named_votes", queryset=NamedVote.objects.select_related("person")),

@@ -38,6 +38,7 @@ from decisions.models import (
     ratifications_awaiting_effect,
 )
 from decisions.selectors.ratifications import RatificationBar, ratification_bar
+from decisions.selectors.resolutions import with_links
 from ics_portal.common.changes import Entry, changes_for, history_url, related_names
 from meetings.access import (
     can_see_item_content,
@@ -223,18 +224,8 @@ def _yes(flag: bool) -> str:
 def load_resolution(pk: int, user) -> Resolution:
     """The resolution with what the trail needs joined in; 404 if its meeting is not visible."""
     resolution = (
-        Resolution.objects.select_related(
-            "body",
-            "meeting__body",
-            "item__meeting__body",
-            "item__work_programme_entry",
-            "item__report",
-            "item__minute",
-            "recommended_to",
-            "acts_on__body",
-            "acts_on__meeting__body",
-        )
-        .filter(pk=pk)
+        with_links(Resolution.objects.filter(pk=pk))
+        .select_related("item__work_programme_entry", "item__report", "item__minute")
         .first()
     )
     if resolution is None or not can_see_meeting(user, resolution.meeting):

@@ -14,12 +14,13 @@ from governance.access import can_edit_body
 @require_GET
 def trail(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = load_resolution(pk, request.user)
-    panel = ratifications_panel(resolution, request.user)
+    trail = decision_trail(resolution, request.user)
+    panel = ratifications_panel(resolution, request.user, loaded=trail.ratifications)
     return render(
         request,
         "decisions/trail.html",
         {
-            "trail": decision_trail(resolution, request.user),
+            "trail": trail,
             "resolution": resolution,
             "can_route": panel["can_route"],
             "to_record": [row.ratification for row in panel["rows"] if row.can_record],
