@@ -1,22 +1,62 @@
 """The bare-Django baseline: the rows each portal page shows, read and rendered plainly.
 
-No access rules, forms, history or layout: what any Django view must at least do to show the
-same rows from the same database. Served only under bench.settings.
+No access rules, forms or layout: what any Django view must at least do to show the same rows
+from the same database, each kind of row read once (a table or list per kind). Where a page
+shows change history (the decision trail), its history rows are read too. Where the portal
+works something out from rows (quorum, attendance tallies), the baseline lists the rows.
+Served only under bench.settings.
 """
 
 from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
-from decisions.models import Ratification, Resolution
-from governance.models import Body
-from meetings.models import AgendaPack, Meeting
+from decisions.models import (
+    Action,
+    ActionNote,
+    CallIn,
+    DecisionNotice,
+    ForwardPlanEntry,
+    NamedVote,
+    Ratification,
+    Resolution,
+    ScrutinyRecommendation,
+)
+from governance.models import Body, Delegation, Membership, Person, Rag, Risk, TermsOfReference
+from governance.models.risks import rag_expression
+from meetings.models import (
+    AgendaItem,
+    AgendaPack,
+    AgendaRevision,
+    Attendance,
+    Declaration,
+    Meeting,
+    Minute,
+    Report,
+    WorkProgrammeEntry,
+)
 
 PER_PAGE = 25
+HELD = (Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFTED, Meeting.Status.MINUTES_APPROVED)
+# Whether a resolution has any of the trail's rows most resolutions have none of: asked with the
+# resolution, as the trail page does, so that neither runs a query that can find nothing.
+ON_TRAIL = {
+    "has_ratifications": Exists(Ratification.objects.filter(resolution=OuterRef("pk"))),
+    "has_plan_entries": Exists(ForwardPlanEntry.objects.filter(resolution=OuterRef("pk"))),
+    "has_notices": Exists(DecisionNotice.objects.filter(ratification__resolution=OuterRef("pk"))),
+    "has_named_votes": Exists(NamedVote.objects.filter(resolution=OuterRef("pk"))),
+    "has_actions": Exists(Action.objects.filter(resolution=OuterRef("pk"))),
+    "has_later": Exists(Resolution.objects.filter(acts_on=OuterRef("pk"))),
+    "has_recommendations": Exists(
+        ScrutinyRecommendation.objects.filter(resolution=OuterRef("pk"))
+    ),
+    "has_revisions": Exists(AgendaRevision.objects.filter(item=OuterRef("item_id"))),
+}
 
 
 def count_queries(get_response):
@@ -37,6 +77,36 @@ def count_queries(get_response):
     return middleware
 
 
+def _members_on(body_ids: list[int], day) -> list[Membership]:
+    """Seats on the bodies current on the day, with the person and the organisation."""
+    seats = Membership.objects.filter(body_id__in=body_ids, start__lte=day).exclude(end__lt=day)
+    return list(seats.select_related("person", "representing"))
+
+
+def _terms(body_ids: list[int]) -> list[TermsOfReference]:
+    """The bodies' approved terms of reference, with the organisations their quorum names."""
+    terms = TermsOfReference.objects.filter(
+        body_id__in=body_ids, status=TermsOfReference.Status.APPROVED
+    )
+    return list(terms.prefetch_related("quorum_required_organisations"))
+
+
+def _rows(found: bool, rows) -> list:
+    """The rows, without a query when they are known to be none."""
+    return list(rows) if found else []
+
+
+def _history(records: dict) -> list[tuple[str, list]]:
+    """Each model's history rows of the given records, with who saved them: a query a model."""
+    found = []
+    for model, objects in records.items():
+        ids = [obj.pk for obj in objects if obj is not None]
+        if ids:
+            rows = model.history.filter(id__in=ids).select_related("history_user")
+            found.append((model._meta.verbose_name_plural, list(rows)))
+    return found
+
+
 def resolution_list(request: HttpRequest) -> HttpResponse:
     rows = Resolution.objects.select_related("body", "meeting", "item").order_by(
         "-meeting__start", "-year", "-number", "-pk"
@@ -46,15 +116,87 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
 
 
 def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The trail's rows: the resolution, every record on its trail, and their change history."""
+    earlier = Resolution.objects.select_related("body", "meeting__body")
     resolution = get_object_or_404(
-        Resolution.objects.select_related("body", "meeting", "item"), pk=pk
+        Resolution.objects.select_related(
+            "body", "meeting__body", "item__work_programme_entry", "item__report", "item__minute"
+        )
+        .prefetch_related("recommended_to", Prefetch("acts_on", queryset=earlier))
+        .annotate(**ON_TRAIL),
+        pk=pk,
     )
-    ratifications = resolution.ratifications.select_related("organisation", "ratifying_body")
-    return render(
-        request,
-        "bench/resolution_detail.html",
-        {"resolution": resolution, "ratifications": list(ratifications)},
+    item, meeting = resolution.item, resolution.meeting
+    notes = Prefetch("notes", queryset=ActionNote.objects.select_related("written_by"))
+    context = {
+        "resolution": resolution,
+        "report": getattr(item, "report", None),
+        "minute": getattr(item, "minute", None),
+        "ratifications": _rows(
+            resolution.has_ratifications,
+            resolution.ratifications.select_related("organisation", "ratifying_body").order_by(
+                "organisation__name"
+            ),
+        ),
+        "plan_entries": _rows(
+            resolution.has_plan_entries,
+            resolution.forward_plan_entries.select_related(
+                "organisation", "decision_maker_body"
+            ).order_by("first_published", "pk"),
+        ),
+        "notices": _rows(
+            resolution.has_notices,
+            DecisionNotice.objects.filter(ratification__resolution=resolution)
+            .select_related("organisation", "decision_maker_body", "call_in__scrutiny_body")
+            .order_by("published_on", "pk"),
+        ),
+        "named_votes": _rows(
+            resolution.has_named_votes, resolution.named_votes.select_related("person")
+        ),
+        "actions": _rows(
+            resolution.has_actions,
+            resolution.actions.select_related("body", "item__meeting").prefetch_related(notes),
+        ),
+        "later": _rows(
+            resolution.has_later,
+            resolution.acted_on_by.filter(meeting__agenda_published_at__isnull=False)
+            .select_related("body", "meeting__body", "item")
+            .order_by("meeting__start", "pk"),
+        ),
+        "recommendations": _rows(
+            resolution.has_recommendations,
+            resolution.scrutiny_recommendations.select_related(
+                "scrutiny_body", "to_organisation", "to_body"
+            ).order_by("sent_on", "pk"),
+        ),
+        "revisions": _rows(resolution.has_revisions, item.revisions.select_related("made_by")),
+        "attendance": list(meeting.attendance.select_related("person", "substitute")),
+        "declarations": list(item.declarations.select_related("person").order_by("person__name")),
+        "members": _members_on([meeting.body_id], meeting.date),
+        "terms": _terms([meeting.body_id]),
+    }
+    context["history"] = _history(
+        {
+            WorkProgrammeEntry: [item.work_programme_entry],
+            Report: [context["report"]],
+            AgendaItem: [item],
+            AgendaRevision: context["revisions"],
+            Meeting: [meeting],
+            Attendance: context["attendance"],
+            Declaration: context["declarations"],
+            Resolution: [resolution],
+            NamedVote: context["named_votes"],
+            Minute: [context["minute"]],
+            Ratification: context["ratifications"],
+            ForwardPlanEntry: context["plan_entries"],
+            DecisionNotice: context["notices"],
+            CallIn: [getattr(notice, "call_in", None) for notice in context["notices"]],
+            Action: context["actions"],
+            ActionNote: [note for action in context["actions"] for note in action.notes.all()],
+            ScrutinyRecommendation: context["recommendations"],
+        }
     )
+    return render(request, "bench/resolution_detail.html", context)
 
 
 def resolution_api(request: HttpRequest) -> JsonResponse:
@@ -84,13 +226,50 @@ def resolution_api(request: HttpRequest) -> JsonResponse:
 
 
 def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    body = get_object_or_404(Body.objects.select_related("organisation"), slug=slug)
-    meetings = body.meetings.order_by("-start")[:10]
-    members = body.memberships.select_related("person", "representing")
+    """The body page's rows: body, members, delegations, terms, risk counts, sub-bodies,
+    published meetings and the attendance at those held."""
+    body = get_object_or_404(
+        Body.objects.select_related("partnership", "organisation", "parent"), slug=slug
+    )
+    substitutes = Prefetch("substitutes", queryset=Person.objects.order_by("name"))
+    meetings = list(body.meetings.filter(agenda_published_at__isnull=False).order_by("-start"))
+    held = [meeting.pk for meeting in meetings if meeting.status in HELD]
+    now = timezone.now()
+    risks = (
+        body.risks.filter(status=Risk.Status.OPEN)
+        .annotate(band=rag_expression())
+        .aggregate(
+            red=Count("pk", filter=Q(band=Rag.RED)),
+            amber=Count("pk", filter=Q(band=Rag.AMBER)),
+            green=Count("pk", filter=Q(band=Rag.GREEN)),
+            overdue=Count("pk", filter=Q(review_date__lt=timezone.localdate())),
+        )
+    )
+    delegations = Delegation.objects.filter(Q(from_body=body) | Q(to_body=body))
     return render(
         request,
         "bench/body_detail.html",
-        {"body": body, "meetings": list(meetings), "members": list(members)},
+        {
+            "body": body,
+            "members": list(
+                body.memberships.select_related("person", "representing").prefetch_related(
+                    substitutes
+                )
+            ),
+            "delegations": list(
+                delegations.select_related(
+                    "from_body", "from_organisation", "to_body", "source_agreement"
+                ).order_by("-start", "pk")
+            ),
+            "terms": _terms([body.pk]),
+            "risks": risks,
+            "children": list(body.children.order_by("name")),
+            "upcoming": [meeting for meeting in meetings if meeting.start >= now],
+            "past": [meeting for meeting in meetings if meeting.start < now],
+            "attendance": list(
+                Attendance.objects.filter(meeting__in=held).select_related("person")
+            ),
+        },
     )
 
 
@@ -101,13 +280,52 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    items = meeting.items.select_related("report")
-    resolutions = meeting.resolutions.order_by("number")
+    """The meeting page's rows: meeting, items with everything listed under them, attendance,
+    members and terms of the sitting bodies, published supplements and the public packs."""
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("body", "minutes_approved_at__meeting__body"), pk=pk
+    )
+    bodies = [meeting.body]
+    if meeting.held_in_common:
+        bodies += list(meeting.bodies_in_common.order_by("name"))
+    linked = Resolution.objects.select_related("body")
+    declarations = Declaration.objects.select_related("person")
+    resolutions = (
+        Resolution.objects.select_related("body")
+        .prefetch_related(
+            "recommended_to",
+            Prefetch("acts_on", queryset=linked),
+            Prefetch("named_votes", queryset=NamedVote.objects.select_related("person")),
+            Prefetch("acted_on_by", queryset=linked.order_by("year", "number")),
+        )
+        .order_by("year", "number")
+    )
+    items = (
+        meeting.items.select_related("minutes_of__body", "report", "supplement", "minute")
+        .prefetch_related(
+            "revisions",
+            "report__attachments",
+            Prefetch("declarations", queryset=declarations.order_by("person__name")),
+            Prefetch("resolutions", queryset=resolutions),
+        )
+        .order_by("position", "pk")
+    )
+    packs = meeting.packs.filter(audience=AgendaPack.Audience.PUBLIC, version=meeting.pack_version)
     return render(
         request,
         "bench/meeting_detail.html",
-        {"meeting": meeting, "items": list(items), "resolutions": list(resolutions)},
+        {
+            "meeting": meeting,
+            "bodies": bodies,
+            "items": list(items),
+            "attendance": list(meeting.attendance.select_related("person", "substitute")),
+            "members": _members_on([body.pk for body in bodies], meeting.date),
+            "terms": _terms([body.pk for body in bodies]),
+            "supplements": list(
+                meeting.supplements.filter(published_at__isnull=False).order_by("number")
+            ),
+            "packs": list(packs),
+        },
     )
 
 

@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
+from django.db.models import OuterRef
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -221,11 +222,35 @@ def _yes(flag: bool) -> str:
     return "Yes" if flag else "No"
 
 
+def _has(rows: models.QuerySet) -> models.Exists:
+    return models.Exists(rows)
+
+
+# Whether the resolution has any of the records most resolutions have none of: asked in the
+# query that loads it, so that the trail does not ask for each kind in turn.
+_PRESENCE = {
+    "has_ratifications": _has(Ratification.objects.filter(resolution=OuterRef("pk"))),
+    "has_plan_entries": _has(ForwardPlanEntry.objects.filter(resolution=OuterRef("pk"))),
+    "has_notices": _has(DecisionNotice.objects.filter(ratification__resolution=OuterRef("pk"))),
+    "has_named_votes": _has(NamedVote.objects.filter(resolution=OuterRef("pk"))),
+    "has_actions": _has(Action.objects.filter(resolution=OuterRef("pk"))),
+    "has_later": _has(Resolution.objects.filter(acts_on=OuterRef("pk"))),
+    "has_recommendations": _has(ScrutinyRecommendation.objects.filter(resolution=OuterRef("pk"))),
+    "has_revisions": _has(AgendaRevision.objects.filter(item=OuterRef("item_id"))),
+}
+
+
+def _rows(resolution: Resolution, presence: str, rows: models.QuerySet) -> list:
+    """The rows, without a query where `load_resolution` found there are none."""
+    return list(rows) if getattr(resolution, presence, True) else []
+
+
 def load_resolution(pk: int, user) -> Resolution:
     """The resolution with what the trail needs joined in; 404 if its meeting is not visible."""
     resolution = (
         with_links(Resolution.objects.filter(pk=pk))
         .select_related("item__work_programme_entry", "item__report", "item__minute")
+        .annotate(**_PRESENCE)
         .first()
     )
     if resolution is None or not can_see_meeting(user, resolution.meeting):
@@ -301,17 +326,23 @@ def decision_trail(resolution: Resolution, user) -> Trail:
     minute: Minute | None = _one(item, "minute")
     minute_readable = minute is not None and minute_visible_to(user, item, meeting)
 
-    ratifications = list(
+    ratifications = _rows(
+        resolution,
+        "has_ratifications",
         resolution.ratifications.select_related("organisation", "ratifying_body").order_by(
             "organisation__name"
-        )
+        ),
     )
-    plan_entries = list(
+    plan_entries = _rows(
+        resolution,
+        "has_plan_entries",
         resolution.forward_plan_entries.select_related(
             "organisation", "decision_maker_body"
-        ).order_by("first_published", "pk")
+        ).order_by("first_published", "pk"),
     )
-    notices = list(
+    notices = _rows(
+        resolution,
+        "has_notices",
         DecisionNotice.objects.filter(ratification__resolution=resolution)
         .select_related(
             "organisation",
@@ -319,7 +350,7 @@ def decision_trail(resolution: Resolution, user) -> Trail:
             "call_in__scrutiny_body",
             "ratification__resolution__item__meeting__body",
         )
-        .order_by("published_on", "pk")
+        .order_by("published_on", "pk"),
     )
     call_ins = [n.call_in_or_none() for n in notices if n.call_in_or_none() is not None]
     today = timezone.localdate()
@@ -330,28 +361,36 @@ def decision_trail(resolution: Resolution, user) -> Trail:
         ratification.effect = ratification_effect(
             ratification, ratification.notice, ratification.pk in awaiting_effect
         )
-    named_votes = list(resolution.named_votes.select_related("person"))
-    actions = list(
+    named_votes = _rows(
+        resolution, "has_named_votes", resolution.named_votes.select_related("person")
+    )
+    actions = _rows(
+        resolution,
+        "has_actions",
         resolution.actions.select_related("body", "item__meeting__body").prefetch_related(
             models.Prefetch(
                 "notes", queryset=ActionNote.objects.select_related("written_by").order_by("pk")
             )
-        )
+        ),
     )
-    later = list(
+    later = _rows(
+        resolution,
+        "has_later",
         resolution.acted_on_by.filter(meeting_visible_q(user, prefix="meeting__"))
         .select_related("body", "meeting__body", "item")
-        .order_by("meeting__start", "pk")
+        .order_by("meeting__start", "pk"),
     )
     earlier = resolution.acts_on
     if earlier is not None and not can_see_meeting(user, earlier.meeting):
         earlier = None
-    recommendations = list(
+    recommendations = _rows(
+        resolution,
+        "has_recommendations",
         resolution.scrutiny_recommendations.select_related(
             "scrutiny_body", "to_organisation", "to_body"
-        ).order_by("sent_on", "pk")
+        ).order_by("sent_on", "pk"),
     )
-    revisions = list(item.revisions.select_related("made_by"))
+    revisions = _rows(resolution, "has_revisions", item.revisions.select_related("made_by"))
     attendance = list(meeting.attendance.select_related("person", "substitute"))
     declarations = list(item.declarations.select_related("person").order_by("person__name"))
     memberships = list(members_on(meeting.body_id, meeting.date))

@@ -138,18 +138,18 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_edit = can_edit_body(request.user, meeting.body)
     if not meeting.is_published and not can_edit:
         raise Http404("No such meeting")
-    items = [
-        item
-        for item in meeting.items.select_related(
-            "minutes_of__body", "report", "supplement__meeting__body"
-        )
+    loaded = (
+        meeting.items.select_related("minutes_of__body", "report", "supplement")
         .prefetch_related(
             Prefetch("revisions", queryset=AgendaRevision.objects.order_by("made_at", "pk")),
             "report__attachments",
         )
         .order_by("position", "pk")
-        if can_see_item(request.user, item)
-    ]
+    )
+    for item in loaded:
+        if item.supplement is not None:
+            item.supplement.meeting = meeting  # a supplement belongs to its items' meeting
+    items = [item for item in loaded if can_see_item(request.user, item)]
     writable = report_writing(request.user, items)
     for view in item_views(request.user, items):
         view.item.view = view
