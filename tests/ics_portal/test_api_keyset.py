@@ -143,12 +143,12 @@ def test_cursor_pages_run_a_bounded_number_of_queries(
 
 
 def test_ids_are_built_from_one_url_lookup_per_kind(client, many_resolutions):
-    """Six links a row (id, body, meeting, agenda item and two empty ones): the list's address
-    is looked up once per kind of link, not once per link."""
+    """Seven links a row (id, web page, body, meeting, agenda item and two empty ones): each
+    kind's address is looked up once per response, not once per link."""
     with mock.patch("ics_portal.common.api.reverse", wraps=django_reverse) as reverse:
         rows = client.get("/api/v1/resolutions/", {"limit": 100}).json()["results"]
     assert len(rows) == 13
-    assert reverse.call_count == 4
+    assert reverse.call_count == 5
     meeting = many_resolutions[0].meeting
     row = next(r for r in rows if r["id"].endswith(f"/{many_resolutions[0].pk}/"))
     assert row["meeting"] == f"http://testserver/api/v1/meetings/{meeting.pk}/"
