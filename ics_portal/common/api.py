@@ -28,7 +28,7 @@ from django_filters.fields import IsoDateTimeField
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import parsers, serializers, views
+from rest_framework import parsers, serializers
 from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
@@ -486,6 +486,9 @@ def with_own_dates(queryset: QuerySet) -> QuerySet:
 def exception_handler(exc: Exception, context: dict) -> Response | None:
     """DRF's handler, and a body over DATA_UPLOAD_MAX_MEMORY_SIZE (which Django refuses as
     DRF reads it, before any parser) as the same JSON 400 as any other unreadable body."""
+    # Imported here: rest_framework.views reads the settings, which name this module's parser.
+    from rest_framework import views
+
     if isinstance(exc, RequestDataTooBig):
         exc = _too_large()
     return views.exception_handler(exc, context)
