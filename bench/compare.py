@@ -78,7 +78,7 @@ def pages() -> list[tuple[str, str | None, dict]]:
         ("/api/v1/resolutions/?limit=100", "/bench/api/resolutions/?limit=100", {}),
         (
             f"/api/v1/resolutions/?limit=100&modified_since={since.date()}",
-            "/bench/api/resolutions/?limit=100",
+            f"/bench/api/resolutions/?limit=100&modified_since={since.date()}",
             {},
         ),
         (f"/bodies/{body.slug}/", f"/bench/bodies/{body.slug}/", {}),

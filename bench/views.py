@@ -9,6 +9,8 @@ Served only under bench.settings.
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
+
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
@@ -200,12 +202,18 @@ def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def resolution_api(request: HttpRequest) -> JsonResponse:
+    """A page of resolutions as JSON, changed since `modified_since` if given, and the count."""
     limit = min(int(request.GET.get("limit", 100)), 100)
     offset = int(request.GET.get("offset", 0))
-    rows = Resolution.objects.select_related("body", "meeting").order_by("-year", "-number", "id")
+    rows = Resolution.objects.order_by("-year", "-number", "id")
+    if "modified_since" in request.GET:
+        day = date.fromisoformat(request.GET["modified_since"])
+        rows = rows.filter(modified__gte=timezone.make_aware(datetime.combine(day, time.min)))
+    count = rows.count()
+    rows = rows.select_related("body", "meeting")
     return JsonResponse(
         {
-            "count": Resolution.objects.count(),
+            "count": count,
             "results": [
                 {
                     "id": r.pk,
@@ -213,6 +221,7 @@ def resolution_api(request: HttpRequest) -> JsonResponse:
                     "reference": f"{r.body.short_name} {r.year}/{r.number:03d}",
                     "body": f"/api/v1/bodies/{r.body.slug}/",
                     "meeting": f"/api/v1/meetings/{r.meeting_id}/",
+                    "agendaItem": f"/api/v1/agenda-items/{r.item_id}/",
                     "kind": r.kind,
                     "status": r.status,
                     "preamble": r.preamble,
