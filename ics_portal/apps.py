@@ -1,6 +1,16 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 
 
 class IcsPortalConfig(AppConfig):
     name = "ics_portal"
     verbose_name = "ICS Portal"
+
+    def ready(self) -> None:
+        from ics_portal.common.search_index_sqlite import after_migrate
+
+        # post_migrate is sent once for each app with models, after every migration has run:
+        # the search indexes are made once, on the signal for the last searchable app.
+        post_migrate.connect(
+            after_migrate, sender=apps.get_app_config("decisions"), dispatch_uid="search_indexes"
+        )

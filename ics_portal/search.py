@@ -23,8 +23,10 @@ On PostgreSQL it uses full-text search (English stemming, web-search syntax) on 
 database stores for each row, through its GIN index (`ics_portal.common.search_vector`): of
 the `MAX_MATCHES` most recently recorded matches of each kind, best ranked first, with
 `ts_headline` snippets for the page shown only. Elsewhere every word of the query must appear
-(case-insensitive), newest first. Either way it runs a fixed number of queries: one per kind
-to find the matching keys, then one per kind to load the page's rows.
+(case-insensitive; on SQLite found through a trigram index, `ics_portal.common.
+search_index_sqlite`), of the `MAX_MATCHES` most recently recorded matches newest first.
+Either way it runs a fixed number of queries: one per kind to find the matching keys, then
+one per kind to load the page's rows.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from datetime import UTC, date, datetime, time
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import F, Model, Q, QuerySet, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Replace
 from django.urls import reverse
 from django.utils.html import escape
@@ -46,6 +49,7 @@ from decisions.access import delegated_decision_content_q, notice_text_q
 from decisions.models import DecisionNotice, DelegatedDecision, ForwardPlanEntry, Resolution
 from governance.access import agreement_visible_q
 from governance.models import Agreement, Risk
+from ics_portal.common.search_index_sqlite import index_table
 from ics_portal.common.search_vector import LESS_THAN, StoredMatch, StoredRank
 from meetings.access import item_content_q, meeting_visible_q, minutes_q
 from meetings.models import AgendaItem, Minute, Report
@@ -214,15 +218,17 @@ def _document(kind: Kind):
 
 
 def matches(kind: Kind, user, query: str, words: list[str]) -> QuerySet:
-    """The rows of one kind the user may see that match: the stored vector on PostgreSQL."""
+    """The rows of one kind the user may see that match: the stored vector on PostgreSQL,
+    every word found through the trigram index on SQLite."""
     rows: QuerySet = kind.model.objects.filter(kind.visible(user))
     if _is_postgresql():
         return rows.filter(StoredMatch(query))
+    index = connection.ops.quote_name(index_table(kind.model))
     for word in words:
-        any_field = Q()
-        for name in kind.fields:
-            any_field |= Q(**{f"{name}__icontains": word})
-        rows = rows.filter(any_field)
+        found = f"SELECT rowid FROM {index} WHERE body LIKE %s"
+        if "_" in word:  # a LIKE wildcard, escaped (the index then reads every row)
+            found, word = found + " ESCAPE '\\'", word.replace("_", "\\_")
+        rows = rows.filter(pk__in=RawSQL(found, [f"%{word}%"]))
     return rows
 
 
@@ -234,8 +240,8 @@ def _matching_keys(kind: Kind, user, query: str, words: list[str]) -> list[tuple
     """
     newest_first = (F(kind.date_field).desc(nulls_last=True), "-pk")
     rows = matches(kind, user, query, words)
+    recent = rows.order_by("-pk").values("pk")[:MAX_MATCHES]
     if _is_postgresql():
-        recent = rows.order_by("-pk").values("pk")[:MAX_MATCHES]
         rows = (
             kind.model.objects.filter(pk__in=recent)
             .annotate(search_rank=StoredRank(query))
@@ -243,8 +249,8 @@ def _matching_keys(kind: Kind, user, query: str, words: list[str]) -> list[tuple
         )
         keys = rows.values_list("search_rank", kind.date_field, "pk")
         return [(rank, when, kind.key, pk) for rank, when, pk in keys]
-    keys = rows.order_by(*newest_first).values_list(kind.date_field, "pk")[:MAX_MATCHES]
-    return [(0.0, when, kind.key, pk) for when, pk in keys]
+    rows = kind.model.objects.filter(pk__in=recent).order_by(*newest_first)
+    return [(0.0, when, kind.key, pk) for when, pk in rows.values_list(kind.date_field, "pk")]
 
 
 def _timestamp(when: datetime | date | None) -> float:
