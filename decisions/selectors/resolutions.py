@@ -17,7 +17,7 @@ from meetings.access import (
     can_see_item_content,
     meeting_visible_q,
 )
-from meetings.models import AgendaItem, Declaration, Meeting
+from meetings.models import AgendaItem, Declaration, Meeting, Supplement
 
 HELD = {Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFTED, Meeting.Status.MINUTES_APPROVED}
 
@@ -27,6 +27,8 @@ RELATED = ("body", "meeting__body", "item")
 LINKED = (
     "recommended_to",
     Prefetch("acts_on", queryset=Resolution.objects.select_related("body", "meeting__body")),
+    # A late item's supplementary agenda decides who sees it (meetings.access.can_see_item).
+    Prefetch("item__supplement", queryset=Supplement.objects.select_related("meeting__body")),
 )
 
 

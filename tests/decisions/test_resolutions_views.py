@@ -9,11 +9,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from decisions.models import NamedVote, Resolution
 from decisions.selectors.resolutions import meeting_resolutions, resolution_summary
 from decisions.services.resolutions import VoteCount
-from meetings.models import Declaration, Meeting
+from meetings.models import AgendaItem, Declaration, Meeting, Supplement
 from meetings.services.proceedings import declaration_record
 from tests.factories import all_present, make_meeting, make_user, seat
 
@@ -360,6 +361,26 @@ def test_the_list_runs_a_bounded_number_of_queries(
         record(exempt if n % 2 else business)
     with django_assert_max_num_queries(10):
         list_page(client)
+
+
+def test_resolutions_on_late_items_do_not_cost_a_query_each(
+    client, held, record, django_assert_max_num_queries
+):
+    """Who sees a late item depends on its supplementary agenda: read once for the page."""
+    supplement = Supplement.objects.create(
+        meeting=held, number=1, reason="Urgent", published_at=timezone.now()
+    )
+    for n in range(6):
+        late = AgendaItem.objects.create(
+            meeting=held, position=20 + n, title=f"Late item {n}", supplement=supplement
+        )
+        record(late)
+    with django_assert_max_num_queries(10):
+        page = list_page(client)
+    assert "ASCPH 2021/001" in page and "ASCPH 2021/006" in page
+    with django_assert_max_num_queries(4):
+        rows = client.get("/api/v1/resolutions/").json()["results"]
+    assert len(rows) == 6
 
 
 # The meeting page include
