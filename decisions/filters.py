@@ -7,7 +7,7 @@ from django import forms
 
 from decisions.models import Resolution
 from governance.models import Body
-from ics_portal.common.forms import ListSelect
+from ics_portal.common.forms import KeptFilterForm, ListSelect
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -44,3 +44,4 @@ class ResolutionFilter(django_filters.FilterSet):
     class Meta:
         model = Resolution
         fields: list[str] = []
+        form = KeptFilterForm

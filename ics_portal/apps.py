@@ -7,7 +7,8 @@ class IcsPortalConfig(AppConfig):
     verbose_name = "ICS Portal"
 
     def ready(self) -> None:
-        from ics_portal.common.search_index_sqlite import after_migrate
+        # why: the search module reads the models, which are not loaded before ready().
+        from ics_portal.search import after_migrate
 
         # post_migrate is sent once for each app with models, after every migration has run:
         # the search indexes are made once, on the signal for the last searchable app.

@@ -49,7 +49,7 @@ from decisions.access import delegated_decision_content_q, notice_text_q
 from decisions.models import DecisionNotice, DelegatedDecision, ForwardPlanEntry, Resolution
 from governance.access import agreement_visible_q
 from governance.models import Agreement, Risk
-from ics_portal.common.search_index_sqlite import index_table
+from ics_portal.common.search_index_sqlite import ensure_search_indexes, index_table
 from ics_portal.common.search_vector import LESS_THAN, StoredMatch, StoredRank
 from meetings.access import item_content_q, meeting_visible_q, minutes_q
 from meetings.models import AgendaItem, Minute, Report
@@ -192,6 +192,11 @@ class SearchResults:
     results: list[Result] = field(default_factory=list)
     total: int = 0
     capped: bool = False
+
+
+def after_migrate(sender, using: str = "default", **kwargs) -> None:
+    """post_migrate receiver: on SQLite, each kind's trigram index and its triggers."""
+    ensure_search_indexes([(kind.model, kind.fields) for kind in KINDS], using)
 
 
 def _is_postgresql() -> bool:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
 
 from governance.models import Body
-from ics_portal.common.forms import GovukDateFilter, ListSelect
+from ics_portal.common.forms import GovukDateFilter, KeptFilterForm, ListSelect
 from meetings.models import Meeting
 
 
-class MeetingFilterForm(forms.Form):
+class MeetingFilterForm(KeptFilterForm):
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] < data["start"]:

@@ -294,8 +294,9 @@ def _after_deletion(place: list) -> Q:
     return Q(history_date__gt=moment) | Q(history_date=moment, history_id__gt=history_id)
 
 
-# A list's count is exact up to this many rows, so no request counts a whole table.
-COUNT_CAP = 10_000
+# A list's count is exact up to this many rows and null beyond (a client walks a longer list
+# by its `next` links): no request reads more rows than this to count them.
+COUNT_CAP = 1_000
 
 
 def capped_count(queryset: QuerySet) -> int | None:
@@ -486,7 +487,7 @@ def with_own_dates(queryset: QuerySet) -> QuerySet:
 def exception_handler(exc: Exception, context: dict) -> Response | None:
     """DRF's handler, and a body over DATA_UPLOAD_MAX_MEMORY_SIZE (which Django refuses as
     DRF reads it, before any parser) as the same JSON 400 as any other unreadable body."""
-    # Imported here: rest_framework.views reads the settings, which name this module's parser.
+    # why: rest_framework.views reads the settings at import, and they name this module.
     from rest_framework import views
 
     if isinstance(exc, RequestDataTooBig):

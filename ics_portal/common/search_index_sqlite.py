@@ -63,19 +63,13 @@ def _ensure(cursor, table: str, index: str, columns: tuple[str, ...], quote) -> 
         )
 
 
-def ensure_search_indexes(using: str = "default") -> None:
-    """Make each searchable table's index and triggers where missing (SQLite only)."""
+def ensure_search_indexes(searched: list[tuple[type[Model], tuple[str, ...]]], using: str) -> None:
+    """Make each searched table's index and triggers where missing (SQLite only):
+    `searched` gives each model with the columns its text is made of."""
     connection = connections[using]
     if connection.vendor != "sqlite":
         return
-    from ics_portal.search import KINDS
-
     with connection.cursor() as cursor:
-        for kind in KINDS:
-            table = kind.model._meta.db_table
-            _ensure(cursor, table, index_table(kind.model), kind.fields, connection.ops.quote_name)
-
-
-def after_migrate(sender, using: str = "default", **kwargs) -> None:
-    """post_migrate receiver: `migrate` has run every migration by the time it is sent."""
-    ensure_search_indexes(using)
+        for model, columns in searched:
+            table = model._meta.db_table
+            _ensure(cursor, table, index_table(model), columns, connection.ops.quote_name)

@@ -51,3 +51,15 @@ def test_the_chosen_body_stays_chosen(client, body, scrutiny_body, address, empt
     assert chosen in client.get(address, {"body": scrutiny_body.slug}).text
     assert chosen not in client.get(address).text
     assert chosen in client.get(address, {"body": scrutiny_body.slug}).text
+
+
+def test_the_kept_form_shows_what_was_typed_and_a_mistake_afresh(client, body, empty_cache):
+    """The whole filter form is kept rendered per query; one with errors never is."""
+    typed = {"start_day": "1", "start_month": "2", "start_year": "2021"}
+    for _ in range(2):
+        page = client.get("/meetings/", typed).text
+        assert 'name="start_day" type="text" inputmode="numeric" value="1"' in page
+    wrong = {**typed, "start_day": "40"}
+    assert "govuk-error-message" in client.get("/meetings/", wrong).text
+    assert "govuk-error-message" not in client.get("/meetings/", typed).text
+    assert 'value="40"' not in client.get("/meetings/").text

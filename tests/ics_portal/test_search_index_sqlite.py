@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 
 from decisions.models import Resolution
-from ics_portal.common.search_index_sqlite import ensure_search_indexes, index_table
-from ics_portal.search import KINDS, matches, search
+from ics_portal.common.search_index_sqlite import index_table
+from ics_portal.search import KINDS, after_migrate, matches, search
 from meetings.models import Minute
 
 pytestmark = [
@@ -61,7 +61,7 @@ def test_a_table_rebuilt_by_a_migration_gets_its_triggers_and_index_back(records
     Resolution.objects.filter(number=1).update(parts="1) Adopted the puffinrock plan.")
     assert labels("puffinrock") == []  # the index missed the change
 
-    ensure_search_indexes()
+    after_migrate(sender=None)
     assert labels("puffinrock") == ["Decision"]
     assert labels("hedgehog") == []
 
