@@ -200,6 +200,12 @@ def main() -> None:
         # GIN indexes' pending lists merged (every search reads them row by row until then).
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
+    else:
+        # SQLite's statistics, which it never gathers by itself: without them it sorts every
+        # resolution for the newest page of /decisions/ (220 ms) rather than reading the
+        # meetings newest first (1 ms).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     print(
         f"{Resolution.objects.count()} resolutions, {Meeting.objects.count()} meetings, "
         f"{Report.objects.count()} reports, {Ratification.objects.count()} ratifications "

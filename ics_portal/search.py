@@ -59,6 +59,9 @@ MIN_LENGTH = 2
 MAX_LENGTH = 200
 MAX_WORDS = 10
 MAX_MATCHES = 500  # per kind of record
+# On SQLite, the most recently recorded rows of a kind that contain every word, of which those
+# the user may see are the matches: the index reads a common word's newest rows, not all.
+SQLITE_CANDIDATES = 4 * MAX_MATCHES
 SNIPPET_CHARS = 240
 
 # Marks put around matches by ts_headline; the text is escaped first, then they become <mark>.
@@ -228,13 +231,20 @@ def matches(kind: Kind, user, query: str, words: list[str]) -> QuerySet:
     rows: QuerySet = kind.model.objects.filter(kind.visible(user))
     if _is_postgresql():
         return rows.filter(StoredMatch(query))
-    index = connection.ops.quote_name(index_table(kind.model))
+    conditions, params = [], []
     for word in words:
-        found = f"SELECT rowid FROM {index} WHERE body LIKE %s"
         if "_" in word:  # a LIKE wildcard, escaped (the index then reads every row)
-            found, word = found + " ESCAPE '\\'", word.replace("_", "\\_")
-        rows = rows.filter(pk__in=RawSQL(found, [f"%{word}%"]))
-    return rows
+            conditions.append("body LIKE %s ESCAPE '\\'")
+            params.append(f"%{word.replace('_', '\\_')}%")
+        else:
+            conditions.append("body LIKE %s")
+            params.append(f"%{word}%")
+    index = connection.ops.quote_name(index_table(kind.model))
+    found = (
+        f"SELECT rowid FROM {index} WHERE {' AND '.join(conditions)} "
+        f"ORDER BY rowid DESC LIMIT {SQLITE_CANDIDATES}"
+    )
+    return rows.filter(pk__in=RawSQL(found, params))
 
 
 def _matching_keys(kind: Kind, user, query: str, words: list[str]) -> list[tuple]:
