@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -29,8 +29,9 @@ from decisions.models import (
     Resolution,
     ScrutinyRecommendation,
 )
-from governance.models import Body, Delegation, Membership, Person, Rag, Risk, TermsOfReference
-from governance.models.risks import rag_expression
+from decisions.selectors.trail import PRESENCE
+from governance.models import Body, Delegation, Membership, Person, TermsOfReference
+from governance.selectors.risks import risk_summary
 from meetings.models import (
     AgendaItem,
     AgendaPack,
@@ -45,20 +46,6 @@ from meetings.models import (
 
 PER_PAGE = 25
 HELD = (Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFTED, Meeting.Status.MINUTES_APPROVED)
-# Whether a resolution has any of the trail's rows most resolutions have none of: asked with the
-# resolution, as the trail page does, so that neither runs a query that can find nothing.
-ON_TRAIL = {
-    "has_ratifications": Exists(Ratification.objects.filter(resolution=OuterRef("pk"))),
-    "has_plan_entries": Exists(ForwardPlanEntry.objects.filter(resolution=OuterRef("pk"))),
-    "has_notices": Exists(DecisionNotice.objects.filter(ratification__resolution=OuterRef("pk"))),
-    "has_named_votes": Exists(NamedVote.objects.filter(resolution=OuterRef("pk"))),
-    "has_actions": Exists(Action.objects.filter(resolution=OuterRef("pk"))),
-    "has_later": Exists(Resolution.objects.filter(acts_on=OuterRef("pk"))),
-    "has_recommendations": Exists(
-        ScrutinyRecommendation.objects.filter(resolution=OuterRef("pk"))
-    ),
-    "has_revisions": Exists(AgendaRevision.objects.filter(item=OuterRef("item_id"))),
-}
 
 
 def count_queries(get_response):
@@ -125,7 +112,7 @@ def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "body", "meeting__body", "item__work_programme_entry", "item__report", "item__minute"
         )
         .prefetch_related("recommended_to", Prefetch("acts_on", queryset=earlier))
-        .annotate(**ON_TRAIL),
+        .annotate(**PRESENCE),  # which later records it has, asked as the trail page asks
         pk=pk,
     )
     item, meeting = resolution.item, resolution.meeting
@@ -244,16 +231,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
     meetings = list(body.meetings.filter(agenda_published_at__isnull=False).order_by("-start"))
     held = [meeting.pk for meeting in meetings if meeting.status in HELD]
     now = timezone.now()
-    risks = (
-        body.risks.filter(status=Risk.Status.OPEN)
-        .annotate(band=rag_expression())
-        .aggregate(
-            red=Count("pk", filter=Q(band=Rag.RED)),
-            amber=Count("pk", filter=Q(band=Rag.AMBER)),
-            green=Count("pk", filter=Q(band=Rag.GREEN)),
-            overdue=Count("pk", filter=Q(review_date__lt=timezone.localdate())),
-        )
-    )
+    risks = risk_summary(body)  # one aggregate, as the page runs
     delegations = Delegation.objects.filter(Q(from_body=body) | Q(to_body=body))
     return render(
         request,

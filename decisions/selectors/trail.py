@@ -228,7 +228,7 @@ def _has(rows: models.QuerySet) -> models.Exists:
 
 # Whether the resolution has any of the records most resolutions have none of: asked in the
 # query that loads it, so that the trail does not ask for each kind in turn.
-_PRESENCE = {
+PRESENCE = {
     "has_ratifications": _has(Ratification.objects.filter(resolution=OuterRef("pk"))),
     "has_plan_entries": _has(ForwardPlanEntry.objects.filter(resolution=OuterRef("pk"))),
     "has_notices": _has(DecisionNotice.objects.filter(ratification__resolution=OuterRef("pk"))),
@@ -250,7 +250,7 @@ def load_resolution(pk: int, user) -> Resolution:
     resolution = (
         with_links(Resolution.objects.filter(pk=pk))
         .select_related("item__work_programme_entry", "item__report", "item__minute")
-        .annotate(**_PRESENCE)
+        .annotate(**PRESENCE)
         .first()
     )
     if resolution is None or not can_see_meeting(user, resolution.meeting):
