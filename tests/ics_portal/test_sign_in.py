@@ -1,14 +1,18 @@
 """Sign-in, CSRF, throttling, idle timeout and password reset."""
 
+import time
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
+from ics_portal.common.sessions import REFRESH_SECONDS
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -69,10 +73,20 @@ def test_lockout_ends_after_the_cool_off(client, clerk):
 def test_session_ends_after_idle_time(client, clerk):
     _attempt(client, "clerk", PASSWORD)
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE == 30 * 60
-    from django.contrib.sessions.models import Session
-
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
     assert client.get("/account/").status_code == 302
+
+
+def test_use_keeps_a_session_alive_with_a_write_a_minute_not_a_page(client, clerk):
+    _attempt(client, "clerk", PASSWORD)
+    soon = timezone.now() + timedelta(minutes=10)
+    Session.objects.update(expire_date=soon)
+    assert client.get("/account/").status_code == 200
+    assert Session.objects.get().expire_date == soon  # used within the minute: not written
+    a_minute_on = time.time() + REFRESH_SECONDS + 1
+    with mock.patch("ics_portal.common.sessions.time.time", return_value=a_minute_on):
+        assert client.get("/account/").status_code == 200
+    assert Session.objects.get().expire_date > timezone.now() + timedelta(minutes=29)
 
 
 def test_password_reset_sends_a_working_link(client, clerk):
