@@ -231,20 +231,29 @@ def matches(kind: Kind, user, query: str, words: list[str]) -> QuerySet:
     rows: QuerySet = kind.model.objects.filter(kind.visible(user))
     if _is_postgresql():
         return rows.filter(StoredMatch(query))
-    conditions, params = [], []
+    # The index takes words of three letters or more (a trigram each at least). A shorter word,
+    # or one with "_" (a LIKE wildcard), is matched in the row's own text; SQLite 3.40 also
+    # crashes on a short pattern beside a longer one in the index's ORDER BY rowid DESC.
+    indexed = [word for word in words if len(word) >= 3 and "_" not in word]
     for word in words:
-        if "_" in word:  # a LIKE wildcard, escaped (the index then reads every row)
-            conditions.append("body LIKE %s ESCAPE '\\'")
-            params.append(f"%{word.replace('_', '\\_')}%")
-        else:
-            conditions.append("body LIKE %s")
-            params.append(f"%{word}%")
+        if word not in indexed:
+            rows = rows.filter(_contains(kind, word))
+    if not indexed:
+        return rows
     index = connection.ops.quote_name(index_table(kind.model))
     found = (
-        f"SELECT rowid FROM {index} WHERE {' AND '.join(conditions)} "
+        f"SELECT rowid FROM {index} WHERE {' AND '.join(['body LIKE %s'] * len(indexed))} "
         f"ORDER BY rowid DESC LIMIT {SQLITE_CANDIDATES}"
     )
-    return rows.filter(pk__in=RawSQL(found, params))
+    return rows.filter(pk__in=RawSQL(found, [f"%{word}%" for word in indexed]))
+
+
+def _contains(kind: Kind, word: str) -> Q:
+    """Rows with the word in one of their searched fields, ignoring case."""
+    anywhere = Q()
+    for name in kind.fields:
+        anywhere |= Q(**{f"{name}__icontains": word})
+    return anywhere
 
 
 def _matching_keys(kind: Kind, user, query: str, words: list[str]) -> list[tuple]:

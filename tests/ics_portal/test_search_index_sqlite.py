@@ -41,6 +41,14 @@ def test_words_are_found_inside_longer_words_ignoring_case(records):
     assert labels("finch") == ["Report"]
 
 
+def test_a_short_word_beside_a_long_one_is_matched_too(records):
+    """Words under three letters are matched in the record's text (SQLite 3.40 crashed on a
+    short pattern before a long one in the index)."""
+    assert labels("he hedgehog") == ["Decision"]
+    assert labels("zq hedgehog") == []
+    assert labels("he") != []
+
+
 def test_an_underscore_is_a_letter_not_a_wildcard(records):
     Resolution.objects.filter(number=1).update(parts="1) Code ab_cd agreed.")
     assert labels("ab_cd") == ["Decision"]
