@@ -1,7 +1,10 @@
 """The structure pages in a real browser, on the demo data: accessible, and usable by a clerk."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from governance.models import Membership
 from tests.browser_forms import fill_date
@@ -42,7 +45,7 @@ def test_clerk_adds_a_substitute_member_and_sees_the_history(
     fill_date(page, "Start date", "2021-05-01")
     fill_date(page, "End date (optional)", "2021-01-01")
     page.get_by_role("button", name="Save").click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile(r"^Error:"))
     summary = page.locator(".govuk-error-summary")
     assert "The end date must be on or after the start date." in summary.inner_text()
     assert_accessible(page)

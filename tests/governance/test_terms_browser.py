@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from governance.models import TermsOfReference
 from tests.factories import approved_version, seat_voting_members
@@ -89,5 +91,5 @@ def test_public_pages_and_refusals_are_accessible(
         .get_by_text("Quorum of 9 is larger than the 2 current voting members")
         .is_visible()
     )
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile(r"^Error:"))
     assert_accessible(page)

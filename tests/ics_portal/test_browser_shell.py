@@ -1,6 +1,7 @@
 """The page shell in a real browser: zero axe violations and a working skip link."""
 
 import pytest
+from playwright.sync_api import expect
 
 
 def _check_skip_link(page):
@@ -15,7 +16,7 @@ def _check_skip_link(page):
 @pytest.mark.django_db(transaction=True)
 def test_public_home_page_is_accessible(page, assert_accessible):
     page.goto("/")
-    assert page.title() == "Home – ICS Portal"
+    expect(page).to_have_title("Home – ICS Portal")
     assert page.locator("body.js-enabled").count() == 1
     assert_accessible(page)
     _check_skip_link(page)

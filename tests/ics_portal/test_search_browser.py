@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 
 @pytest.mark.django_db(transaction=True)
@@ -11,7 +14,7 @@ def test_search_page_is_accessible(page, assert_accessible, records):
     assert_accessible(page)
     page.get_by_label("Search decisions, reports and minutes").fill("a")
     page.get_by_role("button", name="Search").click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile(r"^Error:"))
     assert page.locator(".govuk-error-summary").is_visible()
     assert_accessible(page)
     page.get_by_label("Search decisions, reports and minutes").fill("zebrafinch")

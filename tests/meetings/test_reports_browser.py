@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from meetings.models import Attachment, Report
 
@@ -33,7 +36,7 @@ def test_clerk_writes_a_report_and_attaches_a_file(
     page.get_by_label("Title").fill("Appendix 1: Winter plan")
     page.get_by_label("File").set_input_files(str(fake))
     page.get_by_role("button", name="Upload").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))
     assert page.get_by_role("link", name="must be a PDF or a Word document").is_visible()
     assert_accessible(page)
     assert not Attachment.objects.exists()
