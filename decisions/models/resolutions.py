@@ -66,7 +66,12 @@ class Resolution(models.Model):
     )
     # A later resolution that amends, rescinds or records the implementation of an earlier one.
     acts_on = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="acted_on_by"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="acted_on_by",
+        db_index=False,  # indexed where set: see Meta.indexes
     )
     act = models.CharField(max_length=20, choices=Act.choices, blank=True)
     vote_taken = models.BooleanField(default=False)
@@ -89,6 +94,13 @@ class Resolution(models.Model):
                 fields=["status", "-year", "-number", "id"], name="resolution_status_newest"
             ),
             models.Index(fields=["modified"], name="resolution_modified"),
+            # The ratification dashboard's resolutions still being decided, oldest first.
+            models.Index(fields=["status", "id"], name="resolution_status_oldest"),
+            # Only the few resolutions that act on another: with every NULL in it, SQLite's
+            # statistics took the index for useless and read every resolution instead.
+            models.Index(
+                fields=["acts_on"], condition=Q(acts_on__isnull=False), name="resolution_acts_on"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
