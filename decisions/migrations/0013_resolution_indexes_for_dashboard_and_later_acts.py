@@ -5,25 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('decisions', '0012_ratification_dashboard_indexes'),
-        ('governance', '0012_joint_committee_decisions'),
-        ('meetings', '0014_meeting_version'),
+        ("decisions", "0012_ratification_dashboard_indexes"),
+        ("governance", "0012_joint_committee_decisions"),
+        ("meetings", "0014_meeting_version"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='resolution',
-            name='acts_on',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='acted_on_by', to='decisions.resolution'),
+            model_name="resolution",
+            name="acts_on",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="acted_on_by",
+                to="decisions.resolution",
+            ),
         ),
         migrations.AddIndex(
-            model_name='resolution',
-            index=models.Index(fields=['status', 'id'], name='resolution_status_oldest'),
+            model_name="resolution",
+            index=models.Index(fields=["status", "id"], name="resolution_status_oldest"),
         ),
         migrations.AddIndex(
-            model_name='resolution',
-            index=models.Index(condition=models.Q(('acts_on__isnull', False)), fields=['acts_on'], name='resolution_acts_on'),
+            model_name="resolution",
+            index=models.Index(
+                condition=models.Q(("acts_on__isnull", False)),
+                fields=["acts_on"],
+                name="resolution_acts_on",
+            ),
         ),
     ]
