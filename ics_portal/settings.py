@@ -283,7 +283,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["ics_portal.common.api.FilterBackend"],
     # JSON with limits on size and depth (a deep body is a 400, not a RecursionError).
     "DEFAULT_PARSER_CLASSES": [
-        "ics_portal.common.api.JSONParser",
+        "ics_portal.common.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],

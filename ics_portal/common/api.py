@@ -8,7 +8,6 @@ Models without those fields take them from their history: the first history row'
 from __future__ import annotations
 
 import base64
-import codecs
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -16,7 +15,6 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -28,20 +26,20 @@ from django_filters.fields import IsoDateTimeField
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import parsers, serializers
-from rest_framework.exceptions import ParseError, ValidationError
+from rest_framework import serializers, views
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 from rest_framework.utils import json
 from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from ics_portal.common.parsers import too_large
 
 MAX_LIMIT = 100
 # The largest id or offset the database can hold (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
 # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
 WHOLE_NUMBER = re.compile(r"[0-9]{1,19}")
-# How deep a JSON body may nest: the writes need three levels; the parser refuses past this.
-MAX_JSON_DEPTH = 10
 
 
 def _whole_number(raw: str, low: int, high: int) -> int | None:
@@ -423,53 +421,6 @@ class FilterBackend(DjangoFilterBackend):
         return super().filter_queryset(request, queryset, view)
 
 
-def _depth(data: Any) -> int:
-    """How deep a parsed JSON value nests (a scalar 0, `[]` 1), counted without recursion."""
-    deepest, stack = 0, [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict):
-            children = value.values()
-        elif isinstance(value, list):
-            children = value
-        else:
-            continue
-        deepest = max(deepest, depth)
-        if deepest > MAX_JSON_DEPTH:
-            break
-        stack.extend((child, depth + 1) for child in children)
-    return deepest
-
-
-def _too_large() -> ParseError:
-    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-    return ParseError(f"The body is too large: at most {limit} bytes.")
-
-
-class JSONParser(parsers.JSONParser):
-    """JSON bodies of at most DATA_UPLOAD_MAX_MEMORY_SIZE bytes, nested at most
-    MAX_JSON_DEPTH deep; a larger or deeper body is a 400, never a RecursionError."""
-
-    def parse(self, stream, media_type=None, parser_context=None) -> Any:
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        raw = stream.read() if limit is None else stream.read(limit + 1)
-        if limit is not None and len(raw) > limit:
-            raise _too_large()
-        too_deep = ParseError(f"The body is nested too deeply: at most {MAX_JSON_DEPTH} levels.")
-        encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
-        try:
-            text = codecs.decode(raw, encoding)
-            parse_constant = json.strict_constant if self.strict else None
-            data = json.loads(text, parse_constant=parse_constant)
-        except RecursionError as exc:
-            raise too_deep from exc
-        except ValueError as exc:
-            raise ParseError(f"JSON parse error - {exc}") from exc
-        if _depth(data) > MAX_JSON_DEPTH:
-            raise too_deep
-        return data
-
-
 def with_history_dates(queryset: QuerySet) -> QuerySet:
     """Annotate `created` and `modified` from the model's history table."""
     history = queryset.model.history.model.objects.filter(id=OuterRef("pk"))
@@ -487,11 +438,8 @@ def with_own_dates(queryset: QuerySet) -> QuerySet:
 def exception_handler(exc: Exception, context: dict) -> Response | None:
     """DRF's handler, and a body over DATA_UPLOAD_MAX_MEMORY_SIZE (which Django refuses as
     DRF reads it, before any parser) as the same JSON 400 as any other unreadable body."""
-    # why: rest_framework.views reads the settings at import, and they name this module.
-    from rest_framework import views
-
     if isinstance(exc, RequestDataTooBig):
-        exc = _too_large()
+        exc = too_large()
     return views.exception_handler(exc, context)
 
 
