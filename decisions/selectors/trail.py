@@ -18,7 +18,7 @@ from datetime import date, datetime, time
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.db.models import OuterRef
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -222,21 +222,19 @@ def _yes(flag: bool) -> str:
     return "Yes" if flag else "No"
 
 
-def _has(rows: models.QuerySet) -> models.Exists:
-    return models.Exists(rows)
-
-
 # Whether the resolution has any of the records most resolutions have none of: asked in the
 # query that loads it, so that the trail does not ask for each kind in turn.
 PRESENCE = {
-    "has_ratifications": _has(Ratification.objects.filter(resolution=OuterRef("pk"))),
-    "has_plan_entries": _has(ForwardPlanEntry.objects.filter(resolution=OuterRef("pk"))),
-    "has_notices": _has(DecisionNotice.objects.filter(ratification__resolution=OuterRef("pk"))),
-    "has_named_votes": _has(NamedVote.objects.filter(resolution=OuterRef("pk"))),
-    "has_actions": _has(Action.objects.filter(resolution=OuterRef("pk"))),
-    "has_later": _has(Resolution.objects.filter(acts_on=OuterRef("pk"))),
-    "has_recommendations": _has(ScrutinyRecommendation.objects.filter(resolution=OuterRef("pk"))),
-    "has_revisions": _has(AgendaRevision.objects.filter(item=OuterRef("item_id"))),
+    "has_ratifications": Exists(Ratification.objects.filter(resolution=OuterRef("pk"))),
+    "has_plan_entries": Exists(ForwardPlanEntry.objects.filter(resolution=OuterRef("pk"))),
+    "has_notices": Exists(DecisionNotice.objects.filter(ratification__resolution=OuterRef("pk"))),
+    "has_named_votes": Exists(NamedVote.objects.filter(resolution=OuterRef("pk"))),
+    "has_actions": Exists(Action.objects.filter(resolution=OuterRef("pk"))),
+    "has_later": Exists(Resolution.objects.filter(acts_on=OuterRef("pk"))),
+    "has_recommendations": Exists(
+        ScrutinyRecommendation.objects.filter(resolution=OuterRef("pk"))
+    ),
+    "has_revisions": Exists(AgendaRevision.objects.filter(item=OuterRef("item_id"))),
 }
 
 
